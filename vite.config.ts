@@ -1,0 +1,33 @@
+import { vitePlugin as remix } from '@remix-run/dev'
+import { defineConfig } from 'vite'
+
+declare module '@remix-run/node' {
+  interface Future {
+    v3_singleFetch: true
+  }
+}
+
+export default defineConfig({
+  server: { port: 3000 },
+  plugins: [
+    !process.env.VITEST &&
+      remix({
+        ignoredRouteFiles: ['**/*.test.ts', '**/*.test.tsx', '**/*.css'],
+        future: {
+          v3_fetcherPersist: true,
+          v3_relativeSplatPath: true,
+          v3_throwAbortReason: true,
+          v3_lazyRouteDiscovery: true,
+          v3_singleFetch: true,
+        },
+      }),
+  ],
+  test: {
+    include: ['app/**/*.test.ts', 'app/**/*.test.tsx', 'prisma/**/*.test.ts'],
+    globalSetup: ['app/testing/global-setup.ts'],
+    setupFiles: ['app/testing/setup-file.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+})
