@@ -1,0 +1,114 @@
+import { beforeAll, describe, expect, test } from 'vitest'
+import { prisma } from '#app/db.server.ts'
+import { areaMoney, checkLedger } from '#app/ledger/reports.server.ts'
+import { seeded } from '#app/testing/fixtures.ts'
+import { ApplicationRuleError, getOwnApplication, listOwnApplications, saveDraft, submitApplication } from './applications.server.ts'
+import { ReviewError, approve, getForStaff, recordExpense, recordPayment, reject } from './review.server.ts'
+import { applicationSchema } from './schema.ts'
+
+process.env.PORTAL_CLOCK = '2026-06-01'
+
+let f: Awaited<ReturnType<typeof seeded>>
+beforeAll(async () => {
+  f = await seeded()
+})
+
+function input(areaId: string, overrides: Partial<Record<string, unknown>> = {}) {
+  const parsed = applicationSchema.parse({
+    title: 'Buurtmoestuin Liendertseweg',
+    category: 'groen',
+    areaId,
+    description: 'Bewoners leggen samen een moestuin aan op een braakliggend stuk grond.',
+    startDate: '2026-07-01',
+    endDate: '2026-09-30',
+    lines: [
+      { description: 'Plantenbakken', amount: '1.234,56' },
+      { description: 'Aarde en zaden', amount: '300' },
+      { description: 'Gereedschap', amount: '65,44' },
+    ],
+    ...overrides,
+  })
+  return parsed
+}
+
+describe('the walking skeleton, through the domain modules on a real PostgreSQL', () => {
+  test('draft, submit, approve, pay, spend: the wijk’s books add up to the cent', async () => {
+    const hoogland = await f.area('WK030719')
+    const before = (await areaMoney(f.round.id, [hoogland.id]))[0]
+
+    const draft = await saveDraft(f.hoogland, { ...input(hoogland.id), startDate: undefined, endDate: undefined })
+    expect(draft.status).toBe('DRAFT')
+    const submitted = await submitApplication(f.hoogland, draft.id, input(hoogland.id))
+    expect(submitted.status).toBe('SUBMITTED')
+    expect(Number(submitted.requestedCents)).toBe(1_600_00)
+
+    await approve(f.reviewer, submitted.id, 1_500_00)
+    await recordPayment(f.reviewer, submitted.id, { amountCents: 1_125_00, date: '2026-07-01', description: 'Voorschot 75%' })
+    await recordExpense(f.reviewer, submitted.id, { amountCents: 400_00, date: '2026-07-10', description: 'Bon tuincentrum' })
+
+    const after = (await areaMoney(f.round.id, [hoogland.id]))[0]
+    expect(after.allocatedCents).toBe(before.allocatedCents)
+    expect(after.availableCents).toBe(before.availableCents - 1_500_00)
+    expect(after.committedCents).toBe(before.committedCents + 375_00)
+    expect(after.paidCents).toBe(before.paidCents + 725_00)
+    expect(after.spentCents).toBe(before.spentCents + 400_00)
+    expect(after.balanced).toBe(true)
+
+    const books = await checkLedger(f.round.id)
+    expect(books).toMatchObject({ balancesMatchEntries: true, sumOfBalancesIsZero: true, sourceEqualsPot: true })
+
+    const history = await prisma.statusChange.findMany({ where: { applicationId: submitted.id }, orderBy: { createdAt: 'asc' } })
+    expect(history.map((h) => h.toStatus)).toEqual(['DRAFT', 'SUBMITTED', 'AWARDED'])
+  })
+
+  test('an award is never more than requested, and a payment never more than still committed', async () => {
+    const hoogland = await f.area('WK030719')
+    const app = await submitApplication(f.hoogland, undefined, input(hoogland.id))
+    await expect(approve(f.reviewer, app.id, 1_600_01)).rejects.toThrow(ReviewError)
+    await approve(f.reviewer, app.id, 1_000_00)
+    await expect(approve(f.reviewer, app.id, 1_000_00)).rejects.toThrow('al besloten')
+    await expect(recordPayment(f.reviewer, app.id, { amountCents: 1_000_01, date: '2026-07-01', description: 'Te veel' })).rejects.toThrow(ReviewError)
+    await expect(recordExpense(f.reviewer, app.id, { amountCents: 1, date: '2026-07-01', description: 'Nog niets betaald' })).rejects.toThrow(ReviewError)
+    // Nothing half-written: the refused payment left no Payment row.
+    expect(await prisma.payment.count({ where: { applicationId: app.id } })).toBe(0)
+  })
+
+  test('a foundation sees only its own applications; a reviewer only those in their wijken', async () => {
+    const zielhorst = await f.area('WK030720')
+    const theirs = await submitApplication(f.zielhorst, undefined, input(zielhorst.id, { title: 'Zielhorster lampionnenoptocht' }))
+    expect(await getOwnApplication(f.hoogland, theirs.id)).toBeNull()
+    expect((await listOwnApplications(f.hoogland)).map((a) => a.id)).not.toContain(theirs.id)
+    expect(await getOwnApplication(f.zielhorst, theirs.id)).not.toBeNull()
+    expect(await getForStaff(f.reviewer, theirs.id)).not.toBeNull()
+    expect(await getForStaff(f.reviewerSouth, theirs.id)).toBeNull()
+    await expect(approve(f.reviewerSouth, theirs.id, 100)).rejects.toMatchObject({ status: 404 })
+    await expect(saveDraft(f.hoogland, input(zielhorst.id))).rejects.toThrow(ApplicationRuleError)
+  })
+
+  test('a double submit creates one submission', async () => {
+    const hoogland = await f.area('WK030719')
+    const draft = await saveDraft(f.hoogland, input(hoogland.id))
+    const results = await Promise.all([1, 2, 3].map(() => submitApplication(f.hoogland, draft.id, input(hoogland.id))))
+    expect(new Set(results.map((r) => r.id)).size).toBe(1)
+    const changes = await prisma.statusChange.count({ where: { applicationId: draft.id, toStatus: 'SUBMITTED' } })
+    expect(changes).toBe(1)
+  })
+
+  test('an initiative outside the round year is refused and the draft stays', async () => {
+    const hoogland = await f.area('WK030719')
+    const draft = await saveDraft(f.hoogland, input(hoogland.id))
+    await expect(submitApplication(f.hoogland, draft.id, input(hoogland.id, { startDate: '2027-01-05', endDate: '2027-01-06' }))).rejects.toThrow('2026')
+    expect((await prisma.application.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe('DRAFT')
+  })
+
+  test('a rejection records the reason and moves no money', async () => {
+    const hoogland = await f.area('WK030719')
+    const app = await submitApplication(f.hoogland, undefined, input(hoogland.id))
+    const entries = await prisma.ledgerEntry.count()
+    await reject(f.reviewer, app.id, 'Past niet binnen de regeling: het initiatief is niet openbaar toegankelijk.')
+    const stored = await prisma.application.findUniqueOrThrow({ where: { id: app.id } })
+    expect(stored.status).toBe('REJECTED')
+    expect(stored.decisionReason).toContain('openbaar')
+    expect(await prisma.ledgerEntry.count()).toBe(entries)
+  })
+})

@@ -1,0 +1,99 @@
+import { prisma } from '#app/db.server.ts'
+import { centsFromDb } from '#app/money/bigint.ts'
+
+export type AreaMoney = {
+  areaId: string
+  code: string
+  name: string
+  /** Net amount booked to the wijk by published allocations (read from the entries). */
+  allocatedCents: number
+  /** Balances of the wijk's accounts. */
+  availableCents: number
+  committedCents: number
+  paidCents: number
+  spentCents: number
+  /** allocated = available + committed + paid + spent */
+  balanced: boolean
+}
+
+/**
+ * Where every euro of a round is, per wijk. `allocated` is summed from the ledger entries of the
+ * allocation; the other columns are account balances. They are computed independently, so `balanced`
+ * is a real check, not a tautology. `areaIds` limits the report to the caller's wijken.
+ */
+export async function areaMoney(roundId: string, areaIds?: string[]): Promise<AreaMoney[]> {
+  const areaFilter = areaIds ? { id: { in: areaIds } } : {}
+  const areas = await prisma.area.findMany({
+    where: { ...areaFilter, roundAreas: { some: { roundId } } },
+    orderBy: { code: 'asc' },
+    select: { id: true, code: true, name: true },
+  })
+  const ids = areas.map((a) => a.id)
+  const balances = await prisma.account.groupBy({
+    by: ['areaId', 'kind'],
+    where: { roundId, areaId: { in: ids } },
+    _sum: { balanceCents: true },
+  })
+  const allocations = await prisma.$queryRaw<{ areaId: string; net: bigint }[]>`
+    SELECT a."areaId" AS "areaId",
+           SUM(CASE WHEN e."toAccountId" = a."id" THEN e."amountCents" ELSE -e."amountCents" END)::bigint AS net
+    FROM "LedgerEntry" e
+    JOIN "Account" a ON a."id" IN (e."fromAccountId", e."toAccountId") AND a."kind" = 'AREA_AVAILABLE'
+    WHERE e."cause" = 'ALLOCATION' AND e."roundId" = ${roundId} AND a."areaId" = ANY(${ids})
+    GROUP BY a."areaId"`
+  const allocated = new Map(allocations.map((r) => [r.areaId, centsFromDb(r.net)]))
+  return areas.map((area) => {
+    const sum = (kind: string) =>
+      centsFromDb(balances.find((b) => b.areaId === area.id && b.kind === kind)?._sum.balanceCents ?? 0n)
+    const row = {
+      areaId: area.id,
+      code: area.code,
+      name: area.name,
+      allocatedCents: allocated.get(area.id) ?? 0,
+      availableCents: sum('AREA_AVAILABLE'),
+      committedCents: sum('GRANT_COMMITTED'),
+      paidCents: sum('GRANT_PAID'),
+      spentCents: sum('GRANT_SPENT'),
+    }
+    return {
+      ...row,
+      balanced: row.allocatedCents === row.availableCents + row.committedCents + row.paidCents + row.spentCents,
+    }
+  })
+}
+
+export type LedgerCheck = {
+  entries: number
+  /** Every account's balance equals the sum of its entries. */
+  balancesMatchEntries: boolean
+  /** All balances of the round add up to zero (double entry). */
+  sumOfBalancesIsZero: boolean
+  /** The municipality's source account is exactly minus the pot. */
+  sourceEqualsPot: boolean
+  potCents: number
+}
+
+/** The round's books, checked from the entries up. */
+export async function checkLedger(roundId: string): Promise<LedgerCheck> {
+  const round = await prisma.budgetRound.findUniqueOrThrow({ where: { id: roundId }, select: { potCents: true } })
+  const [row] = await prisma.$queryRaw<{ mismatches: bigint; total: bigint | null; source: bigint | null; entries: bigint }[]>`
+    WITH computed AS (
+      SELECT a."id", a."kind", a."balanceCents",
+        COALESCE((SELECT SUM("amountCents") FROM "LedgerEntry" WHERE "toAccountId" = a."id"), 0)
+        - COALESCE((SELECT SUM("amountCents") FROM "LedgerEntry" WHERE "fromAccountId" = a."id"), 0) AS "fromEntries"
+      FROM "Account" a WHERE a."roundId" = ${roundId}
+    )
+    SELECT
+      (SELECT COUNT(*) FROM computed WHERE "balanceCents" <> "fromEntries") AS mismatches,
+      (SELECT SUM("balanceCents") FROM computed)::bigint AS total,
+      (SELECT SUM("balanceCents") FROM computed WHERE "kind" = 'BUDGET_SOURCE')::bigint AS source,
+      (SELECT COUNT(*) FROM "LedgerEntry" WHERE "roundId" = ${roundId}) AS entries`
+  const potCents = centsFromDb(round.potCents)
+  return {
+    entries: Number(row.entries),
+    balancesMatchEntries: Number(row.mismatches) === 0,
+    sumOfBalancesIsZero: (row.total ?? 0n) === 0n,
+    sourceEqualsPot: centsFromDb(row.source ?? 0n) === -potCents,
+    potCents,
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * The demo accounts: one per role (and one per demo foundation). Shown on the sign-in page in demo
+ * mode only, and listed in the README. Never created in production unless someone runs the seed there.
+ */
+export const DEMO_PASSWORD = 'buurtbudget-demo'
+
+export type DemoAccount = {
+  key: string
+  email: string
+  name: string
+  role: 'FOUNDATION_MEMBER' | 'REVIEWER' | 'AUDITOR' | 'ADMINISTRATOR'
+  description: string
+  foundation?: 'hoogland' | 'zielhorst' | 'soesterkwartier' | 'nieuwland' | 'kattenbroek'
+  areas?: string[]
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { key: 'hoogland', email: 'aanvrager@hooglandleeft.example', name: 'Marieke van den Brink', role: 'FOUNDATION_MEMBER', foundation: 'hoogland', description: 'Stichting Hoogland Leeft (aanvrager)' },
+  { key: 'zielhorst', email: 'aanvrager@wijkbudgetzielhorst.example', name: 'Ahmed El Amrani', role: 'FOUNDATION_MEMBER', foundation: 'zielhorst', description: 'Stichting Wijkbudget Zielhorst (aanvrager)' },
+  { key: 'soesterkwartier', email: 'aanvrager@soesterkwartiersamen.example', name: 'Fatma Yilmaz', role: 'FOUNDATION_MEMBER', foundation: 'soesterkwartier', description: 'Stichting Soesterkwartier Samen (aanvrager)' },
+  { key: 'nieuwland', email: 'aanvrager@nieuwlandverbindt.example', name: 'Jeroen Bakker', role: 'FOUNDATION_MEMBER', foundation: 'nieuwland', description: 'Stichting Nieuwland Verbindt (aanvrager)' },
+  { key: 'kattenbroek', email: 'aanvrager@buurtbudgetkattenbroek.example', name: 'Ineke de Vries', role: 'FOUNDATION_MEMBER', foundation: 'kattenbroek', description: 'Stichting Buurtbudget Kattenbroek (aanvrager)' },
+  {
+    key: 'beoordelaar', email: 'beoordelaar@amersfoort.example', name: 'Sanne Jansen', role: 'REVIEWER',
+    description: 'Gebiedsmanager Noord en West (beoordelaar)',
+    areas: ['WK030701', 'WK030702', 'WK030703', 'WK030704', 'WK030705', 'WK030719', 'WK030720', 'WK030721', 'WK030722', 'WK030724', 'WK030725', 'WK030726', 'WK030727', 'WK030728', 'WK030729', 'WK030730', 'WK030731', 'WK030734'],
+  },
+  {
+    key: 'beoordelaar-zuid', email: 'beoordelaar.zuid@amersfoort.example', name: 'Karim Haddou', role: 'REVIEWER',
+    description: 'Gebiedsmanager Oost en Zuid (beoordelaar)',
+    areas: ['WK030706', 'WK030707', 'WK030708', 'WK030709', 'WK030710', 'WK030711', 'WK030712', 'WK030713', 'WK030714', 'WK030715', 'WK030716', 'WK030717', 'WK030718'],
+  },
+  { key: 'controleur', email: 'controleur@amersfoort.example', name: 'Willem de Graaf', role: 'AUDITOR', description: 'Concerncontroller (controleur)' },
+  { key: 'beheerder', email: 'beheerder@amersfoort.example', name: 'Priya Ramdin', role: 'ADMINISTRATOR', description: 'Functioneel beheerder' },
+]

@@ -1,0 +1,30 @@
+import { prisma } from '#app/db.server.ts'
+import { seed } from '#app/seed/seed.server.ts'
+
+/** The demo data is the test fixture: tests run on the same realistic Amersfoort data as the demo. */
+export async function seeded() {
+  await seed()
+  const users = await prisma.user.findMany({ include: { reviewerAreas: true, memberships: true } })
+  const asSessionUser = (email: string) => {
+    const u = users.find((x) => x.email === email)
+    if (!u) throw new Error(`no user ${email}`)
+    return {
+      id: u.id, name: u.name, email: u.email, role: u.role,
+      foundationIds: u.memberships.map((m) => m.foundationId),
+      foundations: [],
+      areaIds: u.reviewerAreas.map((r) => r.areaId),
+    }
+  }
+  const round = await prisma.budgetRound.findUniqueOrThrow({ where: { year: 2026 } })
+  const area = async (code: string) => prisma.area.findUniqueOrThrow({ where: { code } })
+  return {
+    round,
+    area,
+    hoogland: asSessionUser('aanvrager@hooglandleeft.example'),
+    zielhorst: asSessionUser('aanvrager@wijkbudgetzielhorst.example'),
+    reviewer: asSessionUser('beoordelaar@amersfoort.example'),
+    reviewerSouth: asSessionUser('beoordelaar.zuid@amersfoort.example'),
+    auditor: asSessionUser('controleur@amersfoort.example'),
+    admin: asSessionUser('beheerder@amersfoort.example'),
+  }
+}
