@@ -1,0 +1,57 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { listOwnApplications, openRound } from '#app/applications/applications.server.ts'
+import { requirePermission } from '#app/auth/session.server.ts'
+import { useMessages } from '#app/i18n/use-messages.ts'
+import { Money, PageHeader, StatusBadge } from '#app/ui/components.tsx'
+
+export const meta: MetaFunction = () => [{ title: 'Onze aanvragen – Buurtbudget Amersfoort' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'read:application:own')
+  const [applications, round] = await Promise.all([listOwnApplications(user), openRound()])
+  return { applications, roundOpen: Boolean(round) }
+}
+
+export default function Applications() {
+  const { applications, roundOpen } = useLoaderData<typeof loader>()
+  const m = useMessages()
+  return (
+    <>
+      <PageHeader title={m.applications.title}>
+        {roundOpen ? <Link className="button" to="/aanvragen/nieuw">{m.applications.new}</Link> : null}
+      </PageHeader>
+      {!roundOpen ? <p className="alert alert-info">{m.applications.noRound}</p> : null}
+      {applications.length === 0 ? (
+        <p>{m.applications.empty}</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{m.common.reference}</th>
+              <th scope="col">{m.common.title}</th>
+              <th scope="col">{m.common.area}</th>
+              <th scope="col">{m.common.status}</th>
+              <th scope="col" className="num">{m.common.requested}</th>
+              <th scope="col" className="num">{m.common.awarded}</th>
+              <th scope="col">{m.applications.nextLabel}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {applications.map((a) => (
+              <tr key={a.id}>
+                <td>{a.reference}</td>
+                <td><Link to={`/aanvragen/${a.id}`}>{a.title}</Link></td>
+                <td>{a.area.name}</td>
+                <td><StatusBadge status={a.status} /></td>
+                <td className="num"><Money cents={a.requestedCents} /></td>
+                <td className="num"><Money cents={a.awardedCents} /></td>
+                <td>{m.applications.next[a.status]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,215 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { ApplicationSummary } from '#app/applications/application-summary.tsx'
+import { REVIEW_SCHEMAS, type ReviewIntent } from '#app/applications/review-schemas.ts'
+import { ReviewError, approve, getForStaff, recordExpense, recordPayment, reject } from '#app/applications/review.server.ts'
+import { DECIDABLE, SPENDABLE } from '#app/applications/status.ts'
+import type { Permission } from '#app/auth/permissions.ts'
+import { requirePermission } from '#app/auth/session.server.ts'
+import { todayIso } from '#app/clock.server.ts'
+import { fill, messages } from '#app/i18n/i18n.ts'
+import { getLang } from '#app/i18n/lang.server.ts'
+import { useMessages } from '#app/i18n/use-messages.ts'
+import { formatMoney, formatMoneyPlain } from '#app/money/money.ts'
+import { FieldErrors, FormErrors, Money, PageHeader, StatusBadge } from '#app/ui/components.tsx'
+import { formatDate } from '#app/ui/format.ts'
+import { redirectWithToast } from '#app/ui/toast.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.application.title ?? 'Aanvraag'} beoordelen – Buurtbudget Amersfoort` }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'read:application:area')
+  const application = await getForStaff(user, params.id!)
+  if (!application) throw new Response('Niet gevonden', { status: 404 })
+  return { application, today: todayIso() }
+}
+
+const PERMISSION_FOR: Record<ReviewIntent, Permission> = {
+  approve: 'approve:application:area',
+  reject: 'approve:application:area',
+  payment: 'record:payment:area',
+  expense: 'record:expense:area',
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  await requirePermission(request, 'read:application:area')
+  const formData = await request.formData()
+  const intent = String(formData.get('intent')) as ReviewIntent
+  if (!(intent in REVIEW_SCHEMAS)) throw new Response('Onbekende actie', { status: 400 })
+  const user = await requirePermission(request, PERMISSION_FOR[intent])
+  const submission = parseWithZod(formData, { schema: REVIEW_SCHEMAS[intent] })
+  if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
+  const m = messages(await getLang(request))
+  const id = params.id!
+  const value = submission.value
+  try {
+    switch (value.intent) {
+      case 'approve':
+        await approve(user, id, value.amount)
+        return redirectWithToast(`/beoordelen/${id}`, fill(m.review.approved, { amount: formatMoney(value.amount) }))
+      case 'reject':
+        await reject(user, id, value.reason)
+        return redirectWithToast(`/beoordelen/${id}`, m.review.rejected)
+      case 'payment':
+        await recordPayment(user, id, { amountCents: value.amount, date: value.date, description: value.description })
+        return redirectWithToast(`/beoordelen/${id}`, fill(m.review.paymentRecorded, { amount: formatMoney(value.amount) }))
+      case 'expense':
+        await recordExpense(user, id, { amountCents: value.amount, date: value.date, description: value.description })
+        return redirectWithToast(`/beoordelen/${id}`, fill(m.review.expenseRecorded, { amount: formatMoney(value.amount) }))
+    }
+  } catch (error) {
+    if (error instanceof ReviewError) {
+      const reply = error.field
+        ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
+        : submission.reply({ formErrors: [error.message] })
+      return data({ intent, result: reply }, { status: 409 })
+    }
+    throw error
+  }
+}
+
+function useIntentForm(intent: ReviewIntent, defaultValue?: Record<string, string>) {
+  const actionData = useActionData<typeof action>()
+  return useForm({
+    id: `form-${intent}`,
+    lastResult: actionData?.intent === intent ? (actionData.result as SubmissionResult<string[]>) : undefined,
+    defaultValue,
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: REVIEW_SCHEMAS[intent] }),
+  })
+}
+
+function ApproveForm({ suggested }: { suggested: number }) {
+  const m = useMessages()
+  const busy = useNavigation().state !== 'idle'
+  const [form, fields] = useIntentForm('approve', { amount: formatMoneyPlain(suggested) })
+  return (
+    <Form method="post" {...getFormProps(form)} className="card stack">
+      <h3>{m.review.approveTitle}</h3>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="approve" />
+      <div className="field">
+        <label htmlFor={fields.amount.id}>{m.review.approveAmount}</label>
+        <p className="hint" id={`${fields.amount.id}-hint`}>{m.review.approveHint}</p>
+        <input {...getInputProps(fields.amount, { type: 'text' })} inputMode="decimal" aria-describedby={`${fields.amount.id}-hint ${fields.amount.errors ? fields.amount.errorId : ''}`} />
+        <FieldErrors id={fields.amount.errorId} errors={fields.amount.errors} />
+      </div>
+      <button type="submit" className="button" disabled={busy}>{m.review.approve}</button>
+    </Form>
+  )
+}
+
+function RejectForm() {
+  const m = useMessages()
+  const busy = useNavigation().state !== 'idle'
+  const [form, fields] = useIntentForm('reject')
+  return (
+    <Form method="post" {...getFormProps(form)} className="card stack">
+      <h3>{m.review.rejectTitle}</h3>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="reject" />
+      <div className="field">
+        <label htmlFor={fields.reason.id}>{m.review.rejectReason}</label>
+        <textarea {...getTextareaProps(fields.reason)} rows={4} aria-describedby={fields.reason.errors ? fields.reason.errorId : undefined} />
+        <FieldErrors id={fields.reason.errorId} errors={fields.reason.errors} />
+      </div>
+      <button type="submit" className="button button-danger" disabled={busy}>{m.review.reject}</button>
+    </Form>
+  )
+}
+
+function BookingForm({ intent, today }: { intent: 'payment' | 'expense'; today: string }) {
+  const m = useMessages()
+  const busy = useNavigation().state !== 'idle'
+  const [form, fields] = useIntentForm(intent, { date: today })
+  return (
+    <Form method="post" {...getFormProps(form)} className="card stack">
+      <h3>{intent === 'payment' ? m.review.paymentTitle : m.review.expenseTitle}</h3>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value={intent} />
+      <div className="field">
+        <label htmlFor={fields.amount.id}>{m.common.amount}</label>
+        <input {...getInputProps(fields.amount, { type: 'text' })} inputMode="decimal" aria-describedby={fields.amount.errors ? fields.amount.errorId : undefined} />
+        <FieldErrors id={fields.amount.errorId} errors={fields.amount.errors} />
+      </div>
+      <div className="field">
+        <label htmlFor={fields.date.id}>{m.common.date}</label>
+        <input {...getInputProps(fields.date, { type: 'date' })} aria-describedby={fields.date.errors ? fields.date.errorId : undefined} />
+        <FieldErrors id={fields.date.errorId} errors={fields.date.errors} />
+      </div>
+      <div className="field">
+        <label htmlFor={fields.description.id}>{m.common.description}</label>
+        <input {...getInputProps(fields.description, { type: 'text' })} aria-describedby={fields.description.errors ? fields.description.errorId : undefined} />
+        <FieldErrors id={fields.description.errorId} errors={fields.description.errors} />
+      </div>
+      <button type="submit" className="button" disabled={busy}>{intent === 'payment' ? m.review.payment : m.review.expense}</button>
+    </Form>
+  )
+}
+
+export default function ReviewApplication() {
+  const { application: app, today } = useLoaderData<typeof loader>()
+  const m = useMessages()
+  const decidable = DECIDABLE.includes(app.status)
+  const spendable = SPENDABLE.includes(app.status)
+  return (
+    <>
+      <p><Link to={`/beoordelen?wijk=${app.area.code}`}>← {app.area.name}</Link></p>
+      <PageHeader title={app.title}>
+        <p className="subtitle">
+          {app.reference} · {app.foundation.name} (KvK {app.foundation.kvkNumber}) · <StatusBadge status={app.status} />
+        </p>
+      </PageHeader>
+      <div className="two-columns reverse">
+        <div>
+          <ApplicationSummary application={app} />
+        </div>
+        <aside className="stack" aria-label={m.detail.decision}>
+          <div className="card">
+            <p className="big-number">
+              {fill(m.review.areaAvailable, { area: app.area.name })}: <strong><Money cents={app.money.availableCents} /></strong>
+            </p>
+          </div>
+          {decidable ? (
+            <>
+              <ApproveForm suggested={Math.min(app.requestedCents, app.money.availableCents)} />
+              <RejectForm />
+            </>
+          ) : null}
+          {app.awardedCents !== null ? (
+            <div className="card">
+              <h3>{m.review.money}</h3>
+              <dl className="facts">
+                <dt>{m.common.awarded}</dt><dd><Money cents={app.awardedCents} /></dd>
+                <dt>{m.review.committed}</dt><dd><Money cents={app.money.committedCents} /></dd>
+                <dt>{m.review.paid}</dt><dd><Money cents={app.money.paidCents} /></dd>
+                <dt>{m.review.spent}</dt><dd><Money cents={app.money.spentCents} /></dd>
+              </dl>
+              {app.payments.length ? (
+                <>
+                  <h4>{m.review.payments}</h4>
+                  <ul>{app.payments.map((p) => <li key={p.id}>{formatDate(p.paidOn)}: <Money cents={p.amountCents} /> — {p.description}</li>)}</ul>
+                </>
+              ) : null}
+              {app.expenses.length ? (
+                <>
+                  <h4>{m.review.expenses}</h4>
+                  <ul>{app.expenses.map((e) => <li key={e.id}>{formatDate(e.spentOn)}: <Money cents={e.amountCents} /> — {e.description}</li>)}</ul>
+                </>
+              ) : null}
+            </div>
+          ) : null}
+          {spendable ? (
+            <>
+              <BookingForm intent="payment" today={today} />
+              <BookingForm intent="expense" today={today} />
+            </>
+          ) : null}
+        </aside>
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,90 @@
+/**
+ * The portal's process: `npm start` (built app) or `npm run dev` (Vite dev server).
+ * Without DATABASE_URL it starts an embedded PostgreSQL with its data under ./data, applies pending
+ * migrations, seeds an empty database, serves the app, and on Ctrl-C / SIGTERM stops everything cleanly.
+ */
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import express from 'express'
+import { DEFAULT_EMBEDDED_PORT, projectRoot, startEmbeddedPostgres, type EmbeddedPostgres } from '#app/db/embedded.server.ts'
+import { migrate } from '#app/db/migrate.server.ts'
+import { disconnectPrisma } from '#app/db.server.ts'
+import { getEnv } from '#app/env.server.ts'
+import { isEmpty, seed } from '#app/seed/seed.server.ts'
+import { securityHeaders, sameOriginOnly } from './middleware.ts'
+
+const dev = process.argv.includes('--dev')
+const root = projectRoot()
+
+async function main() {
+  const env = getEnv()
+  // The mode is decided once, before the embedded database sets DATABASE_URL (which would otherwise
+  // make the app bundle, reading the environment later, think it runs in production).
+  process.env.PORTAL_MODE = env.PORTAL_MODE
+  let embedded: EmbeddedPostgres | undefined
+  let stopping = false
+  let server: ReturnType<ReturnType<typeof express>['listen']> | undefined
+
+  async function shutdown(signal: string) {
+    if (stopping) return
+    stopping = true
+    console.log(`\n${signal} ontvangen: het portaal stopt.`)
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()))
+    await disconnectPrisma().catch(() => {})
+    if (embedded) {
+      await embedded.stop()
+      console.log('PostgreSQL is netjes gestopt; alle gegevens staan in', path.resolve(root, env.DATA_DIR, 'postgres'))
+    }
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+
+  if (!env.DATABASE_URL) {
+    const dataDir = path.resolve(root, env.DATA_DIR, 'postgres')
+    console.log(`Geen DATABASE_URL: ingebouwde PostgreSQL start met gegevens in ${dataDir}`)
+    embedded = await startEmbeddedPostgres({ dataDir, port: env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PORT, databaseName: 'buurtbudget' })
+    process.env.DATABASE_URL = embedded.url
+  }
+  const { applied } = await migrate(process.env.DATABASE_URL!, { log: (m) => console.log(m) })
+  if (applied.length) console.log(`Migraties toegepast: ${applied.join(', ')}`)
+  if (await isEmpty()) {
+    console.log('Lege database: demogegevens worden geladen (Amersfoort, ronde 2026).')
+    await seed((m) => console.log(`  ${m}`))
+  }
+
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', true)
+  app.use(securityHeaders)
+  app.use(sameOriginOnly)
+
+  let build: ServerBuild | (() => Promise<ServerBuild>)
+  if (dev) {
+    const vite = await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }))
+    app.use(vite.middlewares)
+    build = () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+  } else {
+    app.use('/assets', express.static(path.join(root, 'build/client/assets'), { immutable: true, maxAge: '1y' }))
+    app.use(express.static(path.join(root, 'build/client'), { maxAge: '1h' }))
+    build = (await import(pathToFileURL(path.join(root, 'build/server/index.js')).href)) as ServerBuild
+  }
+  app.all('*', createRequestHandler({ build, mode: dev ? 'development' : 'production' }))
+
+  await new Promise<void>((resolve, reject) => {
+    server = app.listen(env.PORT, () => resolve())
+    server.once('error', reject)
+  }).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') console.error(`Poort ${env.PORT} is al in gebruik. Kies een andere met PORT=...`)
+    else console.error(error)
+    await shutdown('fout')
+  })
+  console.log(`Buurtbudget draait op http://localhost:${env.PORT}` + (env.PORTAL_MODE === 'demo' ? ' (demo: zie de inlogpagina voor demo-accounts)' : ''))
+}
+
+main().catch((error) => {
+  console.error('Het portaal kon niet starten:', error instanceof Error ? error.message : error)
+  process.exit(1)
+})

@@ -1,0 +1,137 @@
+import { expect, test, type Browser, type Page } from '@playwright/test'
+
+/**
+ * The whole slice through the UI, as the four roles, each in its own browser context:
+ * a foundation drafts and submits, the administrator publishes a new allocation version, the reviewer
+ * approves, pays and books an expense, and the auditor's numbers for the wijk add up to the cent.
+ */
+
+const PASSWORD = 'buurtbudget-demo'
+
+async function signIn(browser: Browser, email: string) {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text())
+  })
+  page.on('pageerror', (error) => errors.push(error.message))
+  await page.goto('/inloggen')
+  await page.getByLabel('E-mailadres').fill(email)
+  await page.getByLabel('Wachtwoord').fill(PASSWORD)
+  await page.getByRole('button', { name: 'Inloggen' }).click()
+  await expect(page.getByText('Ingelogd als')).toBeVisible()
+  return { page, errors, close: () => context.close() }
+}
+
+/** "€ 1.234,56" -> 123456 */
+function cents(text: string): number {
+  const clean = text.replace(/[^\d,-]/g, '')
+  const [euros, dec = '00'] = clean.split(',')
+  return Number(euros) * 100 + Number(dec.padEnd(2, '0')) * (euros.startsWith('-') ? -1 : 1)
+}
+
+async function areaRow(page: Page, code: string) {
+  const row = page.locator(`[data-testid="area-money"] tr[data-area="${code}"]`)
+  const cells = await row.locator('td').allInnerTexts()
+  return { allocated: cents(cells[0]), available: cents(cells[1]), committed: cents(cells[2]), paid: cents(cells[3]), spent: cents(cells[4]), check: cells[5] }
+}
+
+test('the walking skeleton: apply, allocate, approve, pay, spend, audit', async ({ browser }) => {
+  // The auditor's starting point for Hoogland.
+  const auditor = await signIn(browser, 'controleur@amersfoort.example')
+  await auditor.page.goto('/controle')
+  const before = await areaRow(auditor.page, 'WK030719')
+  expect(before.check).toContain('klopt')
+
+  // 1. A foundation member drafts an application with three budget lines in Dutch notation, then submits it.
+  const member = await signIn(browser, 'aanvrager@hooglandleeft.example')
+  const p = member.page
+  await p.getByRole('link', { name: 'Nieuwe aanvraag' }).click()
+  await expect(p.getByRole('heading', { name: 'Nieuwe aanvraag' })).toBeVisible()
+  await p.getByLabel('Naam van het initiatief').fill('Lichtjesavond Hoogland')
+  await p.getByLabel('Soort initiatief').selectOption({ label: 'Ontmoeting' })
+  await p.getByLabel('Wijk').selectOption({ label: 'Hoogland' })
+  await p.getByLabel('Beschrijving').fill('Op de kortste dag zetten bewoners lichtjes langs de Zevenhuizerstraat; met warme chocomel bij de Sint-Josephkerk.')
+  await p.getByLabel('Begindatum').fill('2026-12-19')
+  await p.getByLabel('Einddatum').fill('2026-12-19')
+  await p.getByLabel('Omschrijving kostenpost 1').fill('Lampionnen en lichtjes')
+  await p.getByLabel('Bedrag in euro').first().fill('1.234,56')
+  await p.getByRole('button', { name: 'Regel toevoegen' }).click()
+  await p.getByLabel('Omschrijving kostenpost 2').fill('Chocomel en bekers')
+  await p.getByLabel('Bedrag in euro').nth(1).fill('215,44')
+  await p.getByRole('button', { name: 'Regel toevoegen' }).click()
+  await p.getByLabel('Omschrijving kostenpost 3').fill('Flyers')
+  await p.getByLabel('Bedrag in euro').nth(2).fill('50')
+  await expect(p.getByText('Aangevraagd bedrag (som van de regels)')).toContainText('€ 1.500,00')
+  await p.getByRole('button', { name: 'Opslaan als concept' }).click()
+  await expect(p.getByRole('status')).toContainText('concept is opgeslagen')
+  await expect(p.getByLabel('Bedrag in euro').nth(2)).toHaveValue('50,00')
+  await p.getByRole('button', { name: 'Aanvraag indienen' }).click()
+  await expect(p.getByRole('status')).toContainText('is ingediend')
+  await expect(p.getByText('Ingediend', { exact: true }).first()).toBeVisible()
+  const reference = (await p.locator('.subtitle').innerText()).match(/BB-2026-\d{4}/)![0]
+
+  // 2. The administrator computes a new version of the allocation, previews it and publishes it.
+  const admin = await signIn(browser, 'beheerder@amersfoort.example')
+  const a = admin.page
+  await a.goto('/beheer/verdeling')
+  await expect(a.getByText('Gepubliceerd: versie 1')).toBeVisible()
+  await a.getByLabel('Vast bedrag per wijk').fill('1.200,00')
+  await a.getByRole('button', { name: 'Bereken' }).click()
+  await expect(a.getByTestId('preview')).toContainText('€ 450.000,00')
+  await a.getByLabel('Reden voor de nieuwe versie').fill('Hoger vast bedrag voor de stichtingen')
+  await a.getByRole('button', { name: 'Publiceer deze verdeling' }).click()
+  await expect(a.getByRole('status')).toContainText('Versie 2 is gepubliceerd')
+
+  // The public page (no sign-in) shows the new version, 31 wijken summing to the pot.
+  const publicPage = await browser.newPage()
+  await publicPage.goto('/')
+  await publicPage.getByRole('link', { name: /budget van 2026/ }).click()
+  await expect(publicPage.getByText(/Versie 2/)).toBeVisible()
+  await expect(publicPage.getByTestId('allocation-lines').locator('tbody tr')).toHaveCount(31)
+  await expect(publicPage.getByTestId('allocation-total')).toHaveText('€ 450.000,00')
+  const hooglandAllocated = cents(await publicPage.locator('[data-testid="allocation-lines"] tr[data-area="WK030719"] td').last().innerText())
+
+  // 3. The reviewer finds it in Hoogland, approves part of it, registers an advance and an expense.
+  const reviewer = await signIn(browser, 'beoordelaar@amersfoort.example')
+  const r = reviewer.page
+  await r.locator('a[href="/beoordelen?wijk=WK030719"]').click()
+  await expect(r.getByRole('heading', { name: /^Hoogland/ })).toBeVisible()
+  await r.getByRole('link', { name: 'Lichtjesavond Hoogland' }).click()
+  await expect(r.getByText(reference)).toBeVisible()
+  await r.getByLabel('Toe te kennen bedrag').fill('1.400,00')
+  await r.getByRole('button', { name: 'Toekennen' }).click()
+  await expect(r.getByRole('status')).toContainText('Toegekend: € 1.400,00')
+  const payment = r.locator('form', { has: r.getByRole('heading', { name: 'Betaling registreren' }) })
+  await payment.getByLabel('Bedrag').fill('1.050,00')
+  await payment.getByLabel('Omschrijving').fill('Voorschot 75%')
+  await payment.getByRole('button', { name: 'Betaling registreren' }).click()
+  await expect(r.getByRole('status')).toContainText('Betaling van € 1.050,00 geregistreerd')
+  const expense = r.locator('form', { has: r.getByRole('heading', { name: 'Uitgave registreren' }) })
+  await expense.getByLabel('Bedrag').fill('250,50')
+  await expense.getByLabel('Omschrijving').fill('Bon Action: lampionnen')
+  await expense.getByRole('button', { name: 'Uitgave registreren' }).click()
+  await expect(r.getByRole('status')).toContainText('Uitgave van € 250,50 geregistreerd')
+
+  // 4. The auditor's numbers for Hoogland moved exactly by what happened, and everything balances.
+  await auditor.page.reload()
+  const after = await areaRow(auditor.page, 'WK030719')
+  expect(after.allocated).toBe(hooglandAllocated)
+  expect(after.committed - before.committed).toBe(1_400_00 - 1_050_00)
+  expect(after.paid - before.paid).toBe(1_050_00 - 250_50)
+  expect(after.spent - before.spent).toBe(250_50)
+  expect(after.available).toBe(after.allocated - after.committed - after.paid - after.spent)
+  expect(after.available - before.available).toBe(hooglandAllocated - before.allocated - 1_400_00)
+  expect(after.check).toContain('klopt')
+  const total = await auditor.page.locator('[data-testid="area-money"] tr[data-area="total"] td').allInnerTexts()
+  expect(cents(total[0])).toBe(450_000_00)
+  await expect(auditor.page.getByTestId('check-balances')).toContainText('klopt')
+  await expect(auditor.page.getByTestId('check-sum')).toContainText('klopt')
+  await expect(auditor.page.getByTestId('check-pot')).toContainText('klopt')
+
+  for (const session of [auditor, member, admin, reviewer]) {
+    expect(session.errors, 'no errors in the browser console').toEqual([])
+    await session.close()
+  }
+})
