@@ -12,6 +12,8 @@ export default defineConfig({
   plugins: [
     !process.env.VITEST &&
       remix({
+        // BUILD_DIR lets several builds live side by side (parallel work on one machine); default build/.
+        buildDirectory: process.env.BUILD_DIR ?? 'build',
         ignoredRouteFiles: ['**/*.test.ts', '**/*.test.tsx', '**/*.css'],
         future: {
           v3_fetcherPersist: true,

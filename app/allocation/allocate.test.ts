@@ -471,7 +471,7 @@ describe('allocate: properties', () => {
         checkAllocation(input, result.lines)
         expect(result.lines.map((l) => l.totalCents)).toEqual(referenceWithoutBounds(input))
       }),
-      { numRuns: 1_000 },
+      { numRuns: 2_000 },
     )
   })
 
@@ -484,7 +484,7 @@ describe('allocate: properties', () => {
         expect(result.ok ? null : result.error.code).toBe(expected)
         if (result.ok) checkAllocation(input, result.lines)
       }),
-      { numRuns: 3_000 },
+      { numRuns: 6_000 },
     )
   })
 
@@ -500,7 +500,7 @@ describe('allocate: properties', () => {
         },
       ),
       // endOnFailure: shrinking 2,000-wijk rounds takes very long; smaller runs shrink instead.
-      { numRuns: 40, endOnFailure: true },
+      { numRuns: 60, endOnFailure: true },
     )
   })
 
@@ -557,7 +557,7 @@ describe('allocate: properties', () => {
             expect(after.lines[i].totalCents).toBeGreaterThanOrEqual(before.lines[i].totalCents)
           },
         ),
-        { numRuns: bounds ? 4_000 : 2_000 },
+        { numRuns: bounds ? 6_000 : 3_000 },
       )
     })
   }
@@ -579,7 +579,7 @@ describe('allocate: properties', () => {
         const byId = new Map(first.lines.map((l) => [l.areaId, l]))
         for (const l of second.lines) expect(l).toEqual(byId.get(l.areaId))
       }),
-      { numRuns: 1_000 },
+      { numRuns: 2_000 },
     )
   })
 })

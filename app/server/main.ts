@@ -17,6 +17,7 @@ import { securityHeaders, sameOriginOnly } from './middleware.ts'
 
 const dev = process.argv.includes('--dev')
 const root = projectRoot()
+const buildDir = path.resolve(root, process.env.BUILD_DIR ?? 'build')
 
 async function main() {
   const env = getEnv()
@@ -67,9 +68,9 @@ async function main() {
     app.use(vite.middlewares)
     build = () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
   } else {
-    app.use('/assets', express.static(path.join(root, 'build/client/assets'), { immutable: true, maxAge: '1y' }))
-    app.use(express.static(path.join(root, 'build/client'), { maxAge: '1h' }))
-    build = (await import(pathToFileURL(path.join(root, 'build/server/index.js')).href)) as ServerBuild
+    app.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }))
+    app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h' }))
+    build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild
   }
   app.all('*', createRequestHandler({ build, mode: dev ? 'development' : 'production' }))
 
