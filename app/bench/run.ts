@@ -62,7 +62,7 @@ async function approvalBench(): Promise<Result> {
     const area = await prisma.area.findUniqueOrThrow({ where: { code: 'WK030724' } })
     const foundation = await prisma.foundation.findFirstOrThrow({ where: { areas: { some: { areaId: area.id } } } })
     const runs = 200
-    const apps = []
+    const apps: { id: string }[] = []
     for (let i = 0; i < runs + 5; i++) {
       apps.push(
         await prisma.application.create({
