@@ -1,0 +1,44 @@
+// The local mailbox: without SMTP_URL, in demo and development, every mail the portal sends can be
+// read at /mailbox. It never exists in production mode or when a real mail server is configured.
+import { prisma } from '#app/db.server.ts'
+import { getEnv } from '#app/env.server.ts'
+
+export function localMailboxEnabled(): boolean {
+  const env = getEnv()
+  return env.PORTAL_MODE !== 'production' && !env.SMTP_URL
+}
+
+/**
+ * Guard of the mailbox routes: 404 in production or with a real mail server. In demo mode the mailbox
+ * is open to every visitor, like the demo accounts on the sign-in page (all data is made up).
+ */
+export function requireLocalMailbox(_request: Request) {
+  if (!localMailboxEnabled()) throw new Response('Niet gevonden', { status: 404 })
+}
+
+export async function listMailbox(limit = 100) {
+  return prisma.outboxMail.findMany({
+    orderBy: [{ createdAt: 'desc' }],
+    take: limit,
+    select: { id: true, to: true, subject: true, status: true, createdAt: true, sentAt: true, template: true },
+  })
+}
+
+export async function getMailboxMail(id: string) {
+  const mail = await prisma.outboxMail.findUnique({
+    where: { id },
+    select: { id: true, to: true, subject: true, text: true, html: true, status: true, createdAt: true, sentAt: true, messageId: true, lang: true, attachments: true },
+  })
+  if (!mail) return null
+  const attachments = ((mail.attachments ?? []) as { filename: string; contentType: string; base64: string }[]).map((a, index) => ({
+    index, filename: a.filename, contentType: a.contentType, size: Math.round((a.base64.length * 3) / 4),
+  }))
+  return { ...mail, attachments }
+}
+
+export async function getMailboxAttachment(id: string, index: number) {
+  const mail = await prisma.outboxMail.findUnique({ where: { id }, select: { attachments: true } })
+  const attachment = ((mail?.attachments ?? []) as { filename: string; contentType: string; base64: string }[])[index]
+  if (!attachment) return null
+  return { filename: attachment.filename, contentType: attachment.contentType, content: Buffer.from(attachment.base64, 'base64') }
+}

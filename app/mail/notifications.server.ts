@@ -1,0 +1,89 @@
+// The mails the application lifecycle sends, each queued inside the transaction of its event:
+// receipt on submission, decision on approve/reject, payment notice on a payment.
+import type { Tx } from '#app/db.server.ts'
+import { todayIso } from '#app/clock.server.ts'
+import { addDays } from '#app/applications/clock.ts'
+import { centsFromDb } from '#app/money/bigint.ts'
+import { decisionLetterPdf } from './decision-letter.server.ts'
+import { absoluteUrl, enqueueMail } from './outbox.server.ts'
+import type { MailLang } from './render.ts'
+
+/** Bezwaartermijn: 6 weeks after the decision is sent. */
+export const OBJECTION_TERM_DAYS = 6 * 7
+
+/** The receipt (ontvangstbevestiging) to the member who submitted, with reference and decision due date. */
+export async function enqueueReceipt(tx: Tx, input: { applicationId: string; submitterId: string; decisionDueOn: string; lang?: MailLang }) {
+  const [submitter, app] = await Promise.all([
+    tx.user.findUniqueOrThrow({ where: { id: input.submitterId }, select: { email: true, name: true } }),
+    tx.application.findUniqueOrThrow({
+      where: { id: input.applicationId },
+      select: { reference: true, title: true, requestedCents: true, submittedAt: true, area: { select: { name: true } }, foundation: { select: { name: true } } },
+    }),
+  ])
+  await enqueueMail(tx, {
+    template: 'application-receipt',
+    to: submitter.email,
+    lang: input.lang ?? 'nl',
+    data: {
+      name: submitter.name, reference: app.reference, title: app.title, foundationName: app.foundation.name, areaName: app.area.name,
+      requestedCents: centsFromDb(app.requestedCents), submittedOn: todayIso(), decisionDueOn: input.decisionDueOn,
+      url: absoluteUrl(`/aanvragen/${input.applicationId}`),
+    },
+  })
+}
+
+/** Who hears of a decision or payment: the foundation's own address and the member who created the application. */
+async function applicantRecipients(tx: Tx, applicationId: string) {
+  const app = await tx.application.findUniqueOrThrow({
+    where: { id: applicationId },
+    select: {
+      reference: true, title: true, requestedCents: true, awardedCents: true, decisionReason: true, createdById: true,
+      foundation: { select: { name: true, email: true, contactName: true, iban: true } },
+    },
+  })
+  const creator = await tx.user.findUnique({ where: { id: app.createdById }, select: { email: true, name: true } })
+  const recipients = [{ to: app.foundation.email, name: app.foundation.contactName }]
+  if (creator && creator.email.toLowerCase() !== app.foundation.email.toLowerCase()) recipients.push({ to: creator.email, name: creator.name })
+  return { app, recipients }
+}
+
+/** The decision (beschikking) on approve or reject, with the letter attached as PDF. */
+export async function enqueueDecision(tx: Tx, applicationId: string, lang: MailLang = 'nl') {
+  const { app, recipients } = await applicantRecipients(tx, applicationId)
+  // The decision is sent today (the portal's clock); the objection term runs from then.
+  const decidedOn = todayIso()
+  const objection = addDays(decidedOn, OBJECTION_TERM_DAYS)
+  const requestedCents = centsFromDb(app.requestedCents)
+  const common = { reference: app.reference, title: app.title, requestedCents, decidedOn, objectionDeadline: objection, url: absoluteUrl(`/aanvragen/${applicationId}`) }
+  const outcome =
+    app.awardedCents !== null
+      ? ({ outcome: 'awarded', awardedCents: centsFromDb(app.awardedCents) } as const)
+      : ({ outcome: 'rejected', reason: app.decisionReason ?? '-' } as const)
+  const pdf = await decisionLetterPdf({ lang, foundationName: app.foundation.name, ...common, ...outcome })
+  for (const r of recipients) {
+    await enqueueMail(tx, {
+      template: 'decision',
+      to: r.to,
+      lang,
+      data: { ...common, ...outcome, name: r.name },
+      attachments: [{ filename: `beschikking-${app.reference}.pdf`, contentType: 'application/pdf', content: pdf }],
+    })
+  }
+}
+
+/** The payment notice after a payment was registered. */
+export async function enqueuePaymentNotice(tx: Tx, applicationId: string, payment: { amountCents: number; date: string; description: string }, lang: MailLang = 'nl') {
+  const { app, recipients } = await applicantRecipients(tx, applicationId)
+  const iban = app.foundation.iban.replace(/\s+/g, '')
+  for (const r of recipients) {
+    await enqueueMail(tx, {
+      template: 'payment-notice',
+      to: r.to,
+      lang,
+      data: {
+        name: r.name, reference: app.reference, title: app.title, amountCents: payment.amountCents, paidOn: payment.date,
+        description: payment.description, accountEnding: iban.slice(-4), url: absoluteUrl(`/aanvragen/${applicationId}`),
+      },
+    })
+  }
+}

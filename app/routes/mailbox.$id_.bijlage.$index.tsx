@@ -1,0 +1,16 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { getMailboxAttachment, requireLocalMailbox } from '#app/mail/mailbox.server.ts'
+
+/** An attachment of a mail in the demo mailbox (the decision letter PDF, for instance). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  requireLocalMailbox(request)
+  const attachment = await getMailboxAttachment(params.id ?? '', Number(params.index))
+  if (!attachment) throw new Response('Niet gevonden', { status: 404 })
+  return new Response(attachment.content, {
+    headers: {
+      'Content-Type': attachment.contentType,
+      'Content-Disposition': `attachment; filename="${attachment.filename.replace(/[^\w.-]/g, '_')}"`,
+      'Cache-Control': 'private, no-store',
+    },
+  })
+}

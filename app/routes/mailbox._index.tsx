@@ -1,0 +1,50 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useMessages } from '#app/i18n/use-messages.ts'
+import { listMailbox, requireLocalMailbox } from '#app/mail/mailbox.server.ts'
+import { PageHeader } from '#app/ui/components.tsx'
+import { formatDateTime } from '#app/ui/format.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Demo-postbus – Buurtbudget Amersfoort' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  requireLocalMailbox(request)
+  return { mails: await listMailbox() }
+}
+
+export default function Mailbox() {
+  const { mails } = useLoaderData<typeof loader>()
+  const m = useMessages()
+  return (
+    <>
+      <PageHeader title={m.mail.mailboxTitle} />
+      <p className="alert alert-info">{m.mail.mailboxIntro}</p>
+      {mails.length === 0 ? (
+        <p>{m.mail.mailboxEmpty}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table" data-testid="mailbox">
+            <thead>
+              <tr>
+                <th scope="col">{m.mail.subject}</th>
+                <th scope="col">{m.mail.to}</th>
+                <th scope="col">{m.mail.when}</th>
+                <th scope="col">{m.common.status}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {mails.map((mail) => (
+                <tr key={mail.id}>
+                  <th scope="row"><Link to={`/mailbox/${mail.id}`}>{mail.subject}</Link></th>
+                  <td>{mail.to}</td>
+                  <td>{formatDateTime(mail.sentAt ?? mail.createdAt, m.lang as 'nl' | 'en')}</td>
+                  <td><span className={`badge mail-status-${mail.status.toLowerCase()}`}>{m.mail.status[mail.status]}</span></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  )
+}
