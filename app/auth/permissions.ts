@@ -1,4 +1,4 @@
-import type { Role } from '#app/generated/prisma/enums.ts'
+import type { MembershipRole, Role } from '#app/generated/prisma/enums.ts'
 
 /**
  * The one table from role to permissions. A permission reads `action:entity:scope`:
@@ -8,11 +8,30 @@ import type { Role } from '#app/generated/prisma/enums.ts'
  * The UI may use it to hide what someone cannot do; the server decides with requirePermission.
  */
 export const PERMISSIONS = {
-  FOUNDATION_MEMBER: ['read:application:own', 'create:application:own', 'submit:application:own'],
-  REVIEWER: ['read:application:area', 'approve:application:area', 'record:payment:area', 'record:expense:area', 'read:ledger:area'],
-  AUDITOR: ['read:application:any', 'read:ledger:any'],
-  ADMINISTRATOR: ['manage:allocation:any', 'read:ledger:any'],
+  FOUNDATION_MEMBER: ['read:application:own', 'create:application:own', 'submit:application:own', 'read:foundation:own', 'manage:account:own'],
+  REVIEWER: ['read:application:area', 'approve:application:area', 'record:payment:area', 'record:expense:area', 'read:ledger:area', 'manage:account:own'],
+  AUDITOR: ['read:application:any', 'read:ledger:any', 'read:foundation:any', 'read:audit:any', 'manage:account:own'],
+  ADMINISTRATOR: ['manage:allocation:any', 'manage:population:any', 'read:ledger:any', 'read:foundation:any', 'manage:foundation:any', 'manage:staff:any', 'read:audit:any', 'manage:account:own', 'manage:mail:any', 'manage:round:any'],
 } as const satisfies Record<Role, readonly string[]>
+
+/**
+ * Within a foundation, the membership role adds permissions on that foundation only (scope `own`
+ * means: the foundation in the URL, which the caller must belong to with this membership role).
+ */
+export const FOUNDATION_PERMISSIONS = {
+  FOUNDATION_ADMIN: ['manage:members:own', 'change:iban:own'],
+  MEMBER: [],
+} as const satisfies Record<MembershipRole, readonly string[]>
+
+export type FoundationPermission = (typeof FOUNDATION_PERMISSIONS)[MembershipRole][number]
+
+export function hasFoundationPermission(role: MembershipRole, permission: FoundationPermission): boolean {
+  return (FOUNDATION_PERMISSIONS[role] as readonly string[]).includes(permission)
+}
+
+/** Staff move public money: they sign in with a second factor (TOTP) or through the municipality's OpenID Connect provider. */
+export const STAFF_ROLES: readonly Role[] = ['REVIEWER', 'AUDITOR', 'ADMINISTRATOR']
+export const isStaff = (role: Role) => STAFF_ROLES.includes(role)
 
 export type Permission = (typeof PERMISSIONS)[Role][number]
 

@@ -1,17 +1,23 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { HOME_BY_ROLE } from '#app/auth/permissions.ts'
-import { authenticate, createUserSession, getUser } from '#app/auth/session.server.ts'
+import { resendVerification } from '#app/auth/accounts.server.ts'
+import { audit } from '#app/auth/audit.server.ts'
+import { TextField } from '#app/auth/fields.tsx'
+import { oidcConfigured } from '#app/auth/oidc.server.ts'
+import { HOME_BY_ROLE, isStaff } from '#app/auth/permissions.ts'
+import { clientIp, mailLink } from '#app/auth/request.server.ts'
+import { createUserSession, getUser } from '#app/auth/session.server.ts'
+import { authenticate } from '#app/auth/sign-in.server.ts'
 import { getEnv } from '#app/env.server.ts'
 import { messages } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '#app/seed/demo-accounts.ts'
-import { FieldErrors, FormErrors } from '#app/ui/components.tsx'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from '#app/seed/demo-accounts.ts'
+import { FormErrors } from '#app/ui/components.tsx'
 import { safeRedirect } from '#app/ui/safe-redirect.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Inloggen – Buurtbudget Amersfoort' }]
@@ -27,24 +33,39 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
   if (user) throw redirect(HOME_BY_ROLE[user.role])
   const demo = getEnv().PORTAL_MODE === 'demo'
-  return { demoAccounts: demo ? DEMO_ACCOUNTS.map(({ email, description }) => ({ email, description })) : null, demoPassword: demo ? DEMO_PASSWORD : null }
+  return {
+    demoAccounts: demo ? DEMO_ACCOUNTS.map(({ email, description, totp }) => ({ email, description, totp: Boolean(totp) })) : null,
+    demoPassword: demo ? DEMO_PASSWORD : null,
+    demoTotpSecret: demo ? DEMO_TOTP_SECRET : null,
+    oidc: oidcConfigured(),
+  }
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   const submission = parseWithZod(formData, { schema })
   if (submission.status !== 'success') return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
-  const user = await authenticate(submission.value.email, submission.value.password)
-  if (!user) {
-    const m = messages(await getLang(request))
-    return data(submission.reply({ formErrors: [m.login.failed], hideFields: ['password'] }), { status: 400 })
+  const ip = clientIp(context)
+  const m = messages(await getLang(request))
+  const result = await authenticate(submission.value.email, submission.value.password, { ip })
+  if (!result.ok) {
+    if (result.reason === 'unverified') await resendVerification(result.userId!, await mailLink(request))
+    const message = { invalid: m.login.failed, throttled: m.accounts.throttled, unverified: m.accounts.unverified }[result.reason]
+    return data(submission.reply({ formErrors: [message], hideFields: ['password'] }), { status: result.reason === 'throttled' ? 429 : 400 })
   }
+  const { user } = result
   const target = safeRedirect(submission.value.redirectTo, HOME_BY_ROLE[user.role])
-  return redirect(target, { headers: { 'Set-Cookie': await createUserSession(user.id) } })
+  if (isStaff(user.role)) {
+    // Staff: the password alone signs nobody in; the second step asks the TOTP code (or enrols it).
+    const cookie = await createUserSession(user.id, { request, pendingSecondFactor: true })
+    return redirect(`/inloggen/tweede-stap?redirectTo=${encodeURIComponent(target)}`, { headers: { 'Set-Cookie': cookie } })
+  }
+  await audit({ action: 'sign-in', actorId: user.id, userId: user.id, ip, data: { method: 'password' } })
+  return redirect(target, { headers: { 'Set-Cookie': await createUserSession(user.id, { request }) } })
 }
 
 export default function Login() {
-  const { demoAccounts, demoPassword } = useLoaderData<typeof loader>()
+  const { demoAccounts, demoPassword, demoTotpSecret, oidc } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const navigation = useNavigation()
@@ -53,37 +74,43 @@ export default function Login() {
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
+  const redirectTo = searchParams.get('redirectTo') ?? ''
   return (
     <div className="narrow">
       <h1>{m.login.title}</h1>
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors id={form.errorId} errors={form.errors} />
-        <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-        <div className="field">
-          <label htmlFor={fields.email.id}>{m.login.email}</label>
-          <input {...getInputProps(fields.email, { type: 'email' })} autoComplete="username" />
-          <FieldErrors id={fields.email.errorId} errors={fields.email.errors} />
-        </div>
-        <div className="field">
-          <label htmlFor={fields.password.id}>{m.login.password}</label>
-          <input {...getInputProps(fields.password, { type: 'password' })} autoComplete="current-password" />
-          <FieldErrors id={fields.password.errorId} errors={fields.password.errors} />
-        </div>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextField meta={fields.email} label={m.login.email} type="email" autoComplete="username" />
+        <TextField meta={fields.password} label={m.login.password} type="password" autoComplete="current-password" />
         <button type="submit" className="button" disabled={navigation.state === 'submitting'}>{m.login.submit}</button>
       </Form>
+      <p className="login-links">
+        <Link to="/wachtwoord-vergeten">{m.accounts.forgotLink}</Link> · <Link to="/stichting-aanmelden">{m.accounts.registerLink}</Link>
+      </p>
+      {oidc ? (
+        <section className="card stack oidc-box" aria-labelledby="oidc-title">
+          <h2 id="oidc-title">{m.accounts.oidcTitle}</h2>
+          <p>{m.accounts.oidcIntro}</p>
+          <Form method="post" action={`/inloggen/oidc${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ''}`}>
+            <button type="submit" className="button button-secondary">{m.accounts.oidcButton}</button>
+          </Form>
+        </section>
+      ) : null}
       {demoAccounts ? (
         <section className="demo-accounts" aria-labelledby="demo-title">
           <h2 id="demo-title">{m.login.demoTitle}</h2>
           <p>
-            {m.login.demoIntro} <code>{demoPassword}</code>
+            {m.login.demoIntro} <code>{demoPassword}</code>. {m.accounts.demoTotp} <code>{demoTotpSecret}</code>
           </p>
           <table>
             <tbody>
               {demoAccounts.map((a) => (
                 <tr key={a.email}>
                   <td><code>{a.email}</code></td>
-                  <td>{a.description}</td>
+                  <td>{a.description}{a.totp ? ` · ${m.accounts.demoTotpShort}` : ''}</td>
                 </tr>
               ))}
             </tbody>

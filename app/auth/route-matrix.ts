@@ -1,0 +1,224 @@
+/**
+ * The authorization matrix: every route module in app/routes × every kind of caller, with ids of the
+ * caller's own records and of others', checked against the permission table (permissions.ts).
+ * Used by guards.test.ts (no mismatches allowed) and guards-removed.test.ts (proves that the matrix
+ * notices a missing guard). Test helper: imports nothing from vitest.
+ */
+import { prisma } from '#app/db.server.ts'
+import type { MembershipRole, Role } from '#app/generated/prisma/enums.ts'
+import { hasFoundationPermission, hasPermission, type FoundationPermission, type Permission } from './permissions.ts'
+import { createUserSession } from './session.server.ts'
+
+/** How a route is protected. Every file in app/routes must have an entry in ROUTE_RULES. */
+export type RouteRule =
+  | { kind: 'public'; why: string; loaderStatus?: number; actionStatus?: number }
+  | { kind: 'pendingSecondFactor' }
+  | {
+      kind: 'permission'
+      permission: Permission
+      actionPermission?: Permission
+      /** Which record the :id parameter names, and so who "owns" it. */
+      param?: 'application' | 'areaApplication' | 'foundation'
+      /** Extra foundation-level permission for the action (membership role). */
+      actionFoundationPermission?: FoundationPermission
+      /** Body for the action call (an intent that needs the action permission). */
+      body?: Record<string, string>
+      /** The record under a parameter does not exist even for its owner (e.g. an attachment id): 404 for everyone allowed. */
+      ownIsMissing?: boolean
+      /** Mutating actions the matrix does not call (e.g. they end the caller's sessions). */
+      noAction?: string
+    }
+
+export const ROUTE_RULES: Record<string, RouteRule> = {
+  '_index': { kind: 'public', why: 'home page' },
+  'verdeling.$year': { kind: 'public', why: 'public allocation per wijk' },
+  'inloggen': { kind: 'public', why: 'sign-in' },
+  'inloggen_.oidc': { kind: 'public', why: 'starts OIDC sign-in; 404 without an OIDC provider', actionStatus: 404 },
+  'inloggen_.oidc.terug': { kind: 'public', why: 'OIDC callback; 404 without an OIDC provider', loaderStatus: 404 },
+  'inloggen_.tweede-stap': { kind: 'pendingSecondFactor' },
+  'uitloggen': { kind: 'public', why: 'ends only the caller’s own session' },
+  'taal': { kind: 'public', why: 'language choice' },
+  'wachtwoord-vergeten': { kind: 'public', why: 'same answer for every address' },
+  'wachtwoord-herstellen.$token': { kind: 'public', why: 'single-use link' },
+  'e-mail-bevestigen.$token': { kind: 'public', why: 'single-use link' },
+  'uitnodiging.$token': { kind: 'public', why: 'single-use link' },
+  'stichting-aanmelden': { kind: 'public', why: 'self-registration, pending verification' },
+  'mailbox._index': { kind: 'public', why: 'demo mailbox: demo mode without SMTP only (404 in production), see app/mail/mailbox.server.ts' },
+  'mailbox.$id': { kind: 'public', why: 'demo mailbox; the id here names no mail', loaderStatus: 404 },
+  'mailbox.$id_.bijlage.$index': { kind: 'public', why: 'demo mailbox; the id here names no mail', loaderStatus: 404 },
+  'account': { kind: 'permission', permission: 'manage:account:own' },
+  'aanvragen._index': { kind: 'permission', permission: 'read:application:own' },
+  'aanvragen.nieuw': { kind: 'permission', permission: 'create:application:own' },
+  'aanvragen.$id': { kind: 'permission', permission: 'read:application:own', actionPermission: 'submit:application:own', param: 'application', body: { intent: 'save' } },
+  'aanvragen.$id_.bijlagen.$attachmentId': { kind: 'permission', permission: 'read:application:own', param: 'application', ownIsMissing: true },
+  'beoordelen._index': { kind: 'permission', permission: 'read:application:area' },
+  'beoordelen.$id': { kind: 'permission', permission: 'read:application:area', actionPermission: 'approve:application:area', param: 'areaApplication', body: { intent: 'approve' } },
+  'beoordelen.$id_.bijlagen.$attachmentId': { kind: 'permission', permission: 'read:application:area', param: 'areaApplication', ownIsMissing: true },
+  'controle': { kind: 'permission', permission: 'read:ledger:any' },
+  'beheer.verdeling': { kind: 'permission', permission: 'manage:allocation:any', body: { intent: 'preview' } },
+  'beheer.scenarios._index': { kind: 'permission', permission: 'manage:allocation:any' },
+  'beheer.scenarios.nieuw': { kind: 'permission', permission: 'manage:allocation:any' },
+  'beheer.inwoners': { kind: 'permission', permission: 'manage:population:any' as Permission },
+  'beheer.rondes': { kind: 'permission', permission: 'manage:round:any' as Permission },
+  'beheer.stichtingen': { kind: 'permission', permission: 'read:foundation:any', actionPermission: 'manage:foundation:any', body: { intent: 'verify' } },
+  'beheer.mail._index': { kind: 'permission', permission: 'manage:mail:any' as Permission },
+  'beheer.mail.voorbeelden._index': { kind: 'permission', permission: 'manage:mail:any' as Permission },
+  'beheer.mail.voorbeelden.$template': { kind: 'permission', permission: 'manage:mail:any' as Permission },
+  'beheer.medewerkers': { kind: 'permission', permission: 'manage:staff:any', body: { intent: 'create' } },
+  'stichting.$id': { kind: 'permission', permission: 'read:foundation:own', param: 'foundation', actionFoundationPermission: 'manage:members:own', body: { intent: 'invite' } },
+}
+
+export type Persona = 'anonymous' | 'memberA' | 'adminA' | 'reviewerX' | 'auditor' | 'administrator'
+export const PERSONAS: Persona[] = ['anonymous', 'memberA', 'adminA', 'reviewerX', 'auditor', 'administrator']
+
+type Who = { userId: string; role: Role; foundations: Record<string, MembershipRole>; areaIds: string[] }
+type Ids = { appA: { id: string; foundationId: string; areaId: string }; appB: { id: string; foundationId: string; areaId: string }; foundationA: string; foundationB: string }
+
+/**
+ * The callers: a member and a foundation admin of foundation A (Stichting Hoogland Leeft), a
+ * reviewer of wijk X (Zielhorst only, so foundation B's application is theirs and A's is not), the
+ * demo auditor and administrator.
+ */
+export async function setUpPersonas(): Promise<{ who: Record<Exclude<Persona, 'anonymous'>, Who>; ids: Ids }> {
+  const appA = await prisma.application.findUniqueOrThrow({ where: { reference: 'BB-2026-0001' } })
+  const appB = await prisma.application.findUniqueOrThrow({ where: { reference: 'BB-2026-0002' } })
+  const demo = (email: string) => prisma.user.findUniqueOrThrow({ where: { email } })
+  const adminA = await demo('aanvrager@hooglandleeft.example')
+  const memberA = await prisma.user.upsert({
+    where: { email: 'lid@hooglandleeft.example' }, update: {},
+    create: { email: 'lid@hooglandleeft.example', name: 'Lid Hoogland', passwordHash: adminA.passwordHash, role: 'FOUNDATION_MEMBER', emailVerifiedAt: new Date() },
+  })
+  await prisma.membership.upsert({ where: { userId_foundationId: { userId: memberA.id, foundationId: appA.foundationId } }, update: {}, create: { userId: memberA.id, foundationId: appA.foundationId, role: 'MEMBER' } })
+  const reviewerX = await prisma.user.upsert({
+    where: { email: 'beoordelaar.zielhorst@amersfoort.example' }, update: {},
+    create: { email: 'beoordelaar.zielhorst@amersfoort.example', name: 'Beoordelaar Zielhorst', passwordHash: adminA.passwordHash, role: 'REVIEWER', emailVerifiedAt: new Date(), reviewerAreas: { create: { areaId: appB.areaId } } },
+  })
+  const auditor = await demo('controleur@amersfoort.example')
+  const administrator = await demo('beheerder@amersfoort.example')
+  return {
+    who: {
+      memberA: { userId: memberA.id, role: 'FOUNDATION_MEMBER', foundations: { [appA.foundationId]: 'MEMBER' }, areaIds: [] },
+      adminA: { userId: adminA.id, role: 'FOUNDATION_MEMBER', foundations: { [appA.foundationId]: 'FOUNDATION_ADMIN' }, areaIds: [] },
+      reviewerX: { userId: reviewerX.id, role: 'REVIEWER', foundations: {}, areaIds: [appB.areaId] },
+      auditor: { userId: auditor.id, role: 'AUDITOR', foundations: {}, areaIds: [] },
+      administrator: { userId: administrator.id, role: 'ADMINISTRATOR', foundations: {}, areaIds: [] },
+    },
+    ids: {
+      appA: { id: appA.id, foundationId: appA.foundationId, areaId: appA.areaId },
+      appB: { id: appB.id, foundationId: appB.foundationId, areaId: appB.areaId },
+      foundationA: appA.foundationId,
+      foundationB: appB.foundationId,
+    },
+  }
+}
+
+type Outcome = 'ok' | 'login' | 403 | 404 | number
+type RouteModule = { loader?: (args: never) => unknown; action?: (args: never) => unknown }
+
+/** Route id from the file name (flat routes): `stichting.$id.tsx` -> `stichting.$id`. */
+export const routeId = (file: string) => file.replace(/^.*\/routes\//, '').replace(/\.tsx?$/, '')
+
+function urlFor(id: string, params: Record<string, string>) {
+  const path = id === '_index' ? '' : id.split('.').map((seg) => (seg.startsWith('$') ? params[seg.slice(1).replace(/_$/, '')] : seg.replace(/_$/, ''))).filter((s) => s !== '_index').join('/')
+  return `http://localhost/${path}`
+}
+
+function expected(rule: RouteRule, persona: Persona, who: Who | undefined, target: 'A' | 'B', ids: Ids, kind: 'loader' | 'action'): Outcome {
+  if (rule.kind === 'public') return (kind === 'loader' ? rule.loaderStatus : rule.actionStatus) ?? 'ok'
+  // Only a sign-in waiting for its second factor may act here; a signed-in user only sees "you are signed in".
+  if (rule.kind === 'pendingSecondFactor') return who && kind === 'loader' ? 'ok' : 'login'
+  if (!who) return 'login'
+  if (!hasPermission(who.role, rule.permission)) return 403
+  if (kind === 'action' && rule.actionPermission && !hasPermission(who.role, rule.actionPermission)) return 403
+  const app = target === 'A' ? ids.appA : ids.appB
+  if (rule.param === 'application' && !who.foundations[app.foundationId]) return 404
+  if (rule.param === 'areaApplication' && !who.areaIds.includes(app.areaId)) return 404
+  if (rule.param === 'foundation') {
+    const membership = who.foundations[target === 'A' ? ids.foundationA : ids.foundationB]
+    if (!membership) return 404
+    if (kind === 'action' && rule.actionFoundationPermission && !hasFoundationPermission(membership, rule.actionFoundationPermission)) return 403
+  }
+  if (rule.param && rule.ownIsMissing) return 404
+  return 'ok'
+}
+
+async function outcome(fn: () => Promise<unknown>): Promise<{ outcome: Outcome; body: unknown }> {
+  let result: unknown
+  let thrown = false
+  try {
+    result = await fn()
+  } catch (error) {
+    result = error
+    thrown = true
+    if (!(error instanceof Response)) throw error
+  }
+  if (result instanceof Response) {
+    const location = result.headers.get('Location') ?? ''
+    // A guard THROWS its redirect to the sign-in page; a sign-out that returns one is an ordinary answer.
+    if (thrown && result.status >= 300 && result.status < 400 && location.startsWith('/inloggen')) return { outcome: 'login', body: null }
+    if (result.status === 403 || result.status === 404) return { outcome: result.status, body: null }
+    return { outcome: result.status >= 500 ? result.status : 'ok', body: null }
+  }
+  const init = (result as { init?: { status?: number } } | null)?.init
+  if (init?.status === 403 || init?.status === 404) return { outcome: init.status, body: result }
+  return { outcome: 'ok', body: result }
+}
+
+const json = (value: unknown) => JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)) ?? ''
+
+export type Mismatch = string
+
+/**
+ * Runs every route × persona × (own id, other's id) × (loader, action) and returns every answer that
+ * differs from the permission table, plus every record of others that a loader's data reveals.
+ */
+export async function runMatrix(modules: Record<string, RouteModule>, setup: Awaited<ReturnType<typeof setUpPersonas>>): Promise<Mismatch[]> {
+  const { who, ids } = setup
+  const mismatches: Mismatch[] = []
+  for (const [id, mod] of Object.entries(modules)) {
+    const rule = ROUTE_RULES[id]
+    if (!rule) {
+      mismatches.push(`${id}: no entry in ROUTE_RULES (app/auth/route-matrix.ts): say who may use this route`)
+      continue
+    }
+    const paramTargets: ('A' | 'B')[] = id.includes('$') ? ['A', 'B'] : ['A']
+    for (const persona of PERSONAS) {
+      const w = persona === 'anonymous' ? undefined : who[persona]
+      for (const target of paramTargets) {
+        const app = target === 'A' ? ids.appA : ids.appB
+        const params: Record<string, string> = {
+          id: rule.kind === 'permission' && rule.param === 'foundation' ? (target === 'A' ? ids.foundationA : ids.foundationB) : app.id,
+          year: '2026', token: 'no-such-token', attachmentId: 'no-such-attachment', template: 'invitation', index: '0',
+        }
+        const url = urlFor(id, params)
+        for (const kind of ['loader', 'action'] as const) {
+          const fn = mod[kind] as ((args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<unknown>) | undefined
+          if (!fn) continue
+          if (kind === 'action' && rule.kind === 'permission' && rule.noAction) continue
+          const headers = new Headers()
+          // A fresh session per call: an action may end the caller's sessions (sign out everywhere).
+          if (w) headers.set('Cookie', (await createUserSession(w.userId)).split(';')[0])
+          const body = kind === 'action' ? new URLSearchParams(rule.kind === 'permission' ? rule.body ?? {} : {}) : undefined
+          if (body) headers.set('Content-Type', 'application/x-www-form-urlencoded')
+          const request = new Request(url, { method: kind === 'loader' ? 'GET' : 'POST', headers, body })
+          const want = expected(rule, persona, w, target, ids, kind)
+          let got: Awaited<ReturnType<typeof outcome>>
+          try {
+            got = await outcome(() => fn({ request, params, context: { clientIp: '192.0.2.1' } }))
+          } catch (error) {
+            mismatches.push(`${kind} ${id} as ${persona} (${target}): threw ${(error as Error).message}`)
+            continue
+          }
+          if (got.outcome !== want) mismatches.push(`${kind} ${id} as ${persona} (${target === 'A' ? 'A’s record' : 'B’s record'}): expected ${want}, got ${got.outcome}`)
+          // No leaks: a foundation member's or area reviewer's data never names others' records.
+          if (kind === 'loader' && got.outcome === 'ok' && w && (persona === 'memberA' || persona === 'adminA' || persona === 'reviewerX')) {
+            const text = json(got.body)
+            const forbidden = persona === 'reviewerX' ? [ids.appA.id] : [ids.appB.id, ids.foundationB]
+            for (const f of forbidden) if (text.includes(f)) mismatches.push(`loader ${id} as ${persona}: data contains another's record ${f}`)
+          }
+        }
+      }
+    }
+  }
+  return mismatches
+}

@@ -1,0 +1,62 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { TextField } from '#app/auth/fields.tsx'
+import { clientIp, mailLink } from '#app/auth/request.server.ts'
+import { FoundationFields } from '#app/foundations/foundation-fields.tsx'
+import { FoundationError, listAreas, selfRegisterFoundation } from '#app/foundations/foundations.server.ts'
+import { selfRegistrationSchema } from '#app/foundations/schema.ts'
+import { messages } from '#app/i18n/i18n.ts'
+import { getLang } from '#app/i18n/lang.server.ts'
+import { useMessages } from '#app/i18n/use-messages.ts'
+import { FormErrors, PageHeader } from '#app/ui/components.tsx'
+import { redirectWithToast } from '#app/ui/toast.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Stichting aanmelden – Buurtbudget Amersfoort' }]
+
+// Public: a foundation applies to register itself; it stays pending until an administrator verifies it.
+export async function loader(_: LoaderFunctionArgs) {
+  return { areas: await listAreas() }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: selfRegistrationSchema })
+  if (submission.status !== 'success') return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
+  try {
+    await selfRegisterFoundation(submission.value, await mailLink(request), clientIp(context))
+  } catch (error) {
+    if (!(error instanceof FoundationError)) throw error
+    return data(error.field ? submission.reply({ fieldErrors: { [error.field]: [error.message] }, hideFields: ['password'] }) : submission.reply({ formErrors: [error.message], hideFields: ['password'] }), { status: error.status })
+  }
+  const m = messages(await getLang(request))
+  return redirectWithToast('/inloggen', m.foundations.selfRegistered)
+}
+
+export default function SelfRegistration() {
+  const { areas } = useLoaderData<typeof loader>()
+  const m = useMessages()
+  const busy = useNavigation().state !== 'idle'
+  const [form, fields] = useForm({ lastResult: useActionData<typeof action>(), onValidate: ({ formData }) => parseWithZod(formData, { schema: selfRegistrationSchema }), shouldValidate: 'onBlur', shouldRevalidate: 'onInput' })
+  return (
+    <>
+      <PageHeader title={m.foundations.selfTitle} />
+      <p className="lead">{m.foundations.selfIntro}</p>
+      <Form method="post" {...getFormProps(form)} className="stack narrow-form">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <fieldset className="card stack">
+          <legend>{m.foundations.selfFoundation}</legend>
+          <FoundationFields fields={fields} areas={areas} />
+        </fieldset>
+        <fieldset className="card stack">
+          <legend>{m.foundations.selfYou}</legend>
+          <TextField meta={fields.yourName} label={m.accounts.yourName} autoComplete="name" />
+          <TextField meta={fields.yourEmail} label={m.login.email} type="email" autoComplete="username" />
+          <TextField meta={fields.password} label={m.accounts.newPassword} type="password" hint={m.accounts.passwordHint} autoComplete="new-password" />
+        </fieldset>
+        <button type="submit" className="button" disabled={busy}>{m.foundations.selfSubmit}</button>
+      </Form>
+    </>
+  )
+}

@@ -1,0 +1,59 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { checkResetToken, resetPassword } from '#app/auth/accounts.server.ts'
+import { TextField } from '#app/auth/fields.tsx'
+import { clientIp } from '#app/auth/request.server.ts'
+import { newPassword } from '#app/foundations/schema.ts'
+import { messages } from '#app/i18n/i18n.ts'
+import { getLang } from '#app/i18n/lang.server.ts'
+import { useMessages } from '#app/i18n/use-messages.ts'
+import { redirectWithToast } from '#app/ui/toast.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Nieuw wachtwoord – Buurtbudget Amersfoort' }]
+
+const schema = z.object({ password: newPassword })
+
+// Public: whoever has the single-use link from the mail.
+export async function loader({ params }: LoaderFunctionArgs) {
+  const user = await checkResetToken(params.token ?? '')
+  return { valid: Boolean(user), email: user?.email ?? null }
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema })
+  if (submission.status !== 'success') return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
+  const m = messages(await getLang(request))
+  const user = await resetPassword(params.token ?? '', submission.value.password, clientIp(context))
+  if (!user) return data(submission.reply({ formErrors: [m.accounts.linkInvalid], hideFields: ['password'] }), { status: 400 })
+  return redirectWithToast('/inloggen', m.accounts.passwordSet)
+}
+
+export default function ResetPassword() {
+  const { valid, email } = useLoaderData<typeof loader>()
+  const m = useMessages()
+  const [form, fields] = useForm({ lastResult: useActionData<typeof action>(), onValidate: ({ formData }) => parseWithZod(formData, { schema }), shouldValidate: 'onBlur', shouldRevalidate: 'onInput' })
+  if (!valid) {
+    return (
+      <div className="narrow stack">
+        <h1>{m.accounts.resetTitle}</h1>
+        <p className="alert alert-error">{m.accounts.linkInvalid}</p>
+        <p><Link to="/wachtwoord-vergeten">{m.accounts.forgotLink}</Link></p>
+      </div>
+    )
+  }
+  return (
+    <div className="narrow stack">
+      <h1>{m.accounts.resetTitle}</h1>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        {form.errors ? <p className="alert alert-error" role="alert" id={form.errorId}>{form.errors.join(' ')}</p> : null}
+        <input type="email" name="username" value={email ?? ''} autoComplete="username" readOnly hidden />
+        <TextField meta={fields.password} label={m.accounts.newPassword} type="password" hint={m.accounts.passwordHint} autoComplete="new-password" />
+        <button type="submit" className="button">{m.accounts.resetSubmit}</button>
+      </Form>
+    </div>
+  )
+}

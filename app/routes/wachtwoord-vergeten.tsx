@@ -1,0 +1,42 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
+import { Form, useActionData } from '@remix-run/react'
+import { z } from 'zod'
+import { requestPasswordReset } from '#app/auth/accounts.server.ts'
+import { TextField } from '#app/auth/fields.tsx'
+import { clientIp, mailLink } from '#app/auth/request.server.ts'
+import { email } from '#app/foundations/schema.ts'
+import { messages } from '#app/i18n/i18n.ts'
+import { getLang } from '#app/i18n/lang.server.ts'
+import { useMessages } from '#app/i18n/use-messages.ts'
+import { redirectWithToast } from '#app/ui/toast.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Wachtwoord vergeten – Buurtbudget Amersfoort' }]
+
+const schema = z.object({ email })
+
+// Public. The answer is the same whether or not the address has an account.
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema })
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  await requestPasswordReset(submission.value.email, await mailLink(request), clientIp(context))
+  const m = messages(await getLang(request))
+  return redirectWithToast('/inloggen', m.accounts.resetSent)
+}
+
+export default function ForgotPassword() {
+  const m = useMessages()
+  const [form, fields] = useForm({ lastResult: useActionData<typeof action>(), onValidate: ({ formData }) => parseWithZod(formData, { schema }), shouldValidate: 'onBlur', shouldRevalidate: 'onInput' })
+  return (
+    <div className="narrow stack">
+      <h1>{m.accounts.forgotTitle}</h1>
+      <p>{m.accounts.forgotIntro}</p>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <TextField meta={fields.email} label={m.login.email} type="email" autoComplete="username" />
+        <button type="submit" className="button">{m.accounts.forgotSubmit}</button>
+      </Form>
+    </div>
+  )
+}
