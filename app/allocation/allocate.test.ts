@@ -562,6 +562,25 @@ describe('allocate: properties', () => {
     })
   }
 
+  it('an infeasible setting is refused with a clear Dutch message that names the wijken or amounts concerned', () => {
+    fc.assert(
+      fc.property(roundArb({ bounds: true, maxAreas: 300 }), (raw) => {
+        const input = toInput(raw)
+        const result = allocate(input)
+        if (result.ok) return
+        const { code, message } = result.error
+        expect(message.length).toBeGreaterThan(20)
+        expect(message).not.toMatch(/undefined|NaN|null|\[object/)
+        if (code === 'floor_above_cap' || code === 'floors_exceed_pot' || code === 'caps_below_pot') {
+          // Names at least one wijk that causes it, by CBS code.
+          expect(message).toMatch(/WK\d{6}/)
+        }
+        if (code !== 'no_areas' && code !== 'floor_above_cap') expect(message).toContain('€')
+      }),
+      { numRuns: 3_000 },
+    )
+  })
+
   it('identical input gives identical output; input order does not matter', () => {
     fc.assert(
       fc.property(roundArb({ bounds: true, maxAreas: 1000 }), fc.integer(), (raw, seed) => {

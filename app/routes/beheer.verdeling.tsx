@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { AllocationAdminNav } from '#app/allocation/admin-nav.tsx'
 import { allocationParametersSchema } from '#app/allocation/parameters-schema.ts'
 import { AllocationError, publishAllocation, publishedAllocation, simulateAllocation } from '#app/allocation/publish.server.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
@@ -83,6 +84,7 @@ export default function AllocationAdmin() {
           {version ? fill(m.allocation.current, { version }) : m.allocation.none} · <Link to={`/verdeling/${year}`}>{m.nav.publicAllocation}</Link>
         </p>
       </PageHeader>
+      <AllocationAdminNav />
       <Form method="post" {...getFormProps(form)} className="card stack narrow-form">
         <FormErrors id={form.errorId} errors={form.errors} />
         <p>{m.allocation.pot}: <strong><Money cents={potCents} /></strong></p>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
+import { explainAllocation, formatBasisPoints, formatPoints } from '#app/allocation/explain.ts'
 import { publishedAllocation } from '#app/allocation/publish.server.ts'
 import { fill } from '#app/i18n/i18n.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
@@ -15,13 +16,29 @@ export async function loader({ params }: LoaderFunctionArgs) {
   if (!Number.isInteger(year)) throw new Response('Niet gevonden', { status: 404 })
   const result = await publishedAllocation(year)
   if (!result) throw new Response('Niet gevonden', { status: 404 })
-  return { year, allocation: result.allocation }
+  const allocation = result.allocation
+  if (!allocation) return { year, allocation: null, explanation: null, history: [] }
+  // Who published is not public; the rest is.
+  const { createdById: _createdBy, scenarioId: _scenarioId, ...shown } = allocation
+  return {
+    year,
+    allocation: { ...shown, lines: allocation.lines.map(({ allocationId: _a, ...l }) => l) },
+    explanation: explainAllocation(allocation.lines, allocation.potCents, allocation.fixedAllowanceCents),
+    history: result.history ?? [],
+  }
+}
+
+/** "€ 44.123,4567": the exact share before rounding, in euros with four decimals. */
+function exactEuros(shareExact: string | null) {
+  if (!shareExact) return null
+  const [euros, decimals] = shareExact.split('.')
+  return `€ ${Number(euros).toLocaleString('nl-NL')},${decimals}`
 }
 
 export default function PublicAllocation() {
-  const { year, allocation } = useLoaderData<typeof loader>()
+  const { year, allocation, explanation: e, history } = useLoaderData<typeof loader>()
   const m = useMessages()
-  if (!allocation) {
+  if (!allocation || !e) {
     return (
       <>
         <PageHeader title={fill(m.allocation.publicTitle, { year })} />
@@ -30,6 +47,11 @@ export default function PublicAllocation() {
     )
   }
   const total = allocation.lines.reduce((s, l) => s + l.totalCents, 0)
+  const priorityWeight = allocation.priorityWeightMilli ?? allocation.lines.find((l) => l.area.priority)?.weightMilli ?? 1000
+  const example = allocation.lines.find((l) => l.area.priority && l.bound === null) ?? allocation.lines[0]
+  const exampleIndex = allocation.lines.indexOf(example)
+  const bounded = allocation.lines.filter((l) => l.bound !== null)
+  const pe = m.publicExplanation
   return (
     <>
       <PageHeader title={fill(m.allocation.publicTitle, { year })}>
@@ -38,13 +60,50 @@ export default function PublicAllocation() {
       <p className="lead">
         {fill(m.allocation.publicIntro, { pot: formatMoney(allocation.potCents), count: allocation.lines.length, fixed: formatMoney(allocation.fixedAllowanceCents) })}
       </p>
+
+      <section aria-labelledby="how-title" className="explanation">
+        <h2 id="how-title">{pe.title}</h2>
+        <ol className="steps">
+          <li>{fill(pe.step1, { pot: formatMoney(allocation.potCents), count: e.count })}</li>
+          <li>{fill(pe.step2, { fixed: formatMoney(allocation.fixedAllowanceCents), count: e.count, fixedTotal: formatMoney(e.fixedTotalCents), rest: formatMoney(e.restCents) })}</li>
+          <li>
+            {fill(pe.step3, { year: allocation.inhabitantsYear ?? '–', weight: formatWeight(priorityWeight), points: formatPoints(e.totalPointsMilli) })}{' '}
+            {fill(pe.perInhabitant, { amount: formatMoney(e.centsPerPoint), priorityAmount: formatMoney(Math.round((e.centsPerPoint * priorityWeight) / 1000)) })}
+          </li>
+          <li>
+            {bounded.length === 0
+              ? pe.noBounds
+              : fill(pe.bounds, { areas: bounded.map((l) => `${l.area.name} (${l.bound === 'floor' ? pe.floor : pe.cap} ${formatMoney(l.totalCents)})`).join(', ') })}
+          </li>
+          <li>{fill(pe.rounding, { count: e.roundingCents })}</li>
+          <li>{allocation.unspentPolicy === 'CARRY_OVER_PER_AREA' ? pe.unspentCarry : pe.unspentReturn}</li>
+        </ol>
+        <div className="card example" data-testid="worked-example">
+          <h3>{fill(pe.exampleTitle, { area: example.area.name })}</h3>
+          <p>
+            {fill(pe.example, {
+              inhabitants: example.inhabitants.toLocaleString('nl-NL'),
+              weight: formatWeight(example.weightMilli),
+              points: formatPoints(example.inhabitants * example.weightMilli),
+              share: formatBasisPoints(e.shareBasisPoints[exampleIndex]),
+              proportional: formatMoney(example.proportionalCents + example.roundingCents),
+              fixed: formatMoney(example.fixedCents),
+              exact: exactEuros(example.shareExact) ?? formatMoney(example.totalCents),
+              total: formatMoney(example.totalCents),
+            })}
+          </p>
+        </div>
+      </section>
+
+      <h2 id="lines-title">{pe.linesTitle}</h2>
       <div className="table-scroll">
-        <table className="table" data-testid="allocation-lines">
+        <table className="table" data-testid="allocation-lines" aria-labelledby="lines-title">
           <thead>
             <tr>
               <th scope="col">{m.common.area}</th>
               <th scope="col" className="num">{m.allocation.inhabitants}</th>
               <th scope="col" className="num">{m.allocation.weight}</th>
+              <th scope="col" className="num">{pe.shareColumn}</th>
               <th scope="col" className="num">{m.allocation.fixedPart}</th>
               <th scope="col" className="num">{m.allocation.share}</th>
               <th scope="col" className="num">{m.allocation.rounding}</th>
@@ -52,14 +111,16 @@ export default function PublicAllocation() {
             </tr>
           </thead>
           <tbody>
-            {allocation.lines.map((l) => (
+            {allocation.lines.map((l, i) => (
               <tr key={l.areaId} data-area={l.area.code}>
                 <th scope="row">
                   {l.area.name}
                   {l.area.priority ? <span className="tag">{m.allocation.priority}</span> : null}
+                  {l.bound ? <span className="tag tag-neutral">{l.bound === 'floor' ? pe.floor : pe.cap}</span> : null}
                 </th>
                 <td className="num">{l.inhabitants.toLocaleString('nl-NL')}</td>
                 <td className="num">{formatWeight(l.weightMilli)}</td>
+                <td className="num">{formatBasisPoints(e.shareBasisPoints[i])}</td>
                 <td className="num"><Money cents={l.fixedCents} /></td>
                 <td className="num"><Money cents={l.proportionalCents} /></td>
                 <td className="num">{l.roundingCents ? '+ € 0,01' : ''}</td>
@@ -72,14 +133,25 @@ export default function PublicAllocation() {
               <th scope="row">{m.common.total}</th>
               <td className="num">{allocation.lines.reduce((s, l) => s + l.inhabitants, 0).toLocaleString('nl-NL')}</td>
               <td />
+              <td className="num">100,00%</td>
+              <td className="num"><Money cents={e.fixedTotalCents} /></td>
               <td />
-              <td />
-              <td />
+              <td className="num">{e.roundingCents ? `+ ${formatMoney(e.roundingCents)}` : ''}</td>
               <td className="num" data-testid="allocation-total"><strong><Money cents={total} /></strong></td>
             </tr>
           </tfoot>
         </table>
       </div>
+
+      <h2 id="history-title">{pe.historyTitle}</h2>
+      <ol className="history" aria-labelledby="history-title" reversed>
+        {history.map((h) => (
+          <li key={h.version}>
+            <strong>{fill(pe.historyVersion, { version: h.version, date: formatDate(h.publishedAt) })}</strong>
+            {` (${formatMoney(h.potCents)})`}: {h.reason ?? pe.firstVersion}
+          </li>
+        ))}
+      </ol>
     </>
   )
 }

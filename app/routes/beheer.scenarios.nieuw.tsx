@@ -1,0 +1,221 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { AllocationAdminNav } from '#app/allocation/admin-nav.tsx'
+import { scenarioSchema, UNSPENT_POLICIES } from '#app/allocation/scenario-schema.ts'
+import { saveScenario, scenarioDefaults, ScenarioNameTaken } from '#app/allocation/scenarios.server.ts'
+import { requirePermission } from '#app/auth/session.server.ts'
+import { fill, messages } from '#app/i18n/i18n.ts'
+import { getLang } from '#app/i18n/lang.server.ts'
+import { useMessages } from '#app/i18n/use-messages.ts'
+import { formatMoneyPlain } from '#app/money/money.ts'
+import { currentRound } from '#app/rounds/rounds.server.ts'
+import { FieldErrors, FormErrors, PageHeader } from '#app/ui/components.tsx'
+import { formatWeight } from '#app/ui/format.ts'
+import { redirectWithToast } from '#app/ui/toast.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Nieuw scenario – Verdeling – Buurtbudget Amersfoort' }]
+
+async function roundOrThrow() {
+  const round = await currentRound()
+  if (!round) throw new Response('Niet gevonden', { status: 404 })
+  return round
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'manage:allocation:any')
+  const round = await roundOrThrow()
+  const d = await scenarioDefaults(round.id)
+  const money = (c: number | null) => (c === null ? '' : formatMoneyPlain(c))
+  return {
+    year: round.year,
+    populationYears: d.populationYears,
+    areas: d.areas.map((a) => ({ areaId: a.areaId, code: a.code, name: a.name, priority: a.priority })),
+    defaultPriorityWeight: d.priorityWeightMilli,
+    defaults: {
+      name: '',
+      pot: money(d.potCents),
+      fixedAllowance: money(d.fixedAllowanceCents),
+      priorityWeight: formatWeight(d.priorityWeightMilli),
+      inhabitantsYear: d.inhabitantsYear === null ? '' : String(d.inhabitantsYear),
+      unspentPolicy: d.unspentPolicy,
+      areas: d.areas.map((a) => ({
+        areaId: a.areaId,
+        weight: a.weightMilli === null ? '' : formatWeight(a.weightMilli),
+        floor: money(a.floorCents),
+        cap: money(a.capCents),
+      })),
+    },
+  }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'manage:allocation:any')
+  const round = await roundOrThrow()
+  const { populationYears } = await scenarioDefaults(round.id)
+  const submission = parseWithZod(await request.formData(), {
+    schema: scenarioSchema.superRefine((v, ctx) => {
+      if (!populationYears.includes(v.inhabitantsYear)) {
+        ctx.addIssue({ code: 'custom', path: ['inhabitantsYear'], message: `Er zijn geen inwonertallen van ${v.inhabitantsYear}; importeer ze eerst.` })
+      }
+    }),
+  })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const v = submission.value
+  try {
+    await saveScenario(
+      round.id,
+      {
+        name: v.name,
+        potCents: v.pot,
+        fixedAllowanceCents: v.fixedAllowance,
+        priorityWeightMilli: v.priorityWeight,
+        inhabitantsYear: v.inhabitantsYear,
+        unspentPolicy: v.unspentPolicy,
+        areas: v.areas.map((a) => ({ areaId: a.areaId, weightMilli: a.weight ?? null, floorCents: a.floor ?? null, capCents: a.cap ?? null })),
+      },
+      user.id,
+    )
+  } catch (error) {
+    if (error instanceof ScenarioNameTaken) {
+      return data({ result: submission.reply({ fieldErrors: { name: ['Er is al een scenario met deze naam; kies een andere naam.'] } }) }, { status: 409 })
+    }
+    throw error
+  }
+  const m = messages(await getLang(request))
+  return redirectWithToast('/beheer/scenarios', fill(m.scenarios.savedToast, { name: v.name }))
+}
+
+export default function NewScenario() {
+  const { year, populationYears, areas, defaults, defaultPriorityWeight } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const m = useMessages()
+  const busy = useNavigation().state !== 'idle'
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    defaultValue: defaults,
+    shouldValidate: 'onBlur',
+    // Errors clear while typing, so the page does not shift between pressing and releasing the button.
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: scenarioSchema }),
+  })
+  const areaFields = fields.areas.getFieldList()
+  const described = (f: { id: string; errorId: string; errors?: string[] }, hint?: string) =>
+    [hint, f.errors ? f.errorId : undefined].filter(Boolean).join(' ') || undefined
+  return (
+    <>
+      <PageHeader title={fill(m.scenarios.newTitle, { year })} />
+      <AllocationAdminNav />
+      <p className="lead">{m.scenarios.newIntro}</p>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        {form.errors?.length || Object.values(form.allErrors).length ? (
+          <div className="alert alert-error" role="alert"><p>{m.common.formErrors}</p></div>
+        ) : null}
+        <fieldset className="narrow-form">
+          <legend>{m.scenarios.parameters}</legend>
+          <div className="field">
+            <label htmlFor={fields.name.id}>{m.scenarios.name}</label>
+            <input {...getInputProps(fields.name, { type: 'text' })} aria-describedby={described(fields.name)} />
+            <FieldErrors id={fields.name.errorId} errors={fields.name.errors} />
+          </div>
+          <div className="field">
+            <label htmlFor={fields.pot.id}>{m.allocation.pot}</label>
+            <p className="hint" id="pot-hint">{m.scenarios.potHint}</p>
+            <input {...getInputProps(fields.pot, { type: 'text' })} inputMode="decimal" aria-describedby={described(fields.pot, 'pot-hint')} />
+            <FieldErrors id={fields.pot.errorId} errors={fields.pot.errors} />
+          </div>
+          <div className="field">
+            <label htmlFor={fields.fixedAllowance.id}>{m.allocation.fixed}</label>
+            <input {...getInputProps(fields.fixedAllowance, { type: 'text' })} inputMode="decimal" aria-describedby={described(fields.fixedAllowance)} />
+            <FieldErrors id={fields.fixedAllowance.errorId} errors={fields.fixedAllowance.errors} />
+          </div>
+          <div className="field">
+            <label htmlFor={fields.priorityWeight.id}>{m.allocation.priorityWeight}</label>
+            <p className="hint" id="priority-hint">{m.scenarios.priorityWeightHint}</p>
+            <input {...getInputProps(fields.priorityWeight, { type: 'text' })} inputMode="decimal" aria-describedby={described(fields.priorityWeight, 'priority-hint')} />
+            <FieldErrors id={fields.priorityWeight.errorId} errors={fields.priorityWeight.errors} />
+          </div>
+          <div className="field">
+            <label htmlFor={fields.inhabitantsYear.id}>{m.scenarios.inhabitantsYear}</label>
+            <p className="hint" id="year-hint">{m.scenarios.inhabitantsYearHint} <Link to="/beheer/inwoners">{m.scenarios.navPopulation}</Link></p>
+            <select
+              id={fields.inhabitantsYear.id}
+              name={fields.inhabitantsYear.name}
+              defaultValue={fields.inhabitantsYear.initialValue as string | undefined}
+              aria-invalid={fields.inhabitantsYear.errors ? true : undefined}
+              aria-describedby={described(fields.inhabitantsYear, 'year-hint')}
+            >
+              {populationYears.length === 0 ? <option value="">{m.scenarios.noYears}</option> : null}
+              {populationYears.map((y) => <option key={y} value={y}>{y}</option>)}
+            </select>
+            <FieldErrors id={fields.inhabitantsYear.errorId} errors={fields.inhabitantsYear.errors} />
+          </div>
+        </fieldset>
+        <fieldset className="narrow-form" aria-describedby={fields.unspentPolicy.errors ? fields.unspentPolicy.errorId : undefined}>
+          <legend>{m.scenarios.unspent}</legend>
+          {UNSPENT_POLICIES.map((p) => (
+            <div key={p} className="choice">
+              <input type="radio" id={`unspent-${p}`} name={fields.unspentPolicy.name} value={p} defaultChecked={fields.unspentPolicy.initialValue === p} />
+              <label htmlFor={`unspent-${p}`}>{m.scenarios.unspentPolicies[p]}</label>
+            </div>
+          ))}
+          <FieldErrors id={fields.unspentPolicy.errorId} errors={fields.unspentPolicy.errors} />
+        </fieldset>
+        <fieldset>
+          <legend>{m.scenarios.perArea}</legend>
+          <p className="hint">{fill(m.scenarios.perAreaHint, { weight: formatWeight(defaultPriorityWeight) })}</p>
+          <div className="table-scroll">
+            <table className="table area-settings">
+              <thead>
+                <tr>
+                  <th scope="col">{m.common.area}</th>
+                  <th scope="col">{m.scenarios.weightOverride}</th>
+                  <th scope="col">{m.scenarios.floor}</th>
+                  <th scope="col">{m.scenarios.cap}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {areaFields.map((field, i) => {
+                  const area = areas[i]
+                  const f = field.getFieldset()
+                  if (!area) return null
+                  return (
+                    <tr key={field.key}>
+                      <th scope="row">
+                        <input type="hidden" name={f.areaId.name} value={area.areaId} />
+                        {area.name}
+                        {area.priority ? <span className="tag">{m.allocation.priority}</span> : null}
+                      </th>
+                      {(['weight', 'floor', 'cap'] as const).map((key) => (
+                        <td key={key}>
+                          <label htmlFor={f[key].id} className="visually-hidden">
+                            {fill(m.scenarios.fieldFor[key], { area: area.name })}
+                          </label>
+                          <input
+                            {...getInputProps(f[key], { type: 'text' })}
+                            inputMode="decimal"
+                            size={key === 'weight' ? 5 : 10}
+                            placeholder={key === 'weight' ? (area.priority ? formatWeight(defaultPriorityWeight) : '1') : ''}
+                            aria-describedby={described(f[key])}
+                          />
+                          <FieldErrors id={f[key].errorId} errors={f[key].errors} />
+                        </td>
+                      ))}
+                    </tr>
+                  )
+                })}
+              </tbody>
+            </table>
+          </div>
+        </fieldset>
+        <div className="actions">
+          <button type="submit" className="button" disabled={busy}>{m.scenarios.save}</button>
+          <Link to="/beheer/scenarios" className="button button-secondary">{m.common.cancel}</Link>
+        </div>
+      </Form>
+    </>
+  )
+}
