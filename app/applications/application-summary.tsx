@@ -4,6 +4,7 @@ import type { ApplicationStatus } from '#app/generated/prisma/enums.ts'
 import type { Lang } from '#app/i18n/i18n.ts'
 import { Money, StatusBadge } from '#app/ui/components.tsx'
 import { formatDate, formatDateTime } from '#app/ui/format.ts'
+import { SnapshotView, type SnapshotData } from './snapshot-view.tsx'
 
 type Summary = {
   category: string
@@ -18,10 +19,12 @@ type Summary = {
   area: { name: string }
   budgetLines: { id: string; description: string; amountCents: number }[]
   statusChanges: { id: string; createdAt: Date | string; toStatus: ApplicationStatus; reason: string | null; actor: { name: string } }[]
+  /** The frozen submission (issue 5); when present, the content is shown from it, never from the live record. */
+  snapshot?: unknown
 }
 
 /** What was submitted, as the foundation, the reviewer and the auditor all see it. */
-export function ApplicationSummary({ application: app }: { application: Summary }) {
+export function ApplicationSummary({ application: app, attachmentBase }: { application: Summary; attachmentBase?: string }) {
   const m = useMessages()
   const lang = (useRouteLoaderData('root') as { lang: Lang } | undefined)?.lang ?? 'nl'
   return (
@@ -50,6 +53,10 @@ export function ApplicationSummary({ application: app }: { application: Summary 
           </>
         ) : null}
       </dl>
+      {app.snapshot && attachmentBase ? (
+        <SnapshotView snapshot={app.snapshot as SnapshotData} attachmentBase={attachmentBase} />
+      ) : (
+        <>
       <section>
         <h2>{m.form.description}</h2>
         <p className="prose">{app.description}</p>
@@ -79,6 +86,8 @@ export function ApplicationSummary({ application: app }: { application: Summary 
           </tfoot>
         </table>
       </section>
+        </>
+      )}
       <section>
         <h2>{m.detail.history}</h2>
         <ol className="history">

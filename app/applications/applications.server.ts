@@ -2,8 +2,16 @@ import { prisma, Prisma, type Tx } from '#app/db.server.ts'
 import type { SessionUser } from '#app/auth/session.server.ts'
 import { todayIso } from '#app/clock.server.ts'
 import { centsFromDb, centsToDb } from '#app/money/bigint.ts'
+import { enqueueReceipt } from '#app/mail/notifications.server.ts'
+import type { MailLang } from '#app/mail/render.ts'
 import type { ApplicationInput, DraftInput } from './schema.ts'
 import { requestedCents } from './schema.ts'
+import { AttachmentError, storeAttachment } from './attachments.server.ts'
+import { decisionDueOn, resumeClock } from './clock.ts'
+import { eligibilityReasons } from './eligibility.ts'
+import type { AttachmentKind } from './schema.ts'
+import type { ApplicationStatus } from '#app/generated/prisma/enums.ts'
+import { canTransition } from './status.ts'
 
 type Member = Pick<NonNullable<SessionUser>, 'id' | 'foundationIds'>
 
@@ -51,6 +59,8 @@ export async function listOwnApplications(user: Member) {
     select: {
       id: true, reference: true, title: true, status: true, requestedCents: true, awardedCents: true,
       submittedAt: true, area: { select: { name: true } }, foundation: { select: { name: true } },
+      decisionDueOn: true, clockStoppedOn: true, round: { select: { closesOn: true } },
+      infoRequests: { where: { answeredAt: null }, select: { dueOn: true }, orderBy: { askedAt: 'desc' }, take: 1 },
     },
   })
   return rows.map((r) => ({
@@ -69,6 +79,9 @@ export async function getOwnApplication(user: Member, id: string) {
       foundation: { select: { name: true } },
       budgetLines: { orderBy: { position: 'asc' } },
       statusChanges: { orderBy: { createdAt: 'asc' }, include: { actor: { select: { name: true } } } },
+      round: { select: { year: true, opensOn: true, closesOn: true, maxAmountCents: true, advancePercent: true } },
+      attachments: { orderBy: { createdAt: 'asc' }, select: ATTACHMENT_META },
+      infoRequests: { orderBy: { askedAt: 'asc' } },
     },
   })
   if (!app) return null
@@ -76,8 +89,29 @@ export async function getOwnApplication(user: Member, id: string) {
     ...app,
     requestedCents: centsFromDb(app.requestedCents),
     awardedCents: app.awardedCents === null ? null : centsFromDb(app.awardedCents),
+    otherIncomeCents: centsFromDb(app.otherIncomeCents),
     budgetLines: app.budgetLines.map((l) => ({ ...l, amountCents: centsFromDb(l.amountCents) })),
+    round: { ...app.round, maxAmountCents: app.round.maxAmountCents === null ? null : centsFromDb(app.round.maxAmountCents) },
   }
+}
+
+export const ATTACHMENT_META = { id: true, kind: true, filename: true, contentType: true, sizeBytes: true, sha256: true, createdAt: true, infoRequestId: true } as const
+
+/** One attachment of the member's own foundation, with its bytes; a guessed id finds nothing. */
+export async function getOwnAttachment(user: Member, applicationId: string, attachmentId: string) {
+  return prisma.attachment.findFirst({
+    where: { id: attachmentId, applicationId, application: { foundationId: { in: user.foundationIds } } },
+    select: { filename: true, contentType: true, data: true },
+  })
+}
+
+/** Removes an attachment from a draft (never from a submitted application). */
+export async function deleteOwnAttachment(user: Member, applicationId: string, attachmentId: string) {
+  return prisma.$transaction(async (tx) => {
+    const row = await lockOwn(tx, user, applicationId)
+    if (row.status !== 'DRAFT') throw new ApplicationRuleError(null, 'Bijlagen van een ingediende aanvraag blijven bewaard.')
+    await tx.attachment.deleteMany({ where: { id: attachmentId, applicationId, infoRequestId: null } })
+  })
 }
 
 function dateOrNull(value: string | undefined) {
@@ -105,7 +139,20 @@ async function writeDraft(tx: Tx, user: Member, round: { id: string; year: numbe
     description: input.description ?? '',
     startDate: dateOrNull(input.startDate),
     endDate: dateOrNull(input.endDate),
-    requestedCents: centsToDb(requestedCents(input.lines)),
+    requestedCents: centsToDb(requestedCents(input.lines, input.otherIncome)),
+    location: input.location,
+    goal: input.goal,
+    targetGroup: input.targetGroup,
+    expectedParticipants: input.expectedParticipants ?? null,
+    support: input.support,
+    ownContribution: input.ownContribution,
+    partners: input.partners,
+    permits: input.permits,
+    otherIncomeCents: centsToDb(input.otherIncome),
+    otherIncomeNote: input.otherIncomeNote,
+    advancePercent: input.advancePercent ?? null,
+    declarationTrue: input.declarationTrue,
+    declarationPublish: input.declarationPublish,
   }
   if (!id) {
     const created = await tx.application.create({
@@ -121,13 +168,31 @@ async function writeDraft(tx: Tx, user: Member, round: { id: string; year: numbe
     return created
   }
   await tx.budgetLine.deleteMany({ where: { applicationId: id } })
-  return tx.application.update({ where: { id }, data: { ...data, budgetLines: { create: lineRows(input.lines) } } })
+  return tx.application.update({ where: { id }, data: { ...data, version: { increment: 1 }, budgetLines: { create: lineRows(input.lines) } } })
+}
+
+/** Stores the file that came with a save or submit, if any, as a field error when it is refused. */
+async function attachUpload(tx: Tx, user: Member, applicationId: string, input: { attachment?: File; attachmentKind: AttachmentKind }) {
+  if (!input.attachment || input.attachment.size === 0) return
+  try {
+    await storeAttachment(tx, { applicationId, kind: input.attachmentKind, file: input.attachment, uploadedById: user.id })
+  } catch (error) {
+    if (error instanceof AttachmentError) throw new ApplicationRuleError('attachment', error.message)
+    throw error
+  }
+}
+
+/** Someone else (another tab, another device, a colleague) saved this draft after it was loaded here. */
+export class DraftConflictError extends ApplicationRuleError {
+  constructor(readonly currentVersion: number) {
+    super(null, 'Deze aanvraag is intussen ergens anders opgeslagen (in een ander tabblad, op een ander apparaat of door een collega). Uw invoer staat hieronder nog. Open de aanvraag in een nieuw tabblad om de andere versie te bekijken; klikt u hier opnieuw op Opslaan, dan vervangt uw invoer die versie.')
+  }
 }
 
 /** Locks the member's own application row; a guessed id of another foundation is a 404. */
 async function lockOwn(tx: Tx, user: Member, id: string) {
-  const [row] = await tx.$queryRaw<{ id: string; status: string }[]>`
-    SELECT "id", "status" FROM "Application" WHERE "id" = ${id} AND "foundationId" = ANY(${user.foundationIds}) FOR UPDATE`
+  const [row] = await tx.$queryRaw<{ id: string; status: string; version: number }[]>`
+    SELECT "id", "status", "version" FROM "Application" WHERE "id" = ${id} AND "foundationId" = ANY(${user.foundationIds}) FOR UPDATE`
   if (!row) throw new Response('Niet gevonden', { status: 404 })
   return row
 }
@@ -138,15 +203,25 @@ async function requireOpenRound() {
   return round
 }
 
-/** Creates a draft (id undefined) or updates one. Only drafts of the member's own foundation can change. */
+/**
+ * Creates a draft (id undefined) or updates one. Only drafts of the member's own foundation can change.
+ * An existing draft is kept even when its round has closed (nothing typed is ever lost); a new one
+ * needs an open round. With `input.version` set, a draft saved elsewhere since is a DraftConflictError.
+ */
 export async function saveDraft(user: Member, input: DraftInput, id?: string) {
-  const round = await requireOpenRound()
   return prisma.$transaction(async (tx) => {
+    let round: { id: string; year: number }
     if (id) {
       const row = await lockOwn(tx, user, id)
       if (row.status !== 'DRAFT') throw new ApplicationRuleError(null, 'Deze aanvraag is al ingediend en kan niet meer worden gewijzigd.')
+      if (input.version !== undefined && input.version !== row.version) throw new DraftConflictError(row.version)
+      round = await tx.budgetRound.findFirstOrThrow({ where: { applications: { some: { id } } }, select: { id: true, year: true } })
+    } else {
+      round = await requireOpenRound()
     }
-    return writeDraft(tx, user, round, input, id)
+    const app = await writeDraft(tx, user, round, input, id)
+    await attachUpload(tx, user, app.id, input)
+    return app
   })
 }
 
@@ -154,22 +229,42 @@ export async function saveDraft(user: Member, input: DraftInput, id?: string) {
  * Submits: saves the final content and moves the application to SUBMITTED in one transaction.
  * The row lock makes a double submit (double click, back button, retry) return the first result.
  */
-export async function submitApplication(user: Member, id: string | undefined, input: ApplicationInput) {
-  const round = await requireOpenRound()
-  for (const [field, value] of [['startDate', input.startDate], ['endDate', input.endDate]] as const) {
-    if (Number(value.slice(0, 4)) !== round.year) {
-      throw new ApplicationRuleError(field, `Het initiatief moet in ${round.year} plaatsvinden (budgetronde ${round.year}).`)
-    }
-  }
-  return prisma.$transaction(async (tx) => {
+export async function submitApplication(user: Member, id: string | undefined, input: ApplicationInput, mailLang: MailLang = 'nl') {
+  const result = await prisma.$transaction(async (tx) => {
+    let round: { id: string; year: number }
     if (id) {
       const row = await lockOwn(tx, user, id)
+      // Already submitted (double click, back button, retry): the first submission is the answer.
       if (row.status !== 'DRAFT') return tx.application.findUniqueOrThrow({ where: { id } })
+      if (input.version !== undefined && input.version !== row.version) throw new DraftConflictError(row.version)
+      round = await tx.budgetRound.findFirstOrThrow({ where: { applications: { some: { id } } }, select: { id: true, year: true } })
+    } else {
+      round = await requireOpenRound()
     }
     const draft = await writeDraft(tx, user, round, input, id)
+    await attachUpload(tx, user, draft.id, input)
+    const today = todayIso()
+    const snapshot = await buildSnapshot(tx, draft.id)
+    const reasons = eligibilityReasons({
+      today,
+      round: snapshot.round,
+      foundation: { servesArea: snapshot.foundation.servesArea, verified: snapshot.foundation.verified },
+      application: {
+        category: snapshot.category, startDate: snapshot.startDate ?? '', endDate: snapshot.endDate ?? '',
+        lineCents: snapshot.budgetLines.map((l) => l.amountCents), otherIncomeCents: snapshot.otherIncomeCents,
+        requestedCents: snapshot.requestedCents, advancePercent: snapshot.advancePercent ?? 0,
+        declarationTrue: snapshot.declarationTrue, declarationPublish: snapshot.declarationPublish,
+        attachmentKinds: snapshot.attachments.map((a) => a.kind as AttachmentKind),
+      },
+    })
+    // Not eligible: the draft (with its new attachment) is committed as it is; only the submission is refused.
+    if (reasons.length) return new EligibilityError(reasons, draft.id, draft.version)
+    const dueOn = decisionDueOn(today)
+    const submittedAt = new Date()
+    const frozen = { ...snapshot, submittedAt: submittedAt.toISOString(), decisionDueOn: dueOn }
     const app = await tx.application.update({
       where: { id: draft.id },
-      data: { status: 'SUBMITTED', submittedAt: new Date() },
+      data: { status: 'SUBMITTED', submittedAt, decisionDueOn: new Date(`${dueOn}T00:00:00Z`), snapshot: frozen as Prisma.InputJsonValue },
     })
     await tx.statusChange.create({
       data: {
@@ -177,6 +272,125 @@ export async function submitApplication(user: Member, id: string | undefined, in
         data: { requestedCents: centsFromDb(app.requestedCents) } as Prisma.InputJsonValue,
       },
     })
+    await enqueueReceipt(tx, { applicationId: app.id, submitterId: user.id, decisionDueOn: dueOn, lang: mailLang })
     return app
+  })
+  if (result instanceof EligibilityError) throw result
+  return result
+}
+
+/** The application may not be submitted (yet); the draft is saved. One Dutch reason per problem. */
+export class EligibilityError extends Error {
+  constructor(
+    readonly reasons: { field: string | null; message: string }[],
+    readonly draftId: string,
+    readonly version: number,
+  ) {
+    super(reasons.map((r) => r.message).join(' '))
+  }
+}
+
+/**
+ * Everything that was submitted, frozen as JSON: what the reviewer judges and the auditor sees later,
+ * whatever changes afterwards (the foundation's IBAN, a wijk's name). Amounts in cents.
+ */
+export async function buildSnapshot(tx: Tx, id: string) {
+  const app = await tx.application.findUniqueOrThrow({
+    where: { id },
+    include: {
+      round: true,
+      area: { select: { id: true, code: true, name: true } },
+      foundation: { include: { areas: { select: { areaId: true } } } },
+      budgetLines: { orderBy: { position: 'asc' } },
+      attachments: { where: { infoRequestId: null }, orderBy: { createdAt: 'asc' }, select: ATTACHMENT_META },
+    },
+  })
+  const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null)
+  const f = app.foundation
+  return {
+    schema: 1,
+    reference: app.reference,
+    title: app.title,
+    category: app.category,
+    area: app.area,
+    location: app.location,
+    startDate: iso(app.startDate),
+    endDate: iso(app.endDate),
+    description: app.description,
+    goal: app.goal,
+    targetGroup: app.targetGroup,
+    expectedParticipants: app.expectedParticipants,
+    support: app.support,
+    ownContribution: app.ownContribution,
+    partners: app.partners,
+    permits: app.permits,
+    budgetLines: app.budgetLines.map((l) => ({ description: l.description, amountCents: centsFromDb(l.amountCents) })),
+    totalCents: app.budgetLines.reduce((s, l) => s + centsFromDb(l.amountCents), 0),
+    otherIncomeCents: centsFromDb(app.otherIncomeCents),
+    otherIncomeNote: app.otherIncomeNote,
+    requestedCents: centsFromDb(app.requestedCents),
+    advancePercent: app.advancePercent,
+    declarationTrue: app.declarationTrue,
+    declarationPublish: app.declarationPublish,
+    attachments: app.attachments.map((a) => ({ id: a.id, kind: a.kind, filename: a.filename, contentType: a.contentType, sizeBytes: a.sizeBytes, sha256: a.sha256 })),
+    foundation: {
+      id: f.id, name: f.name, kvkNumber: f.kvkNumber, iban: f.iban, accountHolder: f.accountHolder,
+      contactName: f.contactName, email: f.email, phone: f.phone,
+      verified: f.verifiedAt !== null, servesArea: f.areas.some((a) => a.areaId === app.areaId),
+    },
+    round: {
+      year: app.round.year, opensOn: iso(app.round.opensOn)!, closesOn: iso(app.round.closesOn)!,
+      maxAmountCents: app.round.maxAmountCents === null ? null : centsFromDb(app.round.maxAmountCents),
+      categories: app.round.categories, advancePercent: app.round.advancePercent,
+    },
+  }
+}
+
+export type Snapshot = Awaited<ReturnType<typeof buildSnapshot>> & { submittedAt: string; decisionDueOn: string }
+
+/** Withdrawal by the foundation (intrekking), possible until a decision. */
+export async function withdrawApplication(user: Member, id: string, reason: string) {
+  return prisma.$transaction(async (tx) => {
+    const row = await lockOwn(tx, user, id)
+    const from = row.status as ApplicationStatus
+    if (!canTransition(from, 'WITHDRAWN')) {
+      throw new ApplicationRuleError(null, 'Over deze aanvraag is al besloten; intrekken kan niet meer.')
+    }
+    await tx.application.update({ where: { id }, data: { status: 'WITHDRAWN', withdrawnAt: new Date(), clockStoppedOn: null } })
+    await tx.statusChange.create({ data: { applicationId: id, fromStatus: from, toStatus: 'WITHDRAWN', actorId: user.id, reason: reason || null } })
+  })
+}
+
+/**
+ * The foundation answers a request for missing information: the answer (and any attachment) is
+ * stored, the application is back with the reviewer, and the decision clock runs again from where
+ * it stopped (the due date moves by the days it stood still).
+ */
+export async function answerInformationRequest(user: Member, id: string, input: { answer: string; attachment?: File; attachmentKind: AttachmentKind }) {
+  return prisma.$transaction(async (tx) => {
+    const row = await lockOwn(tx, user, id)
+    if (row.status !== 'INCOMPLETE') throw new ApplicationRuleError(null, 'Er staat geen vraag van de gemeente open voor deze aanvraag.')
+    const request = await tx.informationRequest.findFirst({ where: { applicationId: id, answeredAt: null }, orderBy: { askedAt: 'desc' } })
+    const app = await tx.application.findUniqueOrThrow({ where: { id } })
+    if (!request) throw new ApplicationRuleError(null, 'Er staat geen vraag van de gemeente open voor deze aanvraag.')
+    if (input.attachment && input.attachment.size > 0) {
+      try {
+        await storeAttachment(tx, { applicationId: id, infoRequestId: request.id, kind: input.attachmentKind, file: input.attachment, uploadedById: user.id })
+      } catch (error) {
+        if (error instanceof AttachmentError) throw new ApplicationRuleError('attachment', error.message)
+        throw error
+      }
+    }
+    const today = todayIso()
+    const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null)
+    const due = app.decisionDueOn && app.clockStoppedOn ? resumeClock(iso(app.decisionDueOn)!, iso(app.clockStoppedOn)!, today) : iso(app.decisionDueOn)
+    await tx.informationRequest.update({ where: { id: request.id }, data: { answer: input.answer, answeredAt: new Date(), answeredById: user.id } })
+    await tx.application.update({
+      where: { id },
+      data: { status: 'SUBMITTED', clockStoppedOn: null, decisionDueOn: due ? new Date(`${due}T00:00:00Z`) : null },
+    })
+    await tx.statusChange.create({
+      data: { applicationId: id, fromStatus: 'INCOMPLETE', toStatus: 'SUBMITTED', actorId: user.id, reason: 'Aanvulling gegeven', data: { decisionDueOn: due } as Prisma.InputJsonValue },
+    })
   })
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { moneyErrorMessage, parseMoney } from '#app/money/money.ts'
+import { informationRequestSchema } from './schema.ts'
 
 /** Forms of the reviewer's page, one schema each, shared by browser and server. */
 export const positiveMoney = z.string({ error: 'Vul een bedrag in, bijvoorbeeld 1.234,56.' }).transform((value, ctx) => {
@@ -35,5 +36,5 @@ const booking = {
 export const paymentSchema = z.object({ intent: z.literal('payment'), ...booking })
 export const expenseSchema = z.object({ intent: z.literal('expense'), ...booking })
 
-export const REVIEW_SCHEMAS = { approve: approveSchema, reject: rejectSchema, payment: paymentSchema, expense: expenseSchema }
+export const REVIEW_SCHEMAS = { approve: approveSchema, reject: rejectSchema, payment: paymentSchema, expense: expenseSchema, 'request-info': informationRequestSchema }
 export type ReviewIntent = keyof typeof REVIEW_SCHEMAS

@@ -5,6 +5,7 @@ import { seeded } from '#app/testing/fixtures.ts'
 import { ApplicationRuleError, getOwnApplication, listOwnApplications, saveDraft, submitApplication } from './applications.server.ts'
 import { ReviewError, approve, getForStaff, recordExpense, recordPayment, reject } from './review.server.ts'
 import { applicationSchema } from './schema.ts'
+import { samplePdf } from './sample-pdf.ts'
 
 process.env.PORTAL_CLOCK = '2026-06-01'
 
@@ -26,6 +27,18 @@ function input(areaId: string, overrides: Partial<Record<string, unknown>> = {})
       { description: 'Aarde en zaden', amount: '300' },
       { description: 'Gereedschap', amount: '65,44' },
     ],
+    // The fields of the full application form (issue 5).
+    location: 'Braakliggend stuk aan de Liendertseweg',
+    goal: 'Buren tuinieren samen en leren elkaar kennen; de oogst gaat naar de buurttafel.',
+    targetGroup: 'Bewoners van de Liendertseweg en omgeving',
+    expectedParticipants: '30',
+    support: '42 handtekeningen van omwonenden.',
+    ownContribution: 'Twaalf vrijwilligers onderhouden de tuin.',
+    advancePercent: '75',
+    declarationTrue: 'on',
+    declarationPublish: 'on',
+    attachment: new File([samplePdf(['Offerte tuincentrum'])], 'offerte.pdf', { type: 'application/pdf' }),
+    attachmentKind: 'quote',
     ...overrides,
   })
   return parsed

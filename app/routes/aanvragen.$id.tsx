@@ -1,13 +1,21 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useActionData, useLoaderData } from '@remix-run/react'
-import { ApplicationForm } from '#app/applications/application-form.tsx'
+import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react'
+import { ApplicationForm, type FormActionData } from '#app/applications/application-form.tsx'
 import { ApplicationSummary } from '#app/applications/application-summary.tsx'
 import { areasForMember, getOwnApplication } from '#app/applications/applications.server.ts'
-import { handleApplicationForm } from '#app/applications/form-action.server.ts'
+import { readForm } from '#app/applications/attachments.server.ts'
+import { handleApplicationForm, handleApplicationIntent } from '#app/applications/form-action.server.ts'
+import { InformationRequests } from '#app/applications/snapshot-view.tsx'
+import { ATTACHMENT_KINDS, answerSchema, withdrawSchema } from '#app/applications/schema.ts'
+import { canTransition } from '#app/applications/status.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
+import { fill, type Lang } from '#app/i18n/i18n.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { formatMoneyPlain } from '#app/money/money.ts'
-import { PageHeader, StatusBadge } from '#app/ui/components.tsx'
+import { FieldErrors, FormErrors, PageHeader, StatusBadge } from '#app/ui/components.tsx'
+import { formatDate } from '#app/ui/format.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.application.title ?? 'Aanvraag'} – Buurtbudget Amersfoort` }]
 
@@ -20,15 +28,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { application, areas: application.status === 'DRAFT' ? await areasForMember(user) : [] }
 }
 
+const OTHER_INTENTS = ['withdraw', 'answer', 'delete-attachment']
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'submit:application:own')
-  return handleApplicationForm(request, user, params.id)
+  // Scoped before anything else: another foundation's id is 404 whatever the form holds.
+  if (!(await getOwnApplication(user, params.id!))) throw new Response('Niet gevonden', { status: 404 })
+  const formData = await readForm(request)
+  if (OTHER_INTENTS.includes(String(formData.get('intent')))) return handleApplicationIntent(request, user, params.id!, formData)
+  return handleApplicationForm(request, user, params.id, formData)
 }
 
 export default function ApplicationPage() {
   const { application: app, areas } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
+  const actionData = useActionData<typeof action>() as FormActionData | undefined
   const m = useMessages()
+  const lang = (useRouteLoaderData('root') as { lang: Lang } | undefined)?.lang ?? 'nl'
+  const openQuestion = app.status === 'INCOMPLETE' ? app.infoRequests.find((r) => !r.answeredAt) : undefined
+  const formIntent = actionData?.intent
+  const formResult = formIntent && OTHER_INTENTS.includes(formIntent) ? undefined : actionData?.result
   return (
     <>
       <PageHeader title={`${app.title}`}>
@@ -40,18 +58,116 @@ export default function ApplicationPage() {
         <ApplicationForm
           key={String(app.updatedAt)}
           areas={areas}
-          lastResult={actionData?.result}
+          lastResult={formResult}
+          actionData={formResult ? actionData : undefined}
+          applicationId={app.id}
+          version={app.version}
+          maxAdvancePercent={app.round.advancePercent}
+          attachments={app.attachments.filter((a) => !a.infoRequestId)}
           defaultValue={{
             title: app.title, category: app.category, areaId: app.area.id, description: app.description,
+            location: app.location, goal: app.goal, targetGroup: app.targetGroup,
+            expectedParticipants: app.expectedParticipants === null ? '' : String(app.expectedParticipants),
+            support: app.support, ownContribution: app.ownContribution, partners: app.partners, permits: app.permits,
             startDate: isoDate(app.startDate), endDate: isoDate(app.endDate),
             lines: app.budgetLines.length
               ? app.budgetLines.map((l) => ({ description: l.description, amount: formatMoneyPlain(l.amountCents) }))
               : [{ description: '', amount: '' }],
+            otherIncome: app.otherIncomeCents ? formatMoneyPlain(app.otherIncomeCents) : '',
+            otherIncomeNote: app.otherIncomeNote,
+            advancePercent: app.advancePercent === null ? String(app.round.advancePercent) : String(app.advancePercent),
+            declarationTrue: app.declarationTrue, declarationPublish: app.declarationPublish,
+            attachmentKind: 'quote',
           }}
         />
       ) : (
-        <ApplicationSummary application={app} />
+        <div className="two-columns reverse">
+          <div className="stack">
+            {openQuestion ? <AnswerForm question={openQuestion} actionData={formIntent === 'answer' ? actionData : undefined} /> : null}
+            <InformationRequests requests={app.infoRequests.filter((r) => r !== openQuestion)} attachments={app.attachments} attachmentBase={`/aanvragen/${app.id}/bijlagen`} />
+            <ApplicationSummary application={app} attachmentBase={`/aanvragen/${app.id}/bijlagen`} />
+          </div>
+          <aside className="stack">
+            {app.decisionDueOn && ['SUBMITTED', 'IN_REVIEW', 'INCOMPLETE'].includes(app.status) ? (
+              <div className="card">
+                <p className="big-number">{m.intake.decisionDue}: <strong>{formatDate(app.decisionDueOn, lang)}</strong></p>
+                {app.clockStoppedOn ? <p>{fill(m.intake.clockStopped, { date: formatDate(app.clockStoppedOn, lang) })}</p> : null}
+              </div>
+            ) : null}
+            {canTransition(app.status, 'WITHDRAWN') ? <WithdrawForm actionData={formIntent === 'withdraw' ? actionData : undefined} /> : null}
+          </aside>
+        </div>
       )}
     </>
+  )
+}
+
+function AnswerForm({ question, actionData }: { question: { question: string; dueOn: Date | string; askedAt: Date | string }; actionData?: FormActionData }) {
+  const m = useMessages()
+  const lang = (useRouteLoaderData('root') as { lang: Lang } | undefined)?.lang ?? 'nl'
+  const busy = useNavigation().state !== 'idle'
+  const [form, fields] = useForm({
+    id: 'answer',
+    lastResult: actionData?.result as SubmissionResult<string[]> | undefined,
+    defaultValue: { attachmentKind: 'other' },
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: answerSchema }),
+  })
+  return (
+    <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="card card-attention stack intake-form" aria-labelledby="question-title">
+      <h2 id="question-title">{m.intake.questionTitle}</h2>
+      <p className="hint">{fill(m.intake.questionAsked, { date: formatDate(question.askedAt, lang), due: formatDate(question.dueOn, lang) })}</p>
+      <blockquote className="prose" data-testid="open-question">{question.question}</blockquote>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="answer" />
+      <div className="field">
+        <label htmlFor={fields.answer.id}>{m.intake.answerLabel}</label>
+        <textarea {...getTextareaProps(fields.answer)} rows={5} aria-describedby={fields.answer.errors?.length ? fields.answer.errorId : undefined} />
+        <FieldErrors id={fields.answer.errorId} errors={fields.answer.errors} />
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={fields.attachment.id}>{m.intake.attachment}</label>
+          <input {...getInputProps(fields.attachment, { type: 'file' })} accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png" aria-describedby={fields.attachment.errors?.length ? fields.attachment.errorId : undefined} />
+          <FieldErrors id={fields.attachment.errorId} errors={fields.attachment.errors} />
+        </div>
+        <div className="field field-narrow">
+          <label htmlFor={fields.attachmentKind.id}>{m.intake.attachmentKind}</label>
+          <select {...getSelectProps(fields.attachmentKind)}>
+            {ATTACHMENT_KINDS.map((k) => <option key={k} value={k}>{m.intake.kinds[k]}</option>)}
+          </select>
+        </div>
+      </div>
+      <button type="submit" className="button" disabled={busy}>{busy ? m.intake.pending : m.intake.answerSubmit}</button>
+    </Form>
+  )
+}
+
+function WithdrawForm({ actionData }: { actionData?: FormActionData }) {
+  const m = useMessages()
+  const busy = useNavigation().state !== 'idle'
+  const [form, fields] = useForm({
+    id: 'withdraw',
+    lastResult: actionData?.result as SubmissionResult<string[]> | undefined,
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: withdrawSchema }),
+  })
+  return (
+    <Form method="post" {...getFormProps(form)} className="card stack">
+      <h3>{m.intake.withdrawTitle}</h3>
+      <p className="hint">{m.intake.withdrawHint}</p>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="withdraw" />
+      <div className="field">
+        <label htmlFor={fields.reason.id}>{m.intake.withdrawReason}</label>
+        <textarea {...getTextareaProps(fields.reason)} rows={2} />
+      </div>
+      <div className="field field-checkbox">
+        <input {...getInputProps(fields.confirm, { type: 'checkbox' })} aria-describedby={fields.confirm.errors?.length ? fields.confirm.errorId : undefined} />
+        <label htmlFor={fields.confirm.id}>{m.intake.withdrawConfirm}</label>
+        <FieldErrors id={fields.confirm.errorId} errors={fields.confirm.errors} />
+      </div>
+      <button type="submit" className="button button-danger" disabled={busy}>{m.intake.withdraw}</button>
+    </Form>
   )
 }

@@ -1,5 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import type { Lang } from '#app/i18n/i18n.ts'
+import { formatDate } from '#app/ui/format.ts'
+import { fill } from '#app/i18n/i18n.ts'
+import { todayIso } from '#app/clock.server.ts'
 import { listOwnApplications, openRound } from '#app/applications/applications.server.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
@@ -10,12 +14,21 @@ export const meta: MetaFunction = () => [{ title: 'Onze aanvragen – Buurtbudge
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:application:own')
   const [applications, round] = await Promise.all([listOwnApplications(user), openRound()])
-  return { applications, roundOpen: Boolean(round) }
+  return { applications, roundOpen: Boolean(round), today: todayIso() }
+}
+
+/** By when the next step must happen: submit before the round closes, answer a question, the municipality's decision. */
+function nextBy(a: { status: string; round: { closesOn: Date | string }; decisionDueOn: Date | string | null; infoRequests: { dueOn: Date | string }[] }) {
+  if (a.status === 'DRAFT') return a.round.closesOn
+  if (a.status === 'INCOMPLETE') return a.infoRequests[0]?.dueOn ?? null
+  if (a.status === 'SUBMITTED' || a.status === 'IN_REVIEW') return a.decisionDueOn
+  return null
 }
 
 export default function Applications() {
-  const { applications, roundOpen } = useLoaderData<typeof loader>()
+  const { applications, roundOpen, today } = useLoaderData<typeof loader>()
   const m = useMessages()
+  const lang = (useRouteLoaderData('root') as { lang: Lang } | undefined)?.lang ?? 'nl'
   return (
     <>
       <PageHeader title={m.applications.title}>
@@ -46,7 +59,19 @@ export default function Applications() {
                 <td><StatusBadge status={a.status} /></td>
                 <td className="num"><Money cents={a.requestedCents} /></td>
                 <td className="num"><Money cents={a.awardedCents} /></td>
-                <td>{m.applications.next[a.status]}</td>
+                <td>
+                  {m.applications.next[a.status]}
+                  {nextBy(a) ? (
+                    <>
+                      <br />
+                      <strong>
+                        {new Date(nextBy(a)!).toISOString().slice(0, 10) < today
+                          ? fill(m.intake.overdue, { date: formatDate(nextBy(a), lang) })
+                          : `${m.intake.byWhen} ${formatDate(nextBy(a), lang)}`}
+                      </strong>
+                    </>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>

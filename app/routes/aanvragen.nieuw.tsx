@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { ApplicationForm } from '#app/applications/application-form.tsx'
-import { areasForMember } from '#app/applications/applications.server.ts'
+import { ApplicationForm, type FormActionData } from '#app/applications/application-form.tsx'
+import { areasForMember, openRound } from '#app/applications/applications.server.ts'
 import { handleApplicationForm } from '#app/applications/form-action.server.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
@@ -11,7 +11,8 @@ export const meta: MetaFunction = () => [{ title: 'Nieuwe aanvraag – Buurtbudg
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'create:application:own')
-  return { areas: await areasForMember(user) }
+  const [areas, round] = await Promise.all([areasForMember(user), openRound()])
+  return { areas, advancePercent: round?.advancePercent ?? 75 }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -20,8 +21,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewApplication() {
-  const { areas } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
+  const { areas, advancePercent } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>() as FormActionData | undefined
   const m = useMessages()
   return (
     <>
@@ -29,7 +30,9 @@ export default function NewApplication() {
       <ApplicationForm
         areas={areas}
         lastResult={actionData?.result}
-        defaultValue={{ areaId: areas.length === 1 ? areas[0].id : '', lines: [{ description: '', amount: '' }] }}
+        actionData={actionData}
+        maxAdvancePercent={advancePercent}
+        defaultValue={{ areaId: areas.length === 1 ? areas[0].id : '', lines: [{ description: '', amount: '' }], advancePercent: String(advancePercent), attachmentKind: 'quote' }}
       />
     </>
   )

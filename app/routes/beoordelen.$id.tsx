@@ -4,8 +4,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { ApplicationSummary } from '#app/applications/application-summary.tsx'
+import { InformationRequests } from '#app/applications/snapshot-view.tsx'
+import { addDays } from '#app/applications/clock.ts'
 import { REVIEW_SCHEMAS, type ReviewIntent } from '#app/applications/review-schemas.ts'
-import { ReviewError, approve, getForStaff, recordExpense, recordPayment, reject } from '#app/applications/review.server.ts'
+import { ReviewError, askInformation, approve, getForStaff, recordExpense, recordPayment, reject } from '#app/applications/review.server.ts'
 import { DECIDABLE, SPENDABLE } from '#app/applications/status.ts'
 import type { Permission } from '#app/auth/permissions.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
@@ -32,10 +34,13 @@ const PERMISSION_FOR: Record<ReviewIntent, Permission> = {
   reject: 'approve:application:area',
   payment: 'record:payment:area',
   expense: 'record:expense:area',
+  'request-info': 'approve:application:area',
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requirePermission(request, 'read:application:area')
+  const staff = await requirePermission(request, 'read:application:area')
+  // Scoped before anything else: an application outside the reviewer's wijken is 404 whatever the form holds.
+  if (!(await getForStaff(staff, params.id!))) throw new Response('Niet gevonden', { status: 404 })
   const formData = await request.formData()
   const intent = String(formData.get('intent')) as ReviewIntent
   if (!(intent in REVIEW_SCHEMAS)) throw new Response('Onbekende actie', { status: 400 })
@@ -56,6 +61,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case 'payment':
         await recordPayment(user, id, { amountCents: value.amount, date: value.date, description: value.description })
         return redirectWithToast(`/beoordelen/${id}`, fill(m.review.paymentRecorded, { amount: formatMoney(value.amount) }))
+      case 'request-info':
+        await askInformation(user, id, { question: value.question, dueOn: value.dueOn })
+        return redirectWithToast(`/beoordelen/${id}`, m.intake.asked)
       case 'expense':
         await recordExpense(user, id, { amountCents: value.amount, date: value.date, description: value.description })
         return redirectWithToast(`/beoordelen/${id}`, fill(m.review.expenseRecorded, { amount: formatMoney(value.amount) }))
@@ -150,6 +158,30 @@ function BookingForm({ intent, today }: { intent: 'payment' | 'expense'; today: 
   )
 }
 
+function InformationRequestForm({ today }: { today: string }) {
+  const m = useMessages()
+  const busy = useNavigation().state !== 'idle'
+  const [form, fields] = useIntentForm('request-info', { dueOn: addDays(today, 14) })
+  return (
+    <Form method="post" {...getFormProps(form)} className="card stack">
+      <h3>{m.intake.askTitle}</h3>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="request-info" />
+      <div className="field">
+        <label htmlFor={fields.question.id}>{m.intake.askQuestion}</label>
+        <textarea {...getTextareaProps(fields.question)} rows={4} aria-describedby={fields.question.errors ? fields.question.errorId : undefined} />
+        <FieldErrors id={fields.question.errorId} errors={fields.question.errors} />
+      </div>
+      <div className="field">
+        <label htmlFor={fields.dueOn.id}>{m.intake.askDue}</label>
+        <input {...getInputProps(fields.dueOn, { type: 'date' })} aria-describedby={fields.dueOn.errors ? fields.dueOn.errorId : undefined} />
+        <FieldErrors id={fields.dueOn.errorId} errors={fields.dueOn.errors} />
+      </div>
+      <button type="submit" className="button button-secondary" disabled={busy}>{m.intake.ask}</button>
+    </Form>
+  )
+}
+
 export default function ReviewApplication() {
   const { application: app, today } = useLoaderData<typeof loader>()
   const m = useMessages()
@@ -165,7 +197,10 @@ export default function ReviewApplication() {
       </PageHeader>
       <div className="two-columns reverse">
         <div>
-          <ApplicationSummary application={app} />
+          <div className="stack">
+            <InformationRequests requests={app.infoRequests} attachments={app.attachments} attachmentBase={`/beoordelen/${app.id}/bijlagen`} />
+            <ApplicationSummary application={app} attachmentBase={`/beoordelen/${app.id}/bijlagen`} />
+          </div>
         </div>
         <aside className="stack" aria-label={m.detail.decision}>
           <div className="card">
@@ -173,8 +208,15 @@ export default function ReviewApplication() {
               {fill(m.review.areaAvailable, { area: app.area.name })}: <strong><Money cents={app.money.availableCents} /></strong>
             </p>
           </div>
+          {app.decisionDueOn && ['SUBMITTED', 'IN_REVIEW', 'INCOMPLETE'].includes(app.status) ? (
+            <div className="card">
+              <p className="big-number">{m.intake.decisionDue}: <strong>{formatDate(app.decisionDueOn)}</strong></p>
+              {app.clockStoppedOn ? <p>{fill(m.intake.clockStopped, { date: formatDate(app.clockStoppedOn) })}</p> : null}
+            </div>
+          ) : null}
           {decidable ? (
             <>
+              <InformationRequestForm today={today} />
               <ApproveForm suggested={Math.min(app.requestedCents, app.money.availableCents)} />
               <RejectForm />
             </>

@@ -1,0 +1,110 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { CATEGORIES } from '#app/applications/categories.ts'
+import { roundSettingsSchema } from '#app/applications/schema.ts'
+import { requirePermission } from '#app/auth/session.server.ts'
+import { fill, messages } from '#app/i18n/i18n.ts'
+import { getLang } from '#app/i18n/lang.server.ts'
+import { useMessages } from '#app/i18n/use-messages.ts'
+import { formatMoneyPlain } from '#app/money/money.ts'
+import { RoundSettingsError, listRounds, updateRoundSettings } from '#app/rounds/settings.server.ts'
+import { FieldErrors, FormErrors, PageHeader } from '#app/ui/components.tsx'
+import { redirectWithToast } from '#app/ui/toast.server.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Budgetrondes – Buurtbudget Amersfoort' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'manage:round:any')
+  return { rounds: await listRounds() }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requirePermission(request, 'manage:round:any')
+  const formData = await request.formData()
+  const roundId = String(formData.get('roundId') ?? '')
+  const submission = parseWithZod(formData, { schema: roundSettingsSchema })
+  if (submission.status !== 'success') return data({ roundId, result: submission.reply() }, { status: 400 })
+  try {
+    const round = await updateRoundSettings(roundId, submission.value)
+    const m = messages(await getLang(request))
+    return redirectWithToast('/beheer/rondes', fill(m.intake.roundSaved, { year: round.year }))
+  } catch (error) {
+    if (error instanceof RoundSettingsError) {
+      const reply = error.field ? submission.reply({ fieldErrors: { [error.field]: [error.message] } }) : submission.reply({ formErrors: [error.message] })
+      return data({ roundId, result: reply }, { status: 400 })
+    }
+    throw error
+  }
+}
+
+type Round = Awaited<ReturnType<typeof listRounds>>[number]
+
+function RoundForm({ round }: { round: Round }) {
+  const m = useMessages()
+  const actionData = useActionData<typeof action>()
+  const busy = useNavigation().state !== 'idle'
+  const [form, fields] = useForm({
+    id: `round-${round.year}`,
+    lastResult: actionData?.roundId === round.id ? (actionData.result as SubmissionResult<string[]>) : undefined,
+    defaultValue: {
+      opensOn: round.opensOn, closesOn: round.closesOn,
+      maxAmount: round.maxAmountCents === null ? '' : formatMoneyPlain(round.maxAmountCents),
+      categories: round.categories.length ? round.categories : [...CATEGORIES],
+      reportTermWeeks: String(round.reportTermWeeks), advancePercent: String(round.advancePercent),
+    },
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: roundSettingsSchema }),
+  })
+  const value = fields.categories.value as string[] | string | undefined
+  const chosen = new Set(Array.isArray(value) ? value : value ? [value] : [])
+  const field = (f: { id: string; errorId: string; errors?: string[] }, label: string, input: React.ReactNode, hint?: string) => (
+    <div className="field">
+      <label htmlFor={f.id}>{label}</label>
+      {hint ? <p className="hint">{hint}</p> : null}
+      {input}
+      <FieldErrors id={f.errorId} errors={f.errors} />
+    </div>
+  )
+  return (
+    <Form method="post" {...getFormProps(form)} className="card stack intake-form">
+      <h2>{round.name}</h2>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="roundId" value={round.id} />
+      <div className="field-row">
+        {field(fields.opensOn, m.intake.opensOn, <input {...getInputProps(fields.opensOn, { type: 'date' })} />)}
+        {field(fields.closesOn, m.intake.closesOn, <input {...getInputProps(fields.closesOn, { type: 'date' })} />)}
+      </div>
+      {field(fields.maxAmount, m.intake.maxAmount, <input {...getInputProps(fields.maxAmount, { type: 'text' })} inputMode="decimal" />, m.intake.maxAmountHint)}
+      <fieldset>
+        <legend>{m.intake.categoriesInUse}</legend>
+        {CATEGORIES.map((c) => (
+          <div key={c} className="field field-checkbox">
+            <input type="checkbox" id={`${form.id}-cat-${c}`} name={fields.categories.name} value={c} defaultChecked={chosen.has(c)} />
+            <label htmlFor={`${form.id}-cat-${c}`}>{m.categories[c]}</label>
+          </div>
+        ))}
+        <FieldErrors id={fields.categories.errorId} errors={fields.categories.errors} />
+      </fieldset>
+      <div className="field-row">
+        {field(fields.reportTermWeeks, m.intake.reportTermWeeks, <input {...getInputProps(fields.reportTermWeeks, { type: 'text' })} inputMode="numeric" />)}
+        {field(fields.advancePercent, m.intake.roundAdvance, <input {...getInputProps(fields.advancePercent, { type: 'text' })} inputMode="numeric" />)}
+      </div>
+      <button type="submit" className="button" disabled={busy}>{m.intake.saveRound}</button>
+    </Form>
+  )
+}
+
+export default function Rounds() {
+  const { rounds } = useLoaderData<typeof loader>()
+  const m = useMessages()
+  return (
+    <>
+      <PageHeader title={m.intake.roundsTitle} />
+      <p>{m.intake.roundsIntro}</p>
+      {rounds.map((r) => <RoundForm key={`${r.id}-${r.opensOn}-${r.closesOn}-${r.advancePercent}`} round={r} />)}
+    </>
+  )
+}
