@@ -19,9 +19,26 @@ const schema = z.object({
   /** Where the embedded PostgreSQL keeps its files. */
   DATA_DIR: z.string().default('data'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** Mail server, smtp://user:pass@host:587 or smtps://...:465. Unset: mail goes to the local mailbox (/mailbox, demo only). */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]+/, 'SMTP_URL moet een smtp://- of smtps://-adres zijn').optional(),
+  /** The address of the portal as users reach it; links in mails start with it. Default http://localhost:PORT. */
+  PUBLIC_URL: z.string().regex(/^https?:\/\/[^/]+/, 'PUBLIC_URL moet een http(s)://-adres zijn').optional(),
+  /** The municipality's OpenID Connect provider for staff sign-in; all three set, or none (docs/decisions/0011-accounts-and-sign-in.md). */
+  OIDC_ISSUER: z.string().url('OIDC_ISSUER moet een https://-adres zijn (de issuer van de OIDC-provider)').optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Sender of every mail. */
+  MAIL_FROM: z.string().min(3).default('Buurtbudget Amersfoort <noreply@buurtbudget.example>'),
+  /** Attempts before a mail is dead-lettered (administrators see it and can send it again). */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  /** First retry after about this many seconds; doubles each attempt (with jitter), at most MAIL_RETRY_MAX_SECONDS. */
+  MAIL_RETRY_BASE_SECONDS: z.coerce.number().min(0.01).default(30),
+  MAIL_RETRY_MAX_SECONDS: z.coerce.number().min(0.01).default(3600),
+  /** off: the portal does not start the mail worker (run `npm run mail:worker` separately). */
+  MAIL_WORKER: z.enum(['on', 'off']).default('on'),
 })
 
-export type Env = z.infer<typeof schema> & { PORTAL_MODE: 'demo' | 'production'; SESSION_SECRET: string }
+export type Env = z.infer<typeof schema> & { PORTAL_MODE: 'demo' | 'production'; SESSION_SECRET: string; PUBLIC_URL: string }
 
 let cached: Env | undefined
 
@@ -35,6 +52,10 @@ export function getEnv(): Env {
     throw new Error(`Ongeldige configuratie (omgevingsvariabelen):\n${problems}`)
   }
   const mode = parsed.data.PORTAL_MODE ?? (parsed.data.DATABASE_URL ? 'production' : 'demo')
+  const oidc = [parsed.data.OIDC_ISSUER, parsed.data.OIDC_CLIENT_ID, parsed.data.OIDC_CLIENT_SECRET].filter(Boolean).length
+  if (oidc !== 0 && oidc !== 3) {
+    throw new Error('Ongeldige configuratie: OIDC_ISSUER, OIDC_CLIENT_ID en OIDC_CLIENT_SECRET horen samen (alle drie of geen).')
+  }
   if (mode === 'production' && !parsed.data.SESSION_SECRET) {
     throw new Error('Ongeldige configuratie: SESSION_SECRET is verplicht als PORTAL_MODE=production (minstens 32 tekens).')
   }
@@ -42,6 +63,7 @@ export function getEnv(): Env {
     ...parsed.data,
     PORTAL_MODE: mode,
     SESSION_SECRET: parsed.data.SESSION_SECRET ?? 'buurtbudget-demo-only-secret-not-for-production',
+    PUBLIC_URL: (parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/+$/, ''),
   }
   return cached
 }

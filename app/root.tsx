@@ -10,6 +10,7 @@ import { messages, type Lang } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
 import { readToast } from '#app/ui/toast.server.ts'
 import stylesUrl from '#app/ui/styles.css?url'
+import { localMailboxEnabled } from '#app/mail/mailbox.server.ts'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesUrl },
@@ -28,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       lang,
       demo: getEnv().PORTAL_MODE === 'demo',
+      mailbox: localMailboxEnabled(),
       toast: toast.message,
       user: user && {
         name: user.name,
@@ -38,7 +40,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
           review: hasPermission(user.role, 'approve:application:area'),
           audit: user.role === 'AUDITOR' || user.role === 'ADMINISTRATOR',
           allocation: hasPermission(user.role, 'manage:allocation:any'),
+          foundations: hasPermission(user.role, 'read:foundation:any'),
+          staff: hasPermission(user.role, 'manage:staff:any'),
+          mail: hasPermission(user.role, 'manage:mail:any'),
+          rounds: hasPermission(user.role, 'manage:round:any'),
         },
+        foundationId: user.foundations[0]?.id ?? null,
       },
     },
     { headers },
@@ -63,7 +70,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         <a className="skip-link" href="#inhoud">{m.site.skip}</a>
-        {root?.demo ? <div className="demo-banner">{m.site.demo}</div> : null}
+        {root?.demo ? <div className="demo-banner">{m.site.demo}{root.mailbox ? <> <Link to="/mailbox">{m.mail.mailboxLink}</Link></> : null}</div> : null}
         <header className="site-header">
           <div className="container header-row">
             <Link to="/" className="brand">
@@ -75,6 +82,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 {user?.can.review ? <li><NavLink to="/beoordelen">{m.nav.review}</NavLink></li> : null}
                 {user?.can.allocation ? <li><NavLink to="/beheer/verdeling">{m.nav.allocation}</NavLink></li> : null}
                 {user?.can.audit ? <li><NavLink to="/controle">{m.nav.audit}</NavLink></li> : null}
+                {user?.foundationId ? <li><NavLink to={`/stichting/${user.foundationId}`}>{m.nav.foundation}</NavLink></li> : null}
+                {user?.can.foundations ? <li><NavLink to="/beheer/stichtingen">{m.nav.foundations}</NavLink></li> : null}
+                {user?.can.staff ? <li><NavLink to="/beheer/medewerkers">{m.nav.staff}</NavLink></li> : null}
+                {user?.can.mail ? <li><NavLink to="/beheer/mail">{m.mail.nav}</NavLink></li> : null}
+                {user?.can.rounds ? <li><NavLink to="/beheer/rondes">{m.intake.roundsTitle}</NavLink></li> : null}
                 <li><NavLink to="/verdeling/2026">{m.nav.publicAllocation}</NavLink></li>
               </ul>
             </nav>
@@ -87,7 +99,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
               {user ? (
                 <>
                   <span className="who">
-                    {m.nav.signedInAs} <strong>{user.name}</strong> ({m.roles[user.role]}{user.foundations.length ? `, ${user.foundations.join(', ')}` : ''})
+                    {m.nav.signedInAs} <Link to="/account"><strong>{user.name}</strong></Link> ({m.roles[user.role]}{user.foundations.length ? `, ${user.foundations.join(', ')}` : ''})
                   </span>
                   <Form method="post" action="/uitloggen" className="inline-form">
                     <button type="submit" className="button button-secondary button-small">{m.nav.signOut}</button>

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { fillIntakeFields } from './intake-helpers.ts'
 
 /** Every form works without JavaScript: Remix forms are plain HTML forms first. */
 test.use({ javaScriptEnabled: false })
@@ -31,6 +32,7 @@ test('without JavaScript a foundation fills, extends, corrects and submits an ap
   await expect(page.getByLabel('Beschrijving')).toHaveValue(/filmavond/)
 
   await page.getByLabel('Bedrag in euro').nth(1).fill('1.024,50')
+  await fillIntakeFields(page)
   await page.getByRole('button', { name: 'Aanvraag indienen' }).click()
   await expect(page.getByRole('status')).toContainText('is ingediend')
   await expect(page.getByText('€ 1.699,50').first()).toBeVisible()

@@ -4,6 +4,13 @@
  */
 export const DEMO_PASSWORD = 'buurtbudget-demo'
 
+/**
+ * Staff sign in with a second factor (TOTP). The demo staff marked `totp` share this documented
+ * secret: add it to an authenticator app (or compute the code, as the end-to-end tests do).
+ * The second demo reviewer has none, so the first sign-in shows the enrolment.
+ */
+export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPBUURTBUDGETDEMO2'
+
 export type DemoAccount = {
   key: string
   email: string
@@ -12,6 +19,8 @@ export type DemoAccount = {
   description: string
   foundation?: 'hoogland' | 'zielhorst' | 'soesterkwartier' | 'nieuwland' | 'kattenbroek'
   areas?: string[]
+  /** Enrolled with DEMO_TOTP_SECRET. */
+  totp?: boolean
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
@@ -21,7 +30,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { key: 'nieuwland', email: 'aanvrager@nieuwlandverbindt.example', name: 'Jeroen Bakker', role: 'FOUNDATION_MEMBER', foundation: 'nieuwland', description: 'Stichting Nieuwland Verbindt (aanvrager)' },
   { key: 'kattenbroek', email: 'aanvrager@buurtbudgetkattenbroek.example', name: 'Ineke de Vries', role: 'FOUNDATION_MEMBER', foundation: 'kattenbroek', description: 'Stichting Buurtbudget Kattenbroek (aanvrager)' },
   {
-    key: 'beoordelaar', email: 'beoordelaar@amersfoort.example', name: 'Sanne Jansen', role: 'REVIEWER',
+    key: 'beoordelaar', email: 'beoordelaar@amersfoort.example', name: 'Sanne Jansen', role: 'REVIEWER', totp: true,
     description: 'Gebiedsmanager Noord en West (beoordelaar)',
     areas: ['WK030701', 'WK030702', 'WK030703', 'WK030704', 'WK030705', 'WK030719', 'WK030720', 'WK030721', 'WK030722', 'WK030724', 'WK030725', 'WK030726', 'WK030727', 'WK030728', 'WK030729', 'WK030730', 'WK030731', 'WK030734'],
   },
@@ -30,6 +39,6 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     description: 'Gebiedsmanager Oost en Zuid (beoordelaar)',
     areas: ['WK030706', 'WK030707', 'WK030708', 'WK030709', 'WK030710', 'WK030711', 'WK030712', 'WK030713', 'WK030714', 'WK030715', 'WK030716', 'WK030717', 'WK030718'],
   },
-  { key: 'controleur', email: 'controleur@amersfoort.example', name: 'Willem de Graaf', role: 'AUDITOR', description: 'Concerncontroller (controleur)' },
-  { key: 'beheerder', email: 'beheerder@amersfoort.example', name: 'Priya Ramdin', role: 'ADMINISTRATOR', description: 'Functioneel beheerder' },
+  { key: 'controleur', email: 'controleur@amersfoort.example', name: 'Willem de Graaf', role: 'AUDITOR', totp: true, description: 'Concerncontroller (controleur)' },
+  { key: 'beheerder', email: 'beheerder@amersfoort.example', name: 'Priya Ramdin', role: 'ADMINISTRATOR', totp: true, description: 'Functioneel beheerder' },
 ]

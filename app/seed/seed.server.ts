@@ -6,8 +6,14 @@ import { hashPassword } from '#app/auth/password.server.ts'
 import { approve, recordExpense, recordPayment, reject } from '#app/applications/review.server.ts'
 import { publishAllocation } from '#app/allocation/publish.server.ts'
 import { fundRound } from '#app/rounds/rounds.server.ts'
+import { createHash } from 'node:crypto'
+import type { Tx } from '#app/db.server.ts'
+import { buildSnapshot } from '#app/applications/applications.server.ts'
+import { CATEGORIES } from '#app/applications/categories.ts'
+import { decisionDueOn } from '#app/applications/clock.ts'
+import { samplePdf } from '#app/applications/sample-pdf.ts'
 import type { ApplicationStatus, Role } from '#app/generated/prisma/enums.ts'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo-accounts.ts'
 
 const CSV = fileURLToPath(new URL('../../prisma/data/amersfoort-wijken-2024.csv', import.meta.url))
 
@@ -52,6 +58,16 @@ type SeedApplication = {
   payments?: [number, string][]
   expenses?: [number, string][]
   rejection?: string
+}
+
+/** What the full application form asks besides title, description and budget (issue 5). */
+const INTAKE: Record<string, { location: string; goal: string; targetGroup: string; expectedParticipants: number; support: string; ownContribution: string; partners: string; permits: string }> = {
+  'BB-2026-0001': { location: 'Ateliers en tuinen rond de Zevenhuizerstraat en de Kapel van Hoogland', goal: 'Buren leren de kunstenaars in hun eigen straat kennen; de route brengt oud- en nieuw-Hooglanders met elkaar in gesprek.', targetGroup: 'Alle bewoners van Hoogland en Hoogland-West', expectedParticipants: 1200, support: 'Twintig kunstenaars hebben toegezegd; 140 handtekeningen op de lijst bij de supermarkt.', ownContribution: 'Vijftien vrijwilligers bemensen de route; de kunstenaars stellen hun atelier gratis open.', partners: 'Kapel van Hoogland, Indebuurt033', permits: 'Vlaggen langs de openbare weg: melding bij de gemeente gedaan.' },
+  'BB-2026-0002': { location: 'Rond de Zielhorsterplas en het Zielhorsterpark', goal: 'Een schonere buurt en buren die elkaar ontmoeten; kinderen leren dat zwerfafval niet vanzelf verdwijnt.', targetGroup: 'Gezinnen, de basisschool en de scouting uit Zielhorst', expectedParticipants: 60, support: 'Aangekondigd in de wijkkrant; 35 aanmeldingen in de eerste week.', ownContribution: 'Vrijwilligers organiseren en zetten de soep; de scouting leent de kar.', partners: 'Scouting Zielhorst, de basisschool, Sociaal Wijkteam', permits: 'Geen vergunning nodig; afspraken met de afvalinzameling over het ophalen van de zakken.' },
+  'BB-2026-0003': { location: 'Buurthuis in het Soesterkwartier', goal: 'Jonge moeders die vaak alleen thuis zitten vinden elkaar en de weg naar hulp in de wijk.', targetGroup: 'Moeders met kinderen tot 4 jaar', expectedParticipants: 25, support: 'Drie proefochtenden met gemiddeld 14 moeders; wachtlijst bij het consultatiebureau.', ownContribution: 'Vier vaste vrijwilligers; het buurthuis rekent een gereduceerd tarief.', partners: 'Consultatiebureau, Sociaal Wijkteam', permits: '' },
+  'BB-2026-0004': { location: 'Grasveld midden in Nieuwland', goal: 'Een feest waar nieuwe en oude bewoners elkaar ontmoeten.', targetGroup: 'Alle bewoners van Nieuwland', expectedParticipants: 300, support: 'Idee uit de bewonersavond van november.', ownContribution: 'Vrijwilligers bakken en ruimen op.', partners: '', permits: 'Evenementenmelding nodig.' },
+  'BB-2026-0005': { location: 'Het plein in het hart van Kattenbroek', goal: 'Kinderen die de zomer thuis zijn bewegen en spelen samen.', targetGroup: 'Kinderen van 6 tot 12 jaar', expectedParticipants: 80, support: 'Vraag van ouders op het schoolplein.', ownContribution: 'Tien vrijwilligers begeleiden de middagen.', partners: 'Sportbedrijf Amersfoort', permits: '' },
+  'BB-2026-0006': { location: 'Braakliggend stuk naast de speeltuin bij De Neng', goal: 'Bewoners tuinieren samen; de oogst gaat naar de buurttafel voor wie het nodig heeft.', targetGroup: 'Bewoners van Hoogland, ook ouderen en kinderen', expectedParticipants: 40, support: '52 handtekeningen van omwonenden.', ownContribution: 'Een groep van twaalf tuinders onderhoudt de tuin het hele seizoen.', partners: 'Speeltuinvereniging De Neng', permits: 'Toestemming van de gemeente voor tijdelijk gebruik van het stuk grond aangevraagd.' },
 }
 
 const APPLICATIONS: SeedApplication[] = [
@@ -102,6 +118,11 @@ export async function seed(log: (message: string) => void = () => {}) {
     await prisma.area.upsert({ where: { code: area.code }, create: area, update: {} })
   }
   const areas = new Map((await prisma.area.findMany()).map((a) => [a.code, a]))
+  // The CBS 2024 figures are also the inhabitants of reference year 2024 (AreaPopulation).
+  for (const area of readAreasCsv()) {
+    const areaId = areas.get(area.code)!.id
+    await prisma.areaPopulation.upsert({ where: { areaId_year: { areaId, year: 2024 } }, create: { areaId, year: 2024, inhabitants: area.inhabitants }, update: {} })
+  }
 
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   const users = new Map<string, string>()
@@ -113,6 +134,14 @@ export async function seed(log: (message: string) => void = () => {}) {
     })
     users.set(account.key, user.id)
   }
+  // Demo accounts have verified addresses, and the demo staff marked `totp` the documented TOTP secret
+  // (only set where nothing is set yet, so running the seed again changes nothing).
+  const demoEmails = DEMO_ACCOUNTS.map((a) => a.email)
+  await prisma.user.updateMany({ where: { email: { in: demoEmails }, emailVerifiedAt: null }, data: { emailVerifiedAt: new Date('2025-11-03T10:00:00Z') } })
+  await prisma.user.updateMany({
+    where: { email: { in: DEMO_ACCOUNTS.filter((a) => a.totp).map((a) => a.email) }, totpSecret: null },
+    data: { totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: new Date('2025-11-03T10:00:00Z') },
+  })
 
   const foundations = new Map<string, string>()
   for (const f of FOUNDATIONS) {
@@ -150,13 +179,19 @@ export async function seed(log: (message: string) => void = () => {}) {
     create: {
       year: ROUND_YEAR, name: 'Buurtbudget 2026', potCents: 45_000_000n, fixedAllowanceCents: 100_000n,
       opensOn: new Date('2026-01-01T00:00:00Z'), closesOn: new Date('2026-12-31T00:00:00Z'),
+      maxAmountCents: 750_000n, categories: [...CATEGORIES], reportTermWeeks: 4, advancePercent: 75,
       areas: { create: [...areas.values()].map((a) => ({ areaId: a.id, weightMilli: a.priority ? 1500 : 1000 })) },
     },
     update: {},
   })
   await fundRound(round.id, admin)
   if (!(await prisma.allocation.findFirst({ where: { roundId: round.id, status: 'PUBLISHED' } }))) {
-    await publishAllocation(round.id, { fixedAllowanceCents: 100_000, priorityWeightMilli: 1500 }, admin, null)
+    await publishAllocation(
+      round.id,
+      { potCents: 45_000_000, fixedAllowanceCents: 100_000, priorityWeightMilli: 1500, inhabitantsYear: 2024, unspentPolicy: 'RETURN_TO_MUNICIPALITY', areas: {} },
+      admin,
+      null,
+    )
     log('Verdeling 2026 gepubliceerd (versie 1).')
   }
 
@@ -173,6 +208,7 @@ export async function seed(log: (message: string) => void = () => {}) {
         startDate: new Date(`${a.start}T00:00:00Z`), endDate: new Date(`${a.end}T00:00:00Z`),
         status: submitted ? 'SUBMITTED' : 'DRAFT', submittedAt: submitted ? submittedAt : null,
         requestedCents: BigInt(a.lines.reduce((s, [, c]) => s + c, 0)), createdById: member,
+        ...INTAKE[a.reference], advancePercent: 75, declarationTrue: submitted, declarationPublish: submitted,
         budgetLines: { create: a.lines.map(([description, cents], position) => ({ position, description, amountCents: BigInt(cents) })) },
         statusChanges: {
           create: [
@@ -182,6 +218,16 @@ export async function seed(log: (message: string) => void = () => {}) {
         },
       },
     })
+    // A quote for every application, and for the submitted ones the frozen snapshot and the decision term.
+    const quote = samplePdf([`Offerte voor ${a.title}`, ...a.lines.map(([d, c]) => `${d}: EUR ${(c / 100).toFixed(2)}`)])
+    await prisma.attachment.create({
+      data: { applicationId: app.id, kind: 'quote', filename: `offerte-${a.reference.toLowerCase()}.pdf`, contentType: 'application/pdf', sizeBytes: quote.byteLength, sha256: createHash('sha256').update(quote).digest('hex'), data: quote, uploadedById: member },
+    })
+    if (submitted) {
+      const submittedOn = submittedAt.toISOString().slice(0, 10)
+      const snapshot = { ...(await buildSnapshot(prisma as unknown as Tx, app.id)), submittedAt: submittedAt.toISOString(), decisionDueOn: decisionDueOn(submittedOn) }
+      await prisma.application.update({ where: { id: app.id }, data: { snapshot, decisionDueOn: new Date(`${snapshot.decisionDueOn}T00:00:00Z`) } })
+    }
     const reviewer = await staffUser(reviewerFor(a.area))
     if (a.status === 'AWARDED') await approve(reviewer, app.id, a.award!)
     if (a.status === 'REJECTED') await reject(reviewer, app.id, a.rejection!)

@@ -13,6 +13,7 @@ import { migrate } from '#app/db/migrate.server.ts'
 import { disconnectPrisma } from '#app/db.server.ts'
 import { getEnv } from '#app/env.server.ts'
 import { isEmpty, seed } from '#app/seed/seed.server.ts'
+import { mailWorkerFromEnv, type MailWorker } from '#app/mail/worker.server.ts'
 import { securityHeaders, sameOriginOnly } from './middleware.ts'
 
 const dev = process.argv.includes('--dev')
@@ -27,12 +28,14 @@ async function main() {
   let embedded: EmbeddedPostgres | undefined
   let stopping = false
   let server: ReturnType<ReturnType<typeof express>['listen']> | undefined
+  let mailWorker: MailWorker | null = null
 
   async function shutdown(signal: string) {
     if (stopping) return
     stopping = true
     console.log(`\n${signal} ontvangen: het portaal stopt.`)
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()))
+    await mailWorker?.stop().catch(() => {})
     await disconnectPrisma().catch(() => {})
     if (embedded) {
       await embedded.stop()
@@ -56,6 +59,14 @@ async function main() {
     await seed((m) => console.log(`  ${m}`))
   }
 
+  // The mail worker sends what the outbox holds (docs/decisions/0010-mail-outbox.md); MAIL_WORKER=off
+  // leaves that to separate `npm run mail:worker` processes.
+  if (env.MAIL_WORKER === 'on') {
+    mailWorker = mailWorkerFromEnv()
+    mailWorker?.start()
+    if (mailWorker) console.log(mailWorker.transport.kind === 'smtp' ? 'Mail gaat via SMTP_URL.' : `Geen SMTP_URL: mail komt in de lokale postbus, ${env.PUBLIC_URL}/mailbox`)
+  }
+
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', true)
@@ -72,7 +83,7 @@ async function main() {
     app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h' }))
     build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild
   }
-  app.all('*', createRequestHandler({ build, mode: dev ? 'development' : 'production' }))
+  app.all('*', createRequestHandler({ build, mode: dev ? 'development' : 'production', getLoadContext: (req) => ({ clientIp: req.ip ?? 'unknown' }) }))
 
   await new Promise<void>((resolve, reject) => {
     server = app.listen(env.PORT, () => resolve())
