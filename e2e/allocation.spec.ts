@@ -1,55 +1,11 @@
-import { createHmac } from 'node:crypto'
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
+import { signedInContext } from './helpers.ts'
 
 /**
  * The allocation module through the UI (issue 6): an administrator saves and compares two scenarios,
  * publishes one with a reason, a resident finds the explanation from the home page without signing in,
  * and a version that would take from a wijk more than it has uncommitted is refused, naming the wijk.
  */
-
-const PASSWORD = 'buurtbudget-demo'
-const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPBUURTBUDGETDEMO2'
-
-/** RFC 6238 code of the demo accounts' authenticator (staff sign in with a second step). */
-function totp(secret: string, time = Date.now()): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
-  let bits = ''
-  for (const c of secret.replace(/=+$/, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0')
-  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((b) => parseInt(b, 2)))
-  const counter = Buffer.alloc(8)
-  counter.writeBigUInt64BE(BigInt(Math.floor(time / 30_000)))
-  const mac = createHmac('sha1', key).update(counter).digest()
-  const offset = mac[mac.length - 1] & 0xf
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0')
-}
-
-async function signIn(browser: Browser, email: string) {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  const errors: string[] = []
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text())
-  })
-  page.on('pageerror', (error) => errors.push(error.message))
-  await page.goto('/inloggen')
-  await page.getByLabel('E-mailadres').fill(email)
-  await page.getByLabel('Wachtwoord').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
-  await page.waitForURL((url) => url.pathname !== '/inloggen')
-  if (page.url().includes('/inloggen/tweede-stap')) {
-    const code = page.getByLabel('Code', { exact: true })
-    if (await code.isVisible()) {
-      await code.fill(totp(DEMO_TOTP_SECRET))
-      await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
-    } else {
-      // The second-step page is being reworked (accounts issue); its action is what matters here.
-      await page.request.post(page.url(), { form: { code: totp(DEMO_TOTP_SECRET) } })
-      await page.goto('/beheer/verdeling')
-    }
-  }
-  await expect(page.getByText('Ingelogd als')).toBeVisible()
-  return { page, errors, close: () => context.close() }
-}
 
 async function newScenario(page: Page, name: string, fill: (page: Page) => Promise<void>) {
   await page.goto('/beheer/scenarios')
@@ -65,7 +21,7 @@ async function newScenario(page: Page, name: string, fill: (page: Page) => Promi
 }
 
 test('scenarios are compared, one is published with a reason, and a version below a wijk\'s commitments is refused', async ({ browser }) => {
-  const admin = await signIn(browser, 'beheerder@amersfoort.example')
+  const admin = await signedInContext(browser, 'beheerder@amersfoort.example')
   const a = admin.page
 
   // 1. Two scenarios, simulated side by side; nothing is booked by saving or comparing.

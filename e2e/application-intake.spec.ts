@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { fillIntakeFields, quotePdf, signInAs } from './intake-helpers.ts'
+import { fillIntakeFields, quotePdf, signIn } from './helpers.ts'
 
 /**
  * Issue 5, "done when": the whole application with three budget lines in Dutch notation and a PDF,
@@ -33,7 +33,7 @@ async function flow(browser: Browser, javaScriptEnabled: boolean) {
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
-  await signInAs(page, 'aanvrager@hooglandleeft.example')
+  await signIn(page, 'aanvrager@hooglandleeft.example')
   await page.getByRole('link', { name: 'Nieuwe aanvraag' }).click()
   await fillApplication(page, title)
   if (javaScriptEnabled) {
@@ -66,7 +66,7 @@ async function flow(browser: Browser, javaScriptEnabled: boolean) {
   // The reviewer asks for missing information.
   const staff = await browser.newContext({ javaScriptEnabled })
   const r = await staff.newPage()
-  await signInAs(r, 'beoordelaar@amersfoort.example')
+  await signIn(r, 'beoordelaar@amersfoort.example')
   await r.goto(`/beoordelen/${id}`)
   await r.getByLabel('Vraag aan de stichting').fill('Kunt u de offerte van het buurthuis voor de zaalhuur meesturen?')
   await r.getByRole('button', { name: 'Vraag versturen' }).click()
@@ -104,7 +104,7 @@ test('without JavaScript: the same, every button a real submit', async ({ browse
 })
 
 test('a 50 MB upload is refused with 413 and a clear page; a renamed .exe is refused', async ({ page }) => {
-  await signInAs(page, 'aanvrager@hooglandleeft.example')
+  await signIn(page, 'aanvrager@hooglandleeft.example')
   const big = await page.request.post('/aanvragen/nieuw', {
     multipart: { intent: 'save', title: 'Te groot', category: 'groen', attachment: { name: 'groot.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(50 * 1024 * 1024, 0x25) } },
     headers: { Origin: new URL(page.url()).origin },

@@ -1,5 +1,5 @@
-import { createHmac } from 'node:crypto'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { fillIntakeFields, signIn } from './helpers.ts'
 
 /**
  * Mail in the demo: the server runs without SMTP_URL, so every mail lands in the local mailbox.
@@ -7,37 +7,6 @@ import { expect, test, type Page } from '@playwright/test'
  * date) appears in /mailbox, and its link opens the application. The administrator sees the mail
  * page and the template previews.
  */
-
-const PASSWORD = 'buurtbudget-demo'
-const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPBUURTBUDGETDEMO2'
-
-/** RFC 6238 code of the demo accounts' authenticator (staff sign in with a second step). */
-function totp(secret: string, time = Date.now()): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
-  let bits = ''
-  for (const c of secret.replace(/=+$/, '')) bits += alphabet.indexOf(c).toString(2).padStart(5, '0')
-  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((b) => parseInt(b, 2)))
-  const counter = Buffer.alloc(8)
-  counter.writeBigUInt64BE(BigInt(Math.floor(time / 30_000)))
-  const mac = createHmac('sha1', key).update(counter).digest()
-  const offset = mac[mac.length - 1] & 0xf
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0')
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/inloggen')
-  await page.getByLabel('E-mailadres').fill(email)
-  await page.getByLabel('Wachtwoord').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Inloggen' }).click()
-  await page.waitForURL((url) => url.pathname !== '/inloggen')
-  if (page.url().includes('/inloggen/tweede-stap')) {
-    await page.getByLabel('Code', { exact: true }).fill(totp(DEMO_TOTP_SECRET))
-    await page.getByRole('button', { name: 'Inloggen' }).click()
-  }
-  await expect(page.getByText('Ingelogd als')).toBeVisible()
-}
-// A one-page PDF is enough for the required quote.
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/MediaBox[0 0 612 792]/Parent 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
 
 test('the receipt of a submission is in the local mailbox and its link opens the application', async ({ page }) => {
   const errors: string[] = []
@@ -50,36 +19,11 @@ test('the receipt of a submission is in the local mailbox and its link opens the
   await page.getByRole('combobox', { name: 'Soort initiatief' }).selectOption({ label: 'Ontmoeting' })
   await page.getByRole('combobox', { name: 'Wijk', exact: true }).selectOption({ label: 'Hoogland' })
   await page.getByRole('textbox', { name: 'Beschrijving', exact: true }).fill('Een pubquiz over de geschiedenis van Hoogland in het buurthuis, voor jong en oud, met teams per straat.')
-  const optional = async (label: string, value: string) => {
-    const field = page.getByRole('textbox', { name: label, exact: true })
-    if (await field.count()) await field.fill(value)
-  }
-  await optional('Plek in de wijk', 'Buurthuis De Neng')
   await page.getByLabel('Begindatum', { exact: true }).fill('2026-12-12')
   await page.getByLabel('Einddatum', { exact: true }).fill('2026-12-12')
-  await optional('Doel voor de wijk', 'Buren uit verschillende straten leren elkaar kennen.')
-  await optional('Doelgroep', 'Alle bewoners van Hoogland')
-  await optional('Verwacht aantal deelnemers', '80')
-  await optional('Draagvlak in de buurt', 'Op de bewonersavond meldden zich twaalf teams aan.')
-  await optional('Eigen bijdrage', 'Vrijwilligers maken de vragen en bouwen op.')
   await page.getByLabel('Omschrijving kostenpost 1').fill('Huur buurthuis en prijzen')
   await page.getByLabel('Bedrag in euro').first().fill('450')
-  await optional('Gewenst voorschot in procent', '50')
-  const file = page.getByLabel('Bestand toevoegen (niet verplicht)')
-  if (await file.count()) {
-    await file.setInputFiles({ name: 'offerte-buurthuis.pdf', mimeType: 'application/pdf', buffer: PDF })
-    await page.getByLabel('Soort bijlage').selectOption({ label: 'Offerte' })
-  }
-  // The form grows with other work (issue 5): fill whatever else is required with sensible text, and
-  // give every declaration, so this test is about mail rather than about the form's exact labels.
-  for (const box of await page.locator('main form').getByRole('textbox').all()) {
-    if (!(await box.isVisible()) || (await box.inputValue())) continue
-    const label = await box.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? '')
-    if (/niet verplicht/i.test(label)) continue
-    const numeric = (await box.getAttribute('inputmode')) === 'numeric'
-    await box.fill(numeric ? '50' : 'Buurthuis De Neng, met vrijwilligers uit de wijk.')
-  }
-  for (const box of await page.getByRole('group', { name: 'Verklaringen' }).getByRole('checkbox').all()) await box.check()
+  await fillIntakeFields(page)
   await page.getByRole('button', { name: 'Aanvraag indienen' }).click()
   await expect(page.getByRole('status').first()).toContainText('is ingediend')
   const applicationUrl = new URL(page.url()).pathname

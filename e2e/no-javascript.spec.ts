@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { fillIntakeFields } from './intake-helpers.ts'
+import { fillIntakeFields } from './helpers.ts'
 
 /** Every form works without JavaScript: Remix forms are plain HTML forms first. */
 test.use({ javaScriptEnabled: false })

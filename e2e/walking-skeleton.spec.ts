@@ -1,44 +1,11 @@
-import { expect, test, type Browser, type Page } from '@playwright/test'
-import { fillIntakeFields } from './intake-helpers.ts'
-import { totp } from '../app/auth/totp.ts'
-import { DEMO_TOTP_SECRET } from '../app/seed/demo-accounts.ts'
+import { expect, test, type Page } from '@playwright/test'
+import { cents, fillIntakeFields, signedInContext } from './helpers.ts'
 
 /**
  * The whole slice through the UI, as the four roles, each in its own browser context:
  * a foundation drafts and submits, the administrator publishes a new allocation version, the reviewer
  * approves, pays and books an expense, and the auditor's numbers for the wijk add up to the cent.
  */
-
-const PASSWORD = 'buurtbudget-demo'
-
-async function signIn(browser: Browser, email: string) {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  const errors: string[] = []
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text())
-  })
-  page.on('pageerror', (error) => errors.push(error.message))
-  await page.goto('/inloggen')
-  await page.getByLabel('E-mailadres').fill(email)
-  await page.getByLabel('Wachtwoord').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Inloggen' }).click()
-  await page.waitForURL((url) => url.pathname !== '/inloggen')
-  // Staff sign in with a second step: the demo staff's authenticator is DEMO_TOTP_SECRET (README).
-  if (page.url().includes('/inloggen/tweede-stap')) {
-    await page.getByLabel('Code', { exact: true }).fill(totp(DEMO_TOTP_SECRET))
-    await page.getByRole('button', { name: 'Inloggen' }).click()
-  }
-  await expect(page.getByText('Ingelogd als')).toBeVisible()
-  return { page, errors, close: () => context.close() }
-}
-
-/** "€ 1.234,56" -> 123456 */
-function cents(text: string): number {
-  const clean = text.replace(/[^\d,-]/g, '')
-  const [euros, dec = '00'] = clean.split(',')
-  return Number(euros) * 100 + Number(dec.padEnd(2, '0')) * (euros.startsWith('-') ? -1 : 1)
-}
 
 async function areaRow(page: Page, code: string) {
   const row = page.locator(`[data-testid="area-money"] tr[data-area="${code}"]`)
@@ -48,13 +15,13 @@ async function areaRow(page: Page, code: string) {
 
 test('the walking skeleton: apply, allocate, approve, pay, spend, audit', async ({ browser }) => {
   // The auditor's starting point for Hoogland.
-  const auditor = await signIn(browser, 'controleur@amersfoort.example')
+  const auditor = await signedInContext(browser, 'controleur@amersfoort.example')
   await auditor.page.goto('/controle')
   const before = await areaRow(auditor.page, 'WK030719')
   expect(before.check).toContain('klopt')
 
   // 1. A foundation member drafts an application with three budget lines in Dutch notation, then submits it.
-  const member = await signIn(browser, 'aanvrager@hooglandleeft.example')
+  const member = await signedInContext(browser, 'aanvrager@hooglandleeft.example')
   const p = member.page
   await p.getByRole('link', { name: 'Nieuwe aanvraag' }).click()
   await expect(p.getByRole('heading', { name: 'Nieuwe aanvraag' })).toBeVisible()
@@ -83,7 +50,7 @@ test('the walking skeleton: apply, allocate, approve, pay, spend, audit', async 
   const reference = (await p.locator('.subtitle').innerText()).match(/BB-2026-\d{4}/)![0]
 
   // 2. The administrator computes a new version of the allocation, previews it and publishes it.
-  const admin = await signIn(browser, 'beheerder@amersfoort.example')
+  const admin = await signedInContext(browser, 'beheerder@amersfoort.example')
   const a = admin.page
   await a.goto('/beheer/verdeling')
   // Other end-to-end tests share this server and may have published versions already.
@@ -106,7 +73,7 @@ test('the walking skeleton: apply, allocate, approve, pay, spend, audit', async 
   const hooglandAllocated = cents(await publicPage.locator('[data-testid="allocation-lines"] tr[data-area="WK030719"] td').last().innerText())
 
   // 3. The reviewer finds it in Hoogland, approves part of it, registers an advance and an expense.
-  const reviewer = await signIn(browser, 'beoordelaar@amersfoort.example')
+  const reviewer = await signedInContext(browser, 'beoordelaar@amersfoort.example')
   const r = reviewer.page
   await r.locator('a[href="/beoordelen?wijk=WK030719"]').click()
   await expect(r.getByRole('heading', { name: /^Hoogland/ })).toBeVisible()

@@ -1,20 +1,13 @@
 import { z } from 'zod'
-import { moneyErrorMessage, parseMoney } from '#app/money/money.ts'
+import { moneyField } from '#app/money/money-schema.ts'
 import { parseWeight } from '#app/ui/format.ts'
 
 /** The forms of the scenario pages (one schema per form), with Dutch messages. Pure: no I/O. */
 
-const money = (required: string) =>
-  z.string({ error: required }).transform((value, ctx) => {
-    const parsed = parseMoney(value)
-    if (!parsed.ok) {
-      ctx.addIssue({ code: 'custom', message: moneyErrorMessage(parsed.error) })
-      return z.NEVER
-    }
-    return parsed.cents
-  })
+const money = (required: string) => moneyField({ required })
 
-const weight = (min: number, message: string) =>
+/** A weight typed as "1,5" that becomes thousandths (1500), between min and 10 (10000). */
+export const weight = (min: number, message: string) =>
   z.string({ error: message }).transform((value, ctx) => {
     const milli = parseWeight(value)
     if (milli === null || milli < min || milli > 10000) {

@@ -1,20 +1,9 @@
 import { z } from 'zod'
-import { moneyErrorMessage, parseMoney } from '#app/money/money.ts'
+import { moneyField } from '#app/money/money-schema.ts'
 import { informationRequestSchema } from './schema.ts'
 
 /** Forms of the reviewer's page, one schema each, shared by browser and server. */
-export const positiveMoney = z.string({ error: 'Vul een bedrag in, bijvoorbeeld 1.234,56.' }).transform((value, ctx) => {
-  const parsed = parseMoney(value)
-  if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: moneyErrorMessage(parsed.error) })
-    return z.NEVER
-  }
-  if (parsed.cents === 0) {
-    ctx.addIssue({ code: 'custom', message: 'Het bedrag moet meer dan € 0,00 zijn.' })
-    return z.NEVER
-  }
-  return parsed.cents
-})
+export const positiveMoney = moneyField({ zero: 'Het bedrag moet meer dan € 0,00 zijn.' })
 
 export const approveSchema = z.object({ intent: z.literal('approve'), amount: positiveMoney })
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { moneyErrorMessage, parseMoney } from '#app/money/money.ts'
+import { moneyField, optionalMoneyField } from '#app/money/money-schema.ts'
 import { CATEGORIES } from './categories.ts'
 import './zod-dutch.ts'
 
@@ -12,18 +12,7 @@ const CONTROL_MESSAGE = 'Dit veld bevat een teken dat niet kan worden opgeslagen
  * Dutch or international notation and become integer cents here. The requested amount is never
  * typed: it is the sum of the budget lines.
  */
-const money = z.string({ error: 'Vul een bedrag in, bijvoorbeeld 1.234,56.' }).transform((value, ctx) => {
-  const parsed = parseMoney(value)
-  if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: moneyErrorMessage(parsed.error) })
-    return z.NEVER
-  }
-  if (parsed.cents === 0) {
-    ctx.addIssue({ code: 'custom', message: 'Een begrotingsregel moet meer dan € 0,00 zijn.' })
-    return z.NEVER
-  }
-  return parsed.cents
-})
+const money = moneyField({ zero: 'Een begrotingsregel moet meer dan € 0,00 zijn.' })
 
 const date = (label: string) =>
   z
@@ -56,18 +45,7 @@ const optionalText = (max: number) =>
   z.string({ error: 'Vul hier tekst in.' }).trim().max(max, `Hoogstens ${max} tekens.`).refine((s) => !CONTROL.test(s), CONTROL_MESSAGE).default('')
 
 /** Money that may be zero or empty (other income). */
-const moneyOrZero = z
-  .string()
-  .optional()
-  .transform((value, ctx) => {
-    if (value === undefined || value.trim() === '') return 0
-    const parsed = parseMoney(value)
-    if (!parsed.ok) {
-      ctx.addIssue({ code: 'custom', message: moneyErrorMessage(parsed.error) })
-      return z.NEVER
-    }
-    return parsed.cents
-  })
+const moneyOrZero = optionalMoneyField()
 
 const wholeNumber = (label: string, min: number, max: number) =>
   z

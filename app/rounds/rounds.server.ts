@@ -25,3 +25,10 @@ export async function fundRound(roundId: string, actorId: string) {
 export async function currentRound() {
   return prisma.budgetRound.findFirst({ orderBy: { year: 'desc' } })
 }
+
+/** The newest round, or a 404 page when there is none yet. */
+export async function requireCurrentRound() {
+  const round = await currentRound()
+  if (!round) throw new Response('Niet gevonden', { status: 404 })
+  return round
+}

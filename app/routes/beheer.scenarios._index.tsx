@@ -13,18 +13,12 @@ import { fill, messages } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { centsFromDb } from '#app/money/bigint.ts'
-import { currentRound } from '#app/rounds/rounds.server.ts'
+import { requireCurrentRound } from '#app/rounds/rounds.server.ts'
 import { FieldErrors, FormErrors, Money, PageHeader } from '#app/ui/components.tsx'
 import { formatDateTime, formatWeight } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 
 export const meta: MetaFunction = () => [{ title: "Scenario's – Verdeling – Buurtbudget Amersfoort" }]
-
-async function roundOrThrow() {
-  const round = await currentRound()
-  if (!round) throw new Response('Niet gevonden', { status: 404 })
-  return round
-}
 
 /** At most four scenarios side by side; without a choice, the two newest. */
 function chosen(request: Request, fallback: string[]) {
@@ -34,7 +28,7 @@ function chosen(request: Request, fallback: string[]) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'manage:allocation:any')
-  const round = await roundOrThrow()
+  const round = await requireCurrentRound()
   const scenarios = await listScenarios(round.id)
   const selected = chosen(request, scenarios.map((s) => s.id))
   const comparison = await compareScenarios(round.id, selected)
@@ -43,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'manage:allocation:any')
-  const round = await roundOrThrow()
+  const round = await requireCurrentRound()
   const submission = parseWithZod(await request.formData(), { schema: publishScenarioSchema })
   const scenarioId = submission.payload.scenarioId
   if (submission.status !== 'success') return data({ result: submission.reply(), scenarioId }, { status: 400 })

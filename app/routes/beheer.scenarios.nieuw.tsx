@@ -11,22 +11,16 @@ import { fill, messages } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { formatMoneyPlain } from '#app/money/money.ts'
-import { currentRound } from '#app/rounds/rounds.server.ts'
+import { requireCurrentRound } from '#app/rounds/rounds.server.ts'
 import { FieldErrors, FormErrors, PageHeader } from '#app/ui/components.tsx'
 import { formatWeight } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Nieuw scenario – Verdeling – Buurtbudget Amersfoort' }]
 
-async function roundOrThrow() {
-  const round = await currentRound()
-  if (!round) throw new Response('Niet gevonden', { status: 404 })
-  return round
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'manage:allocation:any')
-  const round = await roundOrThrow()
+  const round = await requireCurrentRound()
   const d = await scenarioDefaults(round.id)
   const money = (c: number | null) => (c === null ? '' : formatMoneyPlain(c))
   return {
@@ -53,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'manage:allocation:any')
-  const round = await roundOrThrow()
+  const round = await requireCurrentRound()
   const { populationYears } = await scenarioDefaults(round.id)
   const submission = parseWithZod(await request.formData(), {
     schema: scenarioSchema.superRefine((v, ctx) => {

@@ -11,22 +11,16 @@ import { fill, messages } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { formatMoneyPlain } from '#app/money/money.ts'
-import { currentRound } from '#app/rounds/rounds.server.ts'
+import { requireCurrentRound } from '#app/rounds/rounds.server.ts'
 import { FieldErrors, FormErrors, Money, PageHeader } from '#app/ui/components.tsx'
 import { formatWeight } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Verdeling – Buurtbudget Amersfoort' }]
 
-async function roundOrThrow() {
-  const round = await currentRound()
-  if (!round) throw new Response('Niet gevonden', { status: 404 })
-  return round
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'manage:allocation:any')
-  const round = await roundOrThrow()
+  const round = await requireCurrentRound()
   const published = await publishedAllocation(round.year)
   const priorityLine = published?.allocation?.lines.find((l) => l.area.priority)
   return {
@@ -43,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'manage:allocation:any')
-  const round = await roundOrThrow()
+  const round = await requireCurrentRound()
   const submission = parseWithZod(await request.formData(), { schema: allocationParametersSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), preview: null }, { status: 400 })
   const { intent, fixedAllowance, priorityWeight, reason } = submission.value

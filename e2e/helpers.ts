@@ -1,0 +1,65 @@
+import { expect, type Browser, type Page } from '@playwright/test'
+import { totp } from '../app/auth/totp.ts'
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../app/seed/demo-accounts.ts'
+
+/** Helpers shared by the end-to-end tests. */
+
+/**
+ * Signs in with a demo account through the sign-in form. Staff sign in with a second step: the demo
+ * staff's authenticator is DEMO_TOTP_SECRET (README), so the test types the current code.
+ */
+export async function signIn(page: Page, email: string) {
+  await page.goto('/inloggen')
+  await page.getByLabel('E-mailadres').fill(email)
+  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
+  await page.waitForURL((url) => url.pathname !== '/inloggen')
+  if (page.url().includes('/inloggen/tweede-stap')) {
+    await page.getByLabel('Code', { exact: true }).fill(totp(DEMO_TOTP_SECRET))
+    await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
+  }
+  await expect(page.getByText('Ingelogd als')).toBeVisible()
+}
+
+/** A signed-in page in a browser context of its own, recording errors in the browser console. */
+export async function signedInContext(browser: Browser, email: string) {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text())
+  })
+  page.on('pageerror', (error) => errors.push(error.message))
+  await signIn(page, email)
+  return { page, errors, close: () => context.close() }
+}
+
+/** "€ 1.234,56" -> 123456 */
+export function cents(text: string): number {
+  const clean = text.replace(/[^\d,-]/g, '')
+  const [euros, dec = '00'] = clean.split(',')
+  return Number(euros) * 100 + Number(dec.padEnd(2, '0')) * (euros.startsWith('-') ? -1 : 1)
+}
+
+/** A small real PDF (a quote) for uploads in the end-to-end tests. */
+export function quotePdf(): { name: string; mimeType: string; buffer: Buffer } {
+  const body = '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n'
+  return { name: 'offerte.pdf', mimeType: 'application/pdf', buffer: Buffer.from(body) }
+}
+
+/**
+ * The fields of the full application form (issue 5) besides title, category, wijk, description,
+ * dates and budget lines: location, goal, target group, participants, support, own contribution,
+ * a quote and the two declarations.
+ */
+export async function fillIntakeFields(page: Page, options: { attach?: boolean } = {}) {
+  await page.getByLabel('Locatie').fill('Grasveld bij de Zielhorsterplas')
+  await page.getByLabel('Doel voor leefbaarheid en samenhang').fill('Buren die elkaar nauwelijks kennen zitten een avond samen op het gras.')
+  await page.getByLabel('Doelgroep').fill('Alle bewoners, jong en oud')
+  await page.getByLabel('Verwacht aantal deelnemers').fill('150')
+  await page.getByLabel('Draagvlak in de buurt').fill('Op de bewonersavond stemden 40 buren voor.')
+  await page.getByLabel('Eigen bijdrage').fill('Tien vrijwilligers bouwen op en ruimen op.')
+  if (options.attach !== false) await page.getByLabel('Bestand toevoegen (niet verplicht)').setInputFiles(quotePdf())
+  await page.getByLabel('Ik verklaar dat deze aanvraag naar waarheid en volledig is ingevuld.').check()
+  await page.getByLabel('De gemeente mag publiceren').check()
+}
