@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { fillIntakeFields, quotePdf, signIn } from './helpers.ts'
+import { fillIntakeFields, quotePdf, signIn, waitForSmtpMail } from './helpers.ts'
 
 /**
  * Issue 5, "done when": the whole application with three budget lines in Dutch notation and a PDF,
@@ -59,7 +59,14 @@ async function flow(browser: Browser, javaScriptEnabled: boolean) {
   const reference = (await page.locator('.subtitle').innerText()).match(/BB-2026-\d{4}/)![0]
   await expect(page.getByText('Besluit uiterlijk').first()).toBeVisible()
 
-  // The receipt mail, with the reference.
+  // The receipt mail arrives over real SMTP: to the member, with the reference, the date by which a
+  // decision is due (8 weeks) and an absolute link to the application.
+  const receipt = await waitForSmtpMail((mail) => mail.subject === `Ontvangen: uw aanvraag ${reference} (${title})`)
+  expect(receipt.to && 'text' in receipt.to ? receipt.to.text : '').toContain('aanvrager@hooglandleeft.example')
+  expect(receipt.text).toContain(reference)
+  expect(receipt.text).toMatch(/\d{1,2} (januari|februari) 2027/)
+  expect(receipt.html || '').toContain(`/aanvragen/${id}`)
+  // In the demo the same mail is readable in the local mailbox.
   await page.goto('/mailbox')
   await expect(page.getByRole('link', { name: `Ontvangen: uw aanvraag ${reference} (${title})` })).toBeVisible()
 

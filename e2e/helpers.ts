@@ -1,4 +1,8 @@
-import { expect, type Browser, type Page } from '@playwright/test'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { expect, test, type Browser, type Page } from '@playwright/test'
+import { simpleParser, type ParsedMail } from 'mailparser'
+import { e2eMailDir } from './mail-catcher.mjs'
 import { totp } from '../app/auth/totp.ts'
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../app/seed/demo-accounts.ts'
 
@@ -62,4 +66,23 @@ export async function fillIntakeFields(page: Page, options: { attach?: boolean }
   if (options.attach !== false) await page.getByLabel('Bestand toevoegen (niet verplicht)').setInputFiles(quotePdf())
   await page.getByLabel('Ik verklaar dat deze aanvraag naar waarheid en volledig is ingevuld.').check()
   await page.getByLabel('De gemeente mag publiceren').check()
+}
+
+/**
+ * Waits until the end-to-end server's real SMTP mail catcher (e2e/start-server.mjs) has received a mail
+ * that matches, and returns it parsed.
+ */
+export async function waitForSmtpMail(match: (mail: ParsedMail) => boolean, timeoutMs = 20_000): Promise<ParsedMail> {
+  const baseURL = test.info().project.use.baseURL ?? 'http://localhost:3100'
+  const dir = e2eMailDir(Number(new URL(baseURL).port))
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.eml')).sort() : []
+    for (const file of files) {
+      const mail = await simpleParser(readFileSync(path.join(dir, file)))
+      if (match(mail)) return mail
+    }
+    if (Date.now() > deadline) throw new Error(`no matching mail arrived over SMTP in ${timeoutMs} ms (${files.length} mails in ${dir})`)
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
 }

@@ -224,7 +224,7 @@ export const en: Messages = {
     nav: 'E-mail',
     mailboxLink: 'See the e-mail sent in the demo mailbox.',
     mailboxTitle: 'Demo mailbox',
-    mailboxIntro: 'No mail server is configured (SMTP_URL), so the portal sends no real e-mail. Every e-mail the portal would send is here, with working links. This mailbox exists only in the demo and development environment.',
+    mailboxIntro: 'Every e-mail the portal sends is here, with working links. Without a mail server (SMTP_URL) this is the only place it arrives. This mailbox exists only in the demo and development environment.',
     mailboxEmpty: 'No e-mail yet. Submit an application, for example: the receipt appears here within a few seconds.',
     to: 'To', subject: 'Subject', when: 'When', open: 'Read', from: 'From', messageId: 'Message-ID',
     status: { PENDING: 'Queued', SENDING: 'Being sent', SENT: 'Sent', DEAD: 'Not delivered' },

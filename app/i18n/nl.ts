@@ -229,7 +229,7 @@ export const nl = {
     nav: 'E-mail',
     mailboxLink: 'Bekijk de verstuurde e-mail in de demo-postbus.',
     mailboxTitle: 'Demo-postbus',
-    mailboxIntro: 'Er is geen mailserver ingesteld (SMTP_URL), dus het portaal verstuurt geen echte e-mail. Elke e-mail die het portaal zou versturen, staat hier, met werkende links. Deze postbus bestaat alleen in de demo- en ontwikkelomgeving.',
+    mailboxIntro: 'Elke e-mail die het portaal verstuurt, staat hier, met werkende links. Zonder mailserver (SMTP_URL) is dit de enige plek waar de e-mail aankomt. Deze postbus bestaat alleen in de demo- en ontwikkelomgeving.',
     mailboxEmpty: 'Nog geen e-mail. Dien bijvoorbeeld een aanvraag in: de ontvangstbevestiging verschijnt hier binnen een paar seconden.',
     to: 'Aan', subject: 'Onderwerp', when: 'Wanneer', open: 'Lezen', from: 'Van', messageId: 'Message-ID',
     status: { PENDING: 'In de wachtrij', SENDING: 'Wordt verstuurd', SENT: 'Verstuurd', DEAD: 'Niet aangekomen' },

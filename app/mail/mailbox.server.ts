@@ -1,15 +1,16 @@
-// The local mailbox: without SMTP_URL, in demo and development, every mail the portal sends can be
-// read at /mailbox. It never exists in production mode or when a real mail server is configured.
+// The local mailbox: in demo and development every mail the portal sends can be read at /mailbox
+// (without SMTP_URL it is the only place mail goes; with one, e.g. a mail catcher in the end-to-end
+// tests, it shows what was sent). It never exists in production mode.
 import { prisma } from '#app/db.server.ts'
 import { getEnv } from '#app/env.server.ts'
 
 export function localMailboxEnabled(): boolean {
   const env = getEnv()
-  return env.PORTAL_MODE !== 'production' && !env.SMTP_URL
+  return env.PORTAL_MODE !== 'production'
 }
 
 /**
- * Guard of the mailbox routes: 404 in production or with a real mail server. In demo mode the mailbox
+ * Guard of the mailbox routes: 404 in production. In demo mode the mailbox
  * is open to every visitor, like the demo accounts on the sign-in page (all data is made up).
  */
 export function requireLocalMailbox(_request: Request) {

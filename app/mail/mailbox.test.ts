@@ -38,8 +38,14 @@ describe('the local mailbox', () => {
     }
   })
 
-  it('is a 404 when a real mail server is configured', () => {
+  it('shows what was sent in demo mode also when a mail server is configured (a mail catcher)', () => {
     configure({ PORTAL_MODE: 'demo', SMTP_URL: 'smtp://127.0.0.1:2525' })
+    expect(localMailboxEnabled()).toBe(true)
+    expect(() => requireLocalMailbox(new Request('http://localhost/mailbox'))).not.toThrow()
+  })
+
+  it('is a 404 in production mode also with a mail server configured', () => {
+    configure({ PORTAL_MODE: 'production', SMTP_URL: 'smtp://127.0.0.1:2525', SESSION_SECRET: 'x'.repeat(40) })
     expect(localMailboxEnabled()).toBe(false)
     expect(() => requireLocalMailbox(new Request('http://localhost/mailbox'))).toThrow()
   })
