@@ -1,5 +1,5 @@
 import { type FieldMetadata } from '@conform-to/react'
-import { TextField } from '#app/auth/fields.tsx'
+import { TextField } from '#app/ui/fields.tsx'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { FieldErrors } from '#app/ui/components.tsx'
 

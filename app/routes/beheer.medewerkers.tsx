@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
-import { TextField } from '#app/auth/fields.tsx'
+import { TextField } from '#app/ui/fields.tsx'
 import { mailLink } from '#app/auth/request.server.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { StaffError, createStaff, deactivateStaff, listStaff, updateStaff } from '#app/auth/staff.server.ts'

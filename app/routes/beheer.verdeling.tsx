@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
@@ -12,7 +12,8 @@ import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { formatMoneyPlain } from '#app/money/money.ts'
 import { requireCurrentRound } from '#app/rounds/rounds.server.ts'
-import { FieldErrors, FormErrors, Money, PageHeader } from '#app/ui/components.tsx'
+import { FormErrors, Money, PageHeader } from '#app/ui/components.tsx'
+import { TextAreaField, TextField } from '#app/ui/fields.tsx'
 import { formatWeight } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 
@@ -82,24 +83,9 @@ export default function AllocationAdmin() {
       <Form method="post" {...getFormProps(form)} className="card stack narrow-form">
         <FormErrors id={form.errorId} errors={form.errors} />
         <p>{m.allocation.pot}: <strong><Money cents={potCents} /></strong></p>
-        <div className="field">
-          <label htmlFor={fields.fixedAllowance.id}>{m.allocation.fixed}</label>
-          <input {...getInputProps(fields.fixedAllowance, { type: 'text' })} inputMode="decimal" aria-describedby={fields.fixedAllowance.errors ? fields.fixedAllowance.errorId : undefined} />
-          <FieldErrors id={fields.fixedAllowance.errorId} errors={fields.fixedAllowance.errors} />
-        </div>
-        <div className="field">
-          <label htmlFor={fields.priorityWeight.id}>{m.allocation.priorityWeight}</label>
-          <p className="hint" id="weight-hint">{m.allocation.priorityWeightHint}</p>
-          <input {...getInputProps(fields.priorityWeight, { type: 'text' })} inputMode="decimal" aria-describedby={`weight-hint ${fields.priorityWeight.errors ? fields.priorityWeight.errorId : ''}`} />
-          <FieldErrors id={fields.priorityWeight.errorId} errors={fields.priorityWeight.errors} />
-        </div>
-        {version ? (
-          <div className="field">
-            <label htmlFor={fields.reason.id}>{m.allocation.reason}</label>
-            <textarea {...getTextareaProps(fields.reason)} rows={2} />
-            <FieldErrors id={fields.reason.errorId} errors={fields.reason.errors} />
-          </div>
-        ) : null}
+        <TextField meta={fields.fixedAllowance} label={m.allocation.fixed} inputMode="decimal" />
+        <TextField meta={fields.priorityWeight} label={m.allocation.priorityWeight} hint={m.allocation.priorityWeightHint} inputMode="decimal" />
+        {version ? <TextAreaField meta={fields.reason} label={m.allocation.reason} rows={2} /> : null}
         <div className="actions">
           <button type="submit" name="intent" value="preview" className="button button-secondary" disabled={busy}>{m.allocation.calculate}</button>
           <button type="submit" name="intent" value="publish" className="button" disabled={busy}>{m.allocation.publish}</button>

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
@@ -16,7 +16,8 @@ import { fill, messages } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { formatMoney, formatMoneyPlain } from '#app/money/money.ts'
-import { FieldErrors, FormErrors, Money, PageHeader, StatusBadge } from '#app/ui/components.tsx'
+import { FormErrors, Money, PageHeader, StatusBadge } from '#app/ui/components.tsx'
+import { TextAreaField, TextField } from '#app/ui/fields.tsx'
 import { formatDate } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 
@@ -99,12 +100,7 @@ function ApproveForm({ suggested }: { suggested: number }) {
       <h3>{m.review.approveTitle}</h3>
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="approve" />
-      <div className="field">
-        <label htmlFor={fields.amount.id}>{m.review.approveAmount}</label>
-        <p className="hint" id={`${fields.amount.id}-hint`}>{m.review.approveHint}</p>
-        <input {...getInputProps(fields.amount, { type: 'text' })} inputMode="decimal" aria-describedby={`${fields.amount.id}-hint ${fields.amount.errors ? fields.amount.errorId : ''}`} />
-        <FieldErrors id={fields.amount.errorId} errors={fields.amount.errors} />
-      </div>
+      <TextField meta={fields.amount} label={m.review.approveAmount} hint={m.review.approveHint} inputMode="decimal" />
       <button type="submit" className="button" disabled={busy}>{m.review.approve}</button>
     </Form>
   )
@@ -119,11 +115,7 @@ function RejectForm() {
       <h3>{m.review.rejectTitle}</h3>
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="reject" />
-      <div className="field">
-        <label htmlFor={fields.reason.id}>{m.review.rejectReason}</label>
-        <textarea {...getTextareaProps(fields.reason)} rows={4} aria-describedby={fields.reason.errors ? fields.reason.errorId : undefined} />
-        <FieldErrors id={fields.reason.errorId} errors={fields.reason.errors} />
-      </div>
+      <TextAreaField meta={fields.reason} label={m.review.rejectReason} />
       <button type="submit" className="button button-danger" disabled={busy}>{m.review.reject}</button>
     </Form>
   )
@@ -138,21 +130,9 @@ function BookingForm({ intent, today }: { intent: 'payment' | 'expense'; today: 
       <h3>{intent === 'payment' ? m.review.paymentTitle : m.review.expenseTitle}</h3>
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value={intent} />
-      <div className="field">
-        <label htmlFor={fields.amount.id}>{m.common.amount}</label>
-        <input {...getInputProps(fields.amount, { type: 'text' })} inputMode="decimal" aria-describedby={fields.amount.errors ? fields.amount.errorId : undefined} />
-        <FieldErrors id={fields.amount.errorId} errors={fields.amount.errors} />
-      </div>
-      <div className="field">
-        <label htmlFor={fields.date.id}>{m.common.date}</label>
-        <input {...getInputProps(fields.date, { type: 'date' })} aria-describedby={fields.date.errors ? fields.date.errorId : undefined} />
-        <FieldErrors id={fields.date.errorId} errors={fields.date.errors} />
-      </div>
-      <div className="field">
-        <label htmlFor={fields.description.id}>{m.common.description}</label>
-        <input {...getInputProps(fields.description, { type: 'text' })} aria-describedby={fields.description.errors ? fields.description.errorId : undefined} />
-        <FieldErrors id={fields.description.errorId} errors={fields.description.errors} />
-      </div>
+      <TextField meta={fields.amount} label={m.common.amount} inputMode="decimal" />
+      <TextField meta={fields.date} label={m.common.date} type="date" />
+      <TextField meta={fields.description} label={m.common.description} />
       <button type="submit" className="button" disabled={busy}>{intent === 'payment' ? m.review.payment : m.review.expense}</button>
     </Form>
   )
@@ -167,16 +147,8 @@ function InformationRequestForm({ today }: { today: string }) {
       <h3>{m.intake.askTitle}</h3>
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="request-info" />
-      <div className="field">
-        <label htmlFor={fields.question.id}>{m.intake.askQuestion}</label>
-        <textarea {...getTextareaProps(fields.question)} rows={4} aria-describedby={fields.question.errors ? fields.question.errorId : undefined} />
-        <FieldErrors id={fields.question.errorId} errors={fields.question.errors} />
-      </div>
-      <div className="field">
-        <label htmlFor={fields.dueOn.id}>{m.intake.askDue}</label>
-        <input {...getInputProps(fields.dueOn, { type: 'date' })} aria-describedby={fields.dueOn.errors ? fields.dueOn.errorId : undefined} />
-        <FieldErrors id={fields.dueOn.errorId} errors={fields.dueOn.errors} />
-      </div>
+      <TextAreaField meta={fields.question} label={m.intake.askQuestion} />
+      <TextField meta={fields.dueOn} label={m.intake.askDue} type="date" />
       <button type="submit" className="button button-secondary" disabled={busy}>{m.intake.ask}</button>
     </Form>
   )

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { z } from 'zod'
 import { resendVerification } from '#app/auth/accounts.server.ts'
 import { audit } from '#app/auth/audit.server.ts'
-import { TextField } from '#app/auth/fields.tsx'
+import { TextField } from '#app/ui/fields.tsx'
 import { oidcConfigured } from '#app/auth/oidc.server.ts'
 import { HOME_BY_ROLE, isStaff } from '#app/auth/permissions.ts'
 import { clientIp, mailLink } from '#app/auth/request.server.ts'

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { audit } from '#app/auth/audit.server.ts'
-import { TextField } from '#app/auth/fields.tsx'
+import { TextField } from '#app/ui/fields.tsx'
 import { clientIp } from '#app/auth/request.server.ts'
 import { createUserSession, getUser } from '#app/auth/session.server.ts'
 import { FoundationError } from '#app/foundations/foundations.server.ts'
