@@ -36,6 +36,11 @@ const schema = z.object({
   MAIL_RETRY_MAX_SECONDS: z.coerce.number().min(0.01).default(3600),
   /** off: the portal does not start the mail worker (run `npm run mail:worker` separately). */
   MAIL_WORKER: z.enum(['on', 'off']).default('on'),
+  /**
+   * How many reverse proxies in front of the portal may set X-Forwarded-For (0: none). The client
+   * address decides sign-in attempt limits, so it must not be taken from a header anyone can send.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 })
 
 export type Env = z.infer<typeof schema> & { PORTAL_MODE: 'demo' | 'production'; SESSION_SECRET: string; PUBLIC_URL: string }

@@ -69,7 +69,7 @@ async function main() {
 
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', true)
+  app.set('trust proxy', env.TRUST_PROXY_HOPS)
   app.use(securityHeaders)
   app.use(sameOriginOnly)
 
