@@ -3,6 +3,7 @@ import { useRouteLoaderData } from '@remix-run/react'
 import type { ApplicationStatus } from '#app/generated/prisma/enums.ts'
 import type { Lang } from '#app/i18n/i18n.ts'
 import { Money, StatusBadge } from '#app/ui/components.tsx'
+import { BudgetTable } from './budget-table.tsx'
 import { formatDate, formatDateTime } from '#app/ui/format.ts'
 import { SnapshotView, type SnapshotData } from './snapshot-view.tsx'
 
@@ -63,28 +64,10 @@ export function ApplicationSummary({ application: app, attachmentBase }: { appli
       </section>
       <section>
         <h2>{m.detail.budgetLines}</h2>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{m.common.description}</th>
-              <th scope="col" className="num">{m.common.amount}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {app.budgetLines.map((l) => (
-              <tr key={l.id}>
-                <td>{l.description}</td>
-                <td className="num"><Money cents={l.amountCents} /></td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{m.common.total}</th>
-              <td className="num"><strong><Money cents={app.requestedCents} /></strong></td>
-            </tr>
-          </tfoot>
-        </table>
+        <BudgetTable
+          lines={app.budgetLines}
+          footer={<tr><th scope="row">{m.common.total}</th><td className="num"><strong><Money cents={app.requestedCents} /></strong></td></tr>}
+        />
       </section>
         </>
       )}

@@ -4,6 +4,7 @@ import { useMessages } from '#app/i18n/use-messages.ts'
 import { Money } from '#app/ui/components.tsx'
 import { formatDate, formatDateTime } from '#app/ui/format.ts'
 import { formatSize } from './application-form.tsx'
+import { BudgetTable } from './budget-table.tsx'
 
 /** The frozen snapshot as stored in Application.snapshot (see buildSnapshot in applications.server.ts). */
 export type SnapshotData = {
@@ -70,27 +71,16 @@ export function SnapshotView({ snapshot: s, attachmentBase }: { snapshot: Snapsh
         {text(m.intake.permits, s.permits)}
       </dl>
       <h3>{m.detail.budgetLines}</h3>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{m.common.description}</th>
-            <th scope="col" className="num">{m.common.amount}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {s.budgetLines.map((l, i) => (
-            <tr key={i}>
-              <td>{l.description}</td>
-              <td className="num"><Money cents={l.amountCents} /></td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr><th scope="row">{m.intake.totalCosts}</th><td className="num"><Money cents={s.totalCents} /></td></tr>
-          <tr><th scope="row">{m.intake.otherIncome.replace(/ \(.*\)$/, '')}{s.otherIncomeNote ? ` (${s.otherIncomeNote})` : ''}</th><td className="num"><Money cents={s.otherIncomeCents} /></td></tr>
+      <BudgetTable
+        lines={s.budgetLines}
+        footer={
+          <>
+            <tr><th scope="row">{m.intake.totalCosts}</th><td className="num"><Money cents={s.totalCents} /></td></tr>
+            <tr><th scope="row">{m.intake.otherIncome.replace(/ \(.*\)$/, '')}{s.otherIncomeNote ? ` (${s.otherIncomeNote})` : ''}</th><td className="num"><Money cents={s.otherIncomeCents} /></td></tr>
           <tr><th scope="row">{m.form.requested}</th><td className="num"><strong><Money cents={s.requestedCents} /></strong></td></tr>
-        </tfoot>
-      </table>
+          </>
+        }
+      />
       <dl className="facts">
         {text(m.intake.advancePercent, s.advancePercent === null ? null : `${s.advancePercent}%`)}
         <dt>{m.intake.decisionDue}</dt>
