@@ -124,7 +124,7 @@ function toBody(entries: Entry[], multipart: boolean): FormData | URLSearchParam
 }
 
 const ENGLISH = /\b(invalid|expected|required|received|too (big|small)|must|string|number|undefined|null|NaN)\b/i
-let stats = { runs: 0, byStatus: new Map<number, number>() }
+const stats = { runs: 0, byStatus: new Map<number, number>() }
 
 /** Calls an action; returns its status and messages. Any thrown non-Response error is a 500 and fails. */
 async function run(action: (args: ActionFunctionArgs) => Promise<unknown>, path: string, params: Record<string, string>, entries: Entry[], multipart: boolean, who = cookie) {

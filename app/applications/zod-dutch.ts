@@ -6,7 +6,7 @@ import { z } from 'zod'
  * sent twice): then the person still gets a Dutch sentence at the field, never "Invalid input".
  */
 let configured = false
-export function useDutchZodMessages() {
+export function installDutchZodMessages() {
   if (configured) return
   configured = true
   z.config(z.locales.nl())
@@ -19,4 +19,4 @@ export function useDutchZodMessages() {
     },
   })
 }
-useDutchZodMessages()
+installDutchZodMessages()
