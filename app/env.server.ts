@@ -20,9 +20,15 @@ const schema = z.object({
   DATA_DIR: z.string().default('data'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** Mail server, smtp://user:pass@host:587 or smtps://...:465. Unset: mail goes to the local mailbox (/mailbox, demo only). */
-  SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]+/, 'SMTP_URL moet een smtp://- of smtps://-adres zijn').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+/, 'SMTP_URL moet een smtp://- of smtps://-adres zijn')
+    .optional(),
   /** The address of the portal as users reach it; links in mails start with it. Default http://localhost:PORT. */
-  PUBLIC_URL: z.string().regex(/^https?:\/\/[^/]+/, 'PUBLIC_URL moet een http(s)://-adres zijn').optional(),
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/]+/, 'PUBLIC_URL moet een http(s)://-adres zijn')
+    .optional(),
   /** The municipality's OpenID Connect provider for staff sign-in; all three set, or none (docs/decisions/0011-accounts-and-sign-in.md). */
   OIDC_ISSUER: z.string().url('OIDC_ISSUER moet een https://-adres zijn (de issuer van de OIDC-provider)').optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -43,7 +49,11 @@ const schema = z.object({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 })
 
-export type Env = z.infer<typeof schema> & { PORTAL_MODE: 'demo' | 'production'; SESSION_SECRET: string; PUBLIC_URL: string }
+export type Env = z.infer<typeof schema> & {
+  PORTAL_MODE: 'demo' | 'production'
+  SESSION_SECRET: string
+  PUBLIC_URL: string
+}
 
 let cached: Env | undefined
 
@@ -57,12 +67,18 @@ export function getEnv(): Env {
     throw new Error(`Ongeldige configuratie (omgevingsvariabelen):\n${problems}`)
   }
   const mode = parsed.data.PORTAL_MODE ?? (parsed.data.DATABASE_URL ? 'production' : 'demo')
-  const oidc = [parsed.data.OIDC_ISSUER, parsed.data.OIDC_CLIENT_ID, parsed.data.OIDC_CLIENT_SECRET].filter(Boolean).length
+  const oidc = [parsed.data.OIDC_ISSUER, parsed.data.OIDC_CLIENT_ID, parsed.data.OIDC_CLIENT_SECRET].filter(
+    Boolean,
+  ).length
   if (oidc !== 0 && oidc !== 3) {
-    throw new Error('Ongeldige configuratie: OIDC_ISSUER, OIDC_CLIENT_ID en OIDC_CLIENT_SECRET horen samen (alle drie of geen).')
+    throw new Error(
+      'Ongeldige configuratie: OIDC_ISSUER, OIDC_CLIENT_ID en OIDC_CLIENT_SECRET horen samen (alle drie of geen).',
+    )
   }
   if (mode === 'production' && !parsed.data.SESSION_SECRET) {
-    throw new Error('Ongeldige configuratie: SESSION_SECRET is verplicht als PORTAL_MODE=production (minstens 32 tekens).')
+    throw new Error(
+      'Ongeldige configuratie: SESSION_SECRET is verplicht als PORTAL_MODE=production (minstens 32 tekens).',
+    )
   }
   cached = {
     ...parsed.data,

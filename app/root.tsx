@@ -1,7 +1,18 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import {
-  Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLocation, useRouteError, useRouteLoaderData,
+  Form,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
 } from '@remix-run/react'
 import { getUser } from '#app/auth/session.server.ts'
 import { hasPermission } from '#app/auth/permissions.ts'
@@ -69,50 +80,118 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <a className="skip-link" href="#inhoud">{m.site.skip}</a>
-        {root?.demo ? <div className="demo-banner">{m.site.demo}{root.mailbox ? <> <Link to="/mailbox">{m.mail.mailboxLink}</Link></> : null}</div> : null}
+        <a className="skip-link" href="#inhoud">
+          {m.site.skip}
+        </a>
+        {root?.demo ? (
+          <div className="demo-banner">
+            {m.site.demo}
+            {root.mailbox ? (
+              <>
+                {' '}
+                <Link to="/mailbox">{m.mail.mailboxLink}</Link>
+              </>
+            ) : null}
+          </div>
+        ) : null}
         <header className="site-header">
           <div className="container header-row">
             <Link to="/" className="brand">
-              <span className="brand-mark" aria-hidden="true">◆</span> {m.site.name}
+              <span className="brand-mark" aria-hidden="true">
+                ◆
+              </span>{' '}
+              {m.site.name}
             </Link>
             <nav aria-label={m.nav.main} className="main-nav">
               <ul>
-                {user?.can.applications ? <li><NavLink to="/aanvragen">{m.nav.applications}</NavLink></li> : null}
-                {user?.can.review ? <li><NavLink to="/beoordelen">{m.nav.review}</NavLink></li> : null}
-                {user?.can.allocation ? <li><NavLink to="/beheer/verdeling">{m.nav.allocation}</NavLink></li> : null}
-                {user?.can.audit ? <li><NavLink to="/controle">{m.nav.audit}</NavLink></li> : null}
-                {user?.foundationId ? <li><NavLink to={`/stichting/${user.foundationId}`}>{m.nav.foundation}</NavLink></li> : null}
-                {user?.can.foundations ? <li><NavLink to="/beheer/stichtingen">{m.nav.foundations}</NavLink></li> : null}
-                {user?.can.staff ? <li><NavLink to="/beheer/medewerkers">{m.nav.staff}</NavLink></li> : null}
-                {user?.can.mail ? <li><NavLink to="/beheer/mail">{m.mail.nav}</NavLink></li> : null}
-                {user?.can.rounds ? <li><NavLink to="/beheer/rondes">{m.intake.roundsTitle}</NavLink></li> : null}
-                <li><NavLink to="/verdeling/2026">{m.nav.publicAllocation}</NavLink></li>
+                {user?.can.applications ? (
+                  <li>
+                    <NavLink to="/aanvragen">{m.nav.applications}</NavLink>
+                  </li>
+                ) : null}
+                {user?.can.review ? (
+                  <li>
+                    <NavLink to="/beoordelen">{m.nav.review}</NavLink>
+                  </li>
+                ) : null}
+                {user?.can.allocation ? (
+                  <li>
+                    <NavLink to="/beheer/verdeling">{m.nav.allocation}</NavLink>
+                  </li>
+                ) : null}
+                {user?.can.audit ? (
+                  <li>
+                    <NavLink to="/controle">{m.nav.audit}</NavLink>
+                  </li>
+                ) : null}
+                {user?.foundationId ? (
+                  <li>
+                    <NavLink to={`/stichting/${user.foundationId}`}>{m.nav.foundation}</NavLink>
+                  </li>
+                ) : null}
+                {user?.can.foundations ? (
+                  <li>
+                    <NavLink to="/beheer/stichtingen">{m.nav.foundations}</NavLink>
+                  </li>
+                ) : null}
+                {user?.can.staff ? (
+                  <li>
+                    <NavLink to="/beheer/medewerkers">{m.nav.staff}</NavLink>
+                  </li>
+                ) : null}
+                {user?.can.mail ? (
+                  <li>
+                    <NavLink to="/beheer/mail">{m.mail.nav}</NavLink>
+                  </li>
+                ) : null}
+                {user?.can.rounds ? (
+                  <li>
+                    <NavLink to="/beheer/rondes">{m.intake.roundsTitle}</NavLink>
+                  </li>
+                ) : null}
+                <li>
+                  <NavLink to="/verdeling/2026">{m.nav.publicAllocation}</NavLink>
+                </li>
               </ul>
             </nav>
             <div className="header-tools">
               <Form method="post" action="/taal" className="inline-form">
                 <input type="hidden" name="lang" value={lang === 'nl' ? 'en' : 'nl'} />
                 <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-                <button type="submit" className="link-button" lang={lang === 'nl' ? 'en' : 'nl'}>{m.site.otherLanguage}</button>
+                <button type="submit" className="link-button" lang={lang === 'nl' ? 'en' : 'nl'}>
+                  {m.site.otherLanguage}
+                </button>
               </Form>
               {user ? (
                 <>
                   <span className="who">
-                    {m.nav.signedInAs} <Link to="/account"><strong>{user.name}</strong></Link> ({m.roles[user.role]}{user.foundations.length ? `, ${user.foundations.join(', ')}` : ''})
+                    {m.nav.signedInAs}{' '}
+                    <Link to="/account">
+                      <strong>{user.name}</strong>
+                    </Link>{' '}
+                    ({m.roles[user.role]}
+                    {user.foundations.length ? `, ${user.foundations.join(', ')}` : ''})
                   </span>
                   <Form method="post" action="/uitloggen" className="inline-form">
-                    <button type="submit" className="button button-secondary button-small">{m.nav.signOut}</button>
+                    <button type="submit" className="button button-secondary button-small">
+                      {m.nav.signOut}
+                    </button>
                   </Form>
                 </>
               ) : (
-                <Link to="/inloggen" className="button button-secondary button-small">{m.nav.signIn}</Link>
+                <Link to="/inloggen" className="button button-secondary button-small">
+                  {m.nav.signIn}
+                </Link>
               )}
             </div>
           </div>
         </header>
         <main id="inhoud" className="container" tabIndex={-1}>
-          {root?.toast ? <div className="alert alert-success" role="status">{root.toast}</div> : null}
+          {root?.toast ? (
+            <div className="alert alert-success" role="status">
+              {root.toast}
+            </div>
+          ) : null}
           {children}
         </main>
         <footer className="site-footer">
@@ -140,7 +219,9 @@ export function ErrorBoundary() {
     <div className="error-page">
       <h1>{m.errors.title}</h1>
       <p>{text}</p>
-      <p><Link to="/">{m.errors.home}</Link></p>
+      <p>
+        <Link to="/">{m.errors.home}</Link>
+      </p>
     </div>
   )
 }

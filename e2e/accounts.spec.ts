@@ -27,9 +27,13 @@ async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.waitForURL((url) => url.pathname !== '/inloggen')
 }
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/MediaBox[0 0 612 792]/Parent 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/MediaBox[0 0 612 792]/Parent 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+)
 
-test('a foundation admin invites a member, who follows the mailed link, sets a password and submits an application', async ({ browser }) => {
+test('a foundation admin invites a member, who follows the mailed link, sets a password and submits an application', async ({
+  browser,
+}) => {
   const adminContext = await browser.newContext()
   const admin = await adminContext.newPage()
   const adminErrors = watchErrors(admin)
@@ -48,7 +52,9 @@ test('a foundation admin invites a member, who follows the mailed link, sets a p
   const subject = 'Uitnodiging: werk mee aan de aanvragen van Stichting Hoogland Leeft'
   await expect(async () => {
     await member.reload()
-    await expect(member.getByTestId('mailbox').getByRole('row').filter({ hasText: subject })).toContainText('joke.vermeer@hooglandleeft.example')
+    await expect(member.getByTestId('mailbox').getByRole('row').filter({ hasText: subject })).toContainText(
+      'joke.vermeer@hooglandleeft.example',
+    )
   }).toPass({ timeout: 20_000 })
   await member.getByRole('link', { name: subject }).first().click()
   const link = member.locator('.mail-links').getByRole('link', { name: 'Uitnodiging aannemen' })
@@ -73,7 +79,9 @@ test('a foundation admin invites a member, who follows the mailed link, sets a p
   await member.getByRole('textbox', { name: 'Naam van het initiatief' }).fill('Snoeiochtend Hoogland')
   await member.getByRole('combobox', { name: 'Soort initiatief' }).selectOption({ label: 'Groen' })
   await member.getByRole('combobox', { name: 'Wijk', exact: true }).selectOption({ label: 'Hoogland' })
-  await member.getByRole('textbox', { name: 'Beschrijving', exact: true }).fill('Bewoners snoeien samen de heggen langs de Zevenhuizerstraat en planten nieuwe struiken.')
+  await member
+    .getByRole('textbox', { name: 'Beschrijving', exact: true })
+    .fill('Bewoners snoeien samen de heggen langs de Zevenhuizerstraat en planten nieuwe struiken.')
   const optional = async (label: string, value: string) => {
     const field = member.getByRole('textbox', { name: label, exact: true })
     if (await field.count()) await field.fill(value)
@@ -137,7 +145,10 @@ test('a reviewer enrols TOTP at the first sign-in and then signs in with a code'
 })
 
 test('a staff member signs in through the municipality’s OpenID Connect provider', async ({ page }) => {
-  const provider = await startOidcProvider({ port: OIDC_PORT, redirectUris: [`http://localhost:${PORT}/inloggen/oidc/terug`] })
+  const provider = await startOidcProvider({
+    port: OIDC_PORT,
+    redirectUris: [`http://localhost:${PORT}/inloggen/oidc/terug`],
+  })
   try {
     await page.goto('/inloggen')
     await page.getByRole('button', { name: 'Via gemeente-account' }).click()

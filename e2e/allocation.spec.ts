@@ -20,7 +20,9 @@ async function newScenario(page: Page, name: string, fill: (page: Page) => Promi
   await expect(page.getByRole('status')).toContainText(`Scenario "${name}" is opgeslagen`)
 }
 
-test('scenarios are compared, one is published with a reason, and a version below a wijk\'s commitments is refused', async ({ browser }) => {
+test("scenarios are compared, one is published with a reason, and a version below a wijk's commitments is refused", async ({
+  browser,
+}) => {
   const admin = await signedInContext(browser, 'beheerder@amersfoort.example')
   const a = admin.page
 
@@ -68,12 +70,17 @@ test('scenarios are compared, one is published with a reason, and a version belo
   const refusal = publishCap.getByRole('alert')
   await expect(refusal).toContainText('kan niet worden gepubliceerd')
   await expect(refusal).toContainText(/Hoogland \(zou €\s[\d.]+,\d\d verliezen, maar heeft nog €\s[\d.]+,\d\d vrij\)/)
-  await expect(publishCap.getByLabel('Reden voor deze nieuwe versie')).toHaveValue('Proef met een maximum voor Hoogland')
+  await expect(publishCap.getByLabel('Reden voor deze nieuwe versie')).toHaveValue(
+    'Proef met een maximum voor Hoogland',
+  )
   await resident.reload()
   await expect(resident.getByText(/Versie 2, gepubliceerd/)).toBeVisible()
 
   // Only the expected refusal (409) and the empty reason (400) reached the console.
-  expect(admin.errors.filter((e) => !/status of (400|409)/.test(e)), 'no other errors in the browser console').toEqual([])
+  expect(
+    admin.errors.filter((e) => !/status of (400|409)/.test(e)),
+    'no other errors in the browser console',
+  ).toEqual([])
   await resident.close()
   await admin.close()
 })

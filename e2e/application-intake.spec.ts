@@ -11,7 +11,9 @@ async function fillApplication(page: Page, title: string) {
   await page.getByLabel('Naam van het initiatief').fill(title)
   await page.getByLabel('Soort initiatief').selectOption({ label: 'Ontmoeting' })
   await page.getByLabel('Wijk', { exact: true }).selectOption({ label: 'Hoogland' })
-  await page.getByLabel('Beschrijving').fill('Een avond met verhalen van oudere bewoners over het Hoogland van vroeger, met koffie en oude foto’s.')
+  await page
+    .getByLabel('Beschrijving')
+    .fill('Een avond met verhalen van oudere bewoners over het Hoogland van vroeger, met koffie en oude foto’s.')
   await page.getByLabel('Begindatum').fill('2026-12-12')
   await page.getByLabel('Einddatum').fill('2026-12-12')
   await page.getByLabel('Omschrijving kostenpost 1').fill('Huur zaal buurthuis')
@@ -85,14 +87,30 @@ async function flow(browser: Browser, javaScriptEnabled: boolean) {
   await page.goto(`/aanvragen/${id}`)
   await expect(page.getByTestId('open-question')).toContainText('offerte van het buurthuis')
   await page.getByLabel('Uw antwoord').fill('Hierbij de offerte van het buurthuis.')
-  await page.getByLabel('Bestand toevoegen (niet verplicht)').setInputFiles({ ...quotePdf(), name: 'offerte-buurthuis.pdf' })
+  await page
+    .getByLabel('Bestand toevoegen (niet verplicht)')
+    .setInputFiles({ ...quotePdf(), name: 'offerte-buurthuis.pdf' })
   await page.getByRole('button', { name: 'Antwoord versturen' }).click()
   await expect(page.getByRole('status')).toContainText('Uw antwoord is verstuurd')
 
   // The reviewer sees exactly the submitted snapshot, and the answer.
   await r.reload()
   const snapshot = r.getByTestId('snapshot')
-  for (const text of [title, 'Grasveld bij de Zielhorsterplas', 'Huur zaal buurthuis', '€ 1.234,56', '€ 215,44', '€ 50,00', '€ 1.500,00', '€ 100,00', '€ 1.400,00', 'Historische Kring Hoogland', 'offerte.pdf', '75%', 'Stichting Hoogland Leeft']) {
+  for (const text of [
+    title,
+    'Grasveld bij de Zielhorsterplas',
+    'Huur zaal buurthuis',
+    '€ 1.234,56',
+    '€ 215,44',
+    '€ 50,00',
+    '€ 1.500,00',
+    '€ 100,00',
+    '€ 1.400,00',
+    'Historische Kring Hoogland',
+    'offerte.pdf',
+    '75%',
+    'Stichting Hoogland Leeft',
+  ]) {
     await expect(snapshot).toContainText(text)
   }
   await expect(r.getByTestId('information-requests')).toContainText('Hierbij de offerte van het buurthuis.')
@@ -102,7 +120,9 @@ async function flow(browser: Browser, javaScriptEnabled: boolean) {
   await context.close()
 }
 
-test('with JavaScript: the whole application, draft, resume, submit, receipt, aanvulling, snapshot', async ({ browser }) => {
+test('with JavaScript: the whole application, draft, resume, submit, receipt, aanvulling, snapshot', async ({
+  browser,
+}) => {
   await flow(browser, true)
 })
 
@@ -113,7 +133,12 @@ test('without JavaScript: the same, every button a real submit', async ({ browse
 test('a 50 MB upload is refused with 413 and a clear page; a renamed .exe is refused', async ({ page }) => {
   await signIn(page, 'aanvrager@hooglandleeft.example')
   const big = await page.request.post('/aanvragen/nieuw', {
-    multipart: { intent: 'save', title: 'Te groot', category: 'groen', attachment: { name: 'groot.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(50 * 1024 * 1024, 0x25) } },
+    multipart: {
+      intent: 'save',
+      title: 'Te groot',
+      category: 'groen',
+      attachment: { name: 'groot.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(50 * 1024 * 1024, 0x25) },
+    },
     headers: { Origin: new URL(page.url()).origin },
     maxRedirects: 0,
   })
@@ -124,7 +149,13 @@ test('a 50 MB upload is refused with 413 and a clear page; a renamed .exe is ref
   await page.getByLabel('Naam van het initiatief').fill('Met een vermomd programma')
   await page.getByLabel('Soort initiatief').selectOption({ label: 'Groen' })
   await page.getByLabel('Wijk', { exact: true }).selectOption({ label: 'Hoogland' })
-  await page.getByLabel('Bestand toevoegen (niet verplicht)').setInputFiles({ name: 'offerte.pdf', mimeType: 'application/pdf', buffer: Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]) })
+  await page
+    .getByLabel('Bestand toevoegen (niet verplicht)')
+    .setInputFiles({
+      name: 'offerte.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]),
+    })
   await page.getByRole('button', { name: 'Opslaan als concept' }).click()
   await expect(page.getByText('Dit bestand is geen PDF, JPEG of PNG')).toBeVisible()
 })

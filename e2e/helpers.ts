@@ -47,7 +47,8 @@ export function cents(text: string): number {
 
 /** A small real PDF (a quote) for uploads in the end-to-end tests. */
 export function quotePdf(): { name: string; mimeType: string; buffer: Buffer } {
-  const body = '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n'
+  const body =
+    '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n'
   return { name: 'offerte.pdf', mimeType: 'application/pdf', buffer: Buffer.from(body) }
 }
 
@@ -58,7 +59,9 @@ export function quotePdf(): { name: string; mimeType: string; buffer: Buffer } {
  */
 export async function fillIntakeFields(page: Page, options: { attach?: boolean } = {}) {
   await page.getByLabel('Locatie').fill('Grasveld bij de Zielhorsterplas')
-  await page.getByLabel('Doel voor leefbaarheid en samenhang').fill('Buren die elkaar nauwelijks kennen zitten een avond samen op het gras.')
+  await page
+    .getByLabel('Doel voor leefbaarheid en samenhang')
+    .fill('Buren die elkaar nauwelijks kennen zitten een avond samen op het gras.')
   await page.getByLabel('Doelgroep').fill('Alle bewoners, jong en oud')
   await page.getByLabel('Verwacht aantal deelnemers').fill('150')
   await page.getByLabel('Draagvlak in de buurt').fill('Op de bewonersavond stemden 40 buren voor.')
@@ -77,12 +80,17 @@ export async function waitForSmtpMail(match: (mail: ParsedMail) => boolean, time
   const dir = e2eMailDir(Number(new URL(baseURL).port))
   const deadline = Date.now() + timeoutMs
   for (;;) {
-    const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.eml')).sort() : []
+    const files = existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.eml'))
+          .sort()
+      : []
     for (const file of files) {
       const mail = await simpleParser(readFileSync(path.join(dir, file)))
       if (match(mail)) return mail
     }
-    if (Date.now() > deadline) throw new Error(`no matching mail arrived over SMTP in ${timeoutMs} ms (${files.length} mails in ${dir})`)
+    if (Date.now() > deadline)
+      throw new Error(`no matching mail arrived over SMTP in ${timeoutMs} ms (${files.length} mails in ${dir})`)
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
 }

@@ -18,7 +18,9 @@ test('the receipt of a submission is in the local mailbox and its link opens the
   await page.getByRole('textbox', { name: 'Naam van het initiatief' }).fill('Buurtquiz Hoogland')
   await page.getByRole('combobox', { name: 'Soort initiatief' }).selectOption({ label: 'Ontmoeting' })
   await page.getByRole('combobox', { name: 'Wijk', exact: true }).selectOption({ label: 'Hoogland' })
-  await page.getByRole('textbox', { name: 'Beschrijving', exact: true }).fill('Een pubquiz over de geschiedenis van Hoogland in het buurthuis, voor jong en oud, met teams per straat.')
+  await page
+    .getByRole('textbox', { name: 'Beschrijving', exact: true })
+    .fill('Een pubquiz over de geschiedenis van Hoogland in het buurthuis, voor jong en oud, met teams per straat.')
   await page.getByLabel('Begindatum', { exact: true }).fill('2026-12-12')
   await page.getByLabel('Einddatum', { exact: true }).fill('2026-12-12')
   await page.getByLabel('Omschrijving kostenpost 1').fill('Huur buurthuis en prijzen')
@@ -60,7 +62,10 @@ test('the receipt of a submission is in the local mailbox and its link opens the
   expect(errors).toEqual([])
 })
 
-test('administrators see the mail page and every template in both languages; others do not', async ({ page, browser }) => {
+test('administrators see the mail page and every template in both languages; others do not', async ({
+  page,
+  browser,
+}) => {
   await signIn(page, 'beheerder@amersfoort.example')
   await page.getByRole('link', { name: 'E-mail', exact: true }).click()
   await expect(page.getByRole('heading', { name: 'E-mail', exact: true })).toBeVisible()

@@ -13,7 +13,9 @@ test('without JavaScript a foundation fills, extends, corrects and submits an ap
 
   await page.getByLabel('Naam van het initiatief').fill('Buitenbios Zielhorst')
   await page.getByLabel('Soort initiatief').selectOption({ label: 'Ontmoeting' })
-  await page.getByLabel('Beschrijving').fill('Een filmavond op het grasveld bij de Zielhorsterplas, voor jong en oud uit de buurt.')
+  await page
+    .getByLabel('Beschrijving')
+    .fill('Een filmavond op het grasveld bij de Zielhorsterplas, voor jong en oud uit de buurt.')
   await page.getByLabel('Begindatum').fill('2026-08-22')
   await page.getByLabel('Einddatum').fill('2026-08-22')
   await page.getByLabel('Omschrijving kostenpost 1').fill('Huur scherm en projector')

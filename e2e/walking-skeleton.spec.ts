@@ -10,7 +10,14 @@ import { cents, fillIntakeFields, signedInContext } from './helpers.ts'
 async function areaRow(page: Page, code: string) {
   const row = page.locator(`[data-testid="area-money"] tr[data-area="${code}"]`)
   const cells = await row.locator('td').allInnerTexts()
-  return { allocated: cents(cells[0]), available: cents(cells[1]), committed: cents(cells[2]), paid: cents(cells[3]), spent: cents(cells[4]), check: cells[5] }
+  return {
+    allocated: cents(cells[0]),
+    available: cents(cells[1]),
+    committed: cents(cells[2]),
+    paid: cents(cells[3]),
+    spent: cents(cells[4]),
+    check: cells[5],
+  }
 }
 
 test('the walking skeleton: apply, allocate, approve, pay, spend, audit', async ({ browser }) => {
@@ -28,7 +35,11 @@ test('the walking skeleton: apply, allocate, approve, pay, spend, audit', async 
   await p.getByLabel('Naam van het initiatief').fill('Lichtjesavond Hoogland')
   await p.getByLabel('Soort initiatief').selectOption({ label: 'Ontmoeting' })
   await p.getByLabel('Wijk').selectOption({ label: 'Hoogland' })
-  await p.getByLabel('Beschrijving').fill('Op de kortste dag zetten bewoners lichtjes langs de Zevenhuizerstraat; met warme chocomel bij de Sint-Josephkerk.')
+  await p
+    .getByLabel('Beschrijving')
+    .fill(
+      'Op de kortste dag zetten bewoners lichtjes langs de Zevenhuizerstraat; met warme chocomel bij de Sint-Josephkerk.',
+    )
   await p.getByLabel('Begindatum').fill('2026-12-19')
   await p.getByLabel('Einddatum').fill('2026-12-19')
   await p.getByLabel('Omschrijving kostenpost 1').fill('Lampionnen en lichtjes')
@@ -70,7 +81,9 @@ test('the walking skeleton: apply, allocate, approve, pay, spend, audit', async 
   await expect(publicPage.getByText(`Versie ${next}, gepubliceerd`, { exact: false })).toBeVisible()
   await expect(publicPage.getByTestId('allocation-lines').locator('tbody tr')).toHaveCount(31)
   await expect(publicPage.getByTestId('allocation-total')).toHaveText('€ 450.000,00')
-  const hooglandAllocated = cents(await publicPage.locator('[data-testid="allocation-lines"] tr[data-area="WK030719"] td').last().innerText())
+  const hooglandAllocated = cents(
+    await publicPage.locator('[data-testid="allocation-lines"] tr[data-area="WK030719"] td').last().innerText(),
+  )
 
   // 3. The reviewer finds it in Hoogland, approves part of it, registers an advance and an expense.
   const reviewer = await signedInContext(browser, 'beoordelaar@amersfoort.example')

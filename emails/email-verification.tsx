@@ -8,7 +8,8 @@ export default defineMail({
   name: 'email-verification',
   description: { nl: 'Bevestiging van een e-mailadres', en: 'Confirmation of an e-mail address' },
   schema: z.object({ name: text, url: absoluteUrl, expiresAt: isoDateTime }),
-  subject: (lang) => (lang === 'nl' ? 'Bevestig uw e-mailadres voor het Buurtbudget' : 'Confirm your e-mail address for the Buurtbudget'),
+  subject: (lang) =>
+    lang === 'nl' ? 'Bevestig uw e-mailadres voor het Buurtbudget' : 'Confirm your e-mail address for the Buurtbudget',
   render: (lang, d) =>
     lang === 'nl' ? (
       <Layout lang={lang} title="Bevestig uw e-mailadres" preview="Nog één stap: bevestig uw e-mailadres">
@@ -25,5 +26,11 @@ export default defineMail({
         <P>The link works once and is valid until {formatMailDateTime('en', d.expiresAt)}.</P>
       </Layout>
     ),
-  samples: [{ name: 'Joost de Vries', url: 'http://localhost:3000/e-mail-bevestigen/voorbeeld-token', expiresAt: '2026-11-27T12:00:00+01:00' }],
+  samples: [
+    {
+      name: 'Joost de Vries',
+      url: 'http://localhost:3000/e-mail-bevestigen/voorbeeld-token',
+      expiresAt: '2026-11-27T12:00:00+01:00',
+    },
+  ],
 })

@@ -12,5 +12,14 @@ const env = {
   PRISMA_HIDE_UPDATE_MESSAGE: '1',
   CHECKPOINT_DISABLE: '1',
 }
-const result = spawnSync(process.execPath, [path.join(root, 'node_modules/prisma/build/index.js'), 'generate', '--schema', path.join(root, 'prisma/schema.prisma')], { stdio: 'inherit', env, cwd: root })
+const result = spawnSync(
+  process.execPath,
+  [
+    path.join(root, 'node_modules/prisma/build/index.js'),
+    'generate',
+    '--schema',
+    path.join(root, 'prisma/schema.prisma'),
+  ],
+  { stdio: 'inherit', env, cwd: root },
+)
 process.exit(result.status ?? 1)

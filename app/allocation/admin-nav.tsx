@@ -7,9 +7,17 @@ export function AllocationAdminNav() {
   return (
     <nav aria-label={m.scenarios.navLabel} className="sub-nav">
       <ul>
-        <li><NavLink to="/beheer/verdeling" end>{m.scenarios.navQuick}</NavLink></li>
-        <li><NavLink to="/beheer/scenarios">{m.scenarios.navScenarios}</NavLink></li>
-        <li><NavLink to="/beheer/inwoners">{m.scenarios.navPopulation}</NavLink></li>
+        <li>
+          <NavLink to="/beheer/verdeling" end>
+            {m.scenarios.navQuick}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/beheer/scenarios">{m.scenarios.navScenarios}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/beheer/inwoners">{m.scenarios.navPopulation}</NavLink>
+        </li>
       </ul>
     </nav>
   )

@@ -26,7 +26,17 @@ describe('allocate: worked examples (checked by hand)', () => {
       fixedAllowanceCents: 100_000,
       areas: [area('WK030701', 3000), area('WK030702', 1000, 1500), area('WK030703', 1500)],
     })
-    expect(lines.map((l) => [l.code, l.fixedCents, l.proportionalCents, l.roundingCents, l.totalCents, l.bound, l.shareExact])).toEqual([
+    expect(
+      lines.map((l) => [
+        l.code,
+        l.fixedCents,
+        l.proportionalCents,
+        l.roundingCents,
+        l.totalCents,
+        l.bound,
+        l.shareExact,
+      ]),
+    ).toEqual([
       ['WK030701', 100_000, 350_000, 0, 450_000, null, '4500.0000'],
       ['WK030702', 100_000, 175_000, 0, 275_000, null, '2750.0000'],
       ['WK030703', 100_000, 175_000, 0, 275_000, null, '2750.0000'],
@@ -238,8 +248,14 @@ describe('allocate: refusals', () => {
     ['negative weight', { potCents: 1, fixedAllowanceCents: 0, areas: [area('A', 1, -1)] }],
     ['NaN floor', { potCents: 1, fixedAllowanceCents: 0, areas: [area('A', 1, 1, { floorCents: Number.NaN })] }],
     ['negative cap', { potCents: 1, fixedAllowanceCents: 0, areas: [area('A', 1, 1, { capCents: -5 })] }],
-    ['duplicate code', { potCents: 1, fixedAllowanceCents: 0, areas: [area('A', 1), { ...area('A', 2), areaId: 'x' }] }],
-    ['duplicate id', { potCents: 1, fixedAllowanceCents: 0, areas: [area('A', 1), { ...area('B', 2), areaId: 'id-A' }] }],
+    [
+      'duplicate code',
+      { potCents: 1, fixedAllowanceCents: 0, areas: [area('A', 1), { ...area('A', 2), areaId: 'x' }] },
+    ],
+    [
+      'duplicate id',
+      { potCents: 1, fixedAllowanceCents: 0, areas: [area('A', 1), { ...area('B', 2), areaId: 'id-A' }] },
+    ],
     ['empty code', { potCents: 1, fixedAllowanceCents: 0, areas: [area('', 1)] }],
   ])('invalid input: %s', (_name, input) => {
     expect(err(input as AllocationInput).code).toBe('invalid_input')
@@ -310,7 +326,7 @@ const roundArb = (opts: { bounds: boolean; maxAreas?: number; count?: fc.Arbitra
 /** Turns a raw round into an input; floors and caps are scaled to the average share. */
 function toInput(raw: RawRound): AllocationInput {
   const k = raw.areas.length
-  const F = Math.floor(Math.floor(raw.pot / k) * raw.fixedPermille / 1000)
+  const F = Math.floor((Math.floor(raw.pot / k) * raw.fixedPermille) / 1000)
   const avg = Math.max(0, Math.floor((raw.pot - F * k) / k))
   return {
     potCents: raw.pot,
@@ -319,8 +335,7 @@ function toInput(raw: RawRound): AllocationInput {
       const floorPermille = a.floorPermille ?? (raw.allFloors ? 500 + ((i * 37) % 700) : null)
       const capPermille = a.capPermille ?? (raw.allCaps ? 800 + ((i * 53) % 900) : null)
       const floorCents = floorPermille == null ? null : F + Math.floor((avg * floorPermille) / 1000)
-      let capCents =
-        capPermille == null ? null : (floorCents ?? F) + Math.floor((avg * capPermille) / 1000)
+      let capCents = capPermille == null ? null : (floorCents ?? F) + Math.floor((avg * capPermille) / 1000)
       if (a.invert && floorCents != null) capCents = Math.max(0, floorCents - 1)
       return {
         areaId: `area-${i}`,
@@ -339,7 +354,9 @@ function expectedError(input: AllocationInput): string | null {
   const { potCents: P, fixedAllowanceCents: F, areas } = input
   if (areas.length === 0) return 'no_areas'
   if (F * areas.length > P) return 'pot_too_small_for_fixed'
-  if (areas.some((a) => a.capCents != null && (a.capCents < F || (a.floorCents != null && a.floorCents > a.capCents)))) {
+  if (
+    areas.some((a) => a.capCents != null && (a.capCents < F || (a.floorCents != null && a.floorCents > a.capCents)))
+  ) {
     return 'floor_above_cap'
   }
   const least = areas.reduce((s, a) => s + Math.max(F, a.floorCents ?? 0), 0)
@@ -438,7 +455,9 @@ function referenceWithoutBounds(input: AllocationInput): number[] {
   let left = Number(R - whole.reduce((s, x) => s + x, 0n))
   const order = input.areas
     .map((a, i) => i)
-    .sort((i, j) => (rest[i] !== rest[j] ? (rest[i] > rest[j] ? -1 : 1) : input.areas[i].code < input.areas[j].code ? -1 : 1))
+    .sort((i, j) =>
+      rest[i] !== rest[j] ? (rest[i] > rest[j] ? -1 : 1) : input.areas[i].code < input.areas[j].code ? -1 : 1,
+    )
   const extra = new Array<number>(k).fill(0)
   for (const i of order) if (left-- > 0) extra[i] = 1
   return whole.map((x, i) => input.fixedAllowanceCents + Number(x) + extra[i])
@@ -521,7 +540,11 @@ describe('allocate: properties', () => {
         expect(reversed.ok && reversed.lines.reverse()).toEqual(before.lines)
         const i = pick % input.areas.length
         const areas = input.areas.map((a, j) =>
-          j !== i ? a : raiseWeight ? { ...a, weightMilli: a.weightMilli + delta } : { ...a, inhabitants: a.inhabitants + delta },
+          j !== i
+            ? a
+            : raiseWeight
+              ? { ...a, weightMilli: a.weightMilli + delta }
+              : { ...a, inhabitants: a.inhabitants + delta },
         )
         const after = allocate({ ...input, areas })
         expect(after.ok).toBe(true)

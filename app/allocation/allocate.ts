@@ -99,18 +99,12 @@ export type AllocationLine = {
 }
 
 export type AllocationErrorCode =
-  | 'no_areas'
-  | 'pot_too_small_for_fixed'
-  | 'floors_exceed_pot'
-  | 'caps_below_pot'
-  | 'floor_above_cap'
-  | 'invalid_input'
+  'no_areas' | 'pot_too_small_for_fixed' | 'floors_exceed_pot' | 'caps_below_pot' | 'floor_above_cap' | 'invalid_input'
 
 export type AllocationError = { code: AllocationErrorCode; message: string }
 
 export type AllocationResult =
-  | { ok: true; lines: AllocationLine[]; totalCents: number }
-  | { ok: false; error: AllocationError }
+  { ok: true; lines: AllocationLine[]; totalCents: number } | { ok: false; error: AllocationError }
 
 type Bound = 'floor' | 'cap'
 
@@ -151,7 +145,8 @@ function compareCodes(a: string, b: string): number {
 const euro = (cents: bigint): string => formatMoney(Number(cents))
 
 function validate(input: AllocationInput): AllocationResult | null {
-  if (typeof input !== 'object' || input === null) return fail('invalid_input', 'De invoer voor de verdeling ontbreekt.')
+  if (typeof input !== 'object' || input === null)
+    return fail('invalid_input', 'De invoer voor de verdeling ontbreekt.')
   if (!isCents(input.potCents)) {
     return fail('invalid_input', 'Het budget (pot) moet een geheel, niet-negatief aantal centen zijn.')
   }

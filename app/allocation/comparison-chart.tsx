@@ -17,7 +17,9 @@ export function ComparisonChart({ rows, names, maxCents }: { rows: Row[]; names:
       <figcaption id="chart-caption">{m.scenarios.chartCaption}</figcaption>
       <ul className="bar-legend" aria-hidden="true">
         {series.map((name, i) => (
-          <li key={name}><span className={`bar-swatch bar-series-${i}`} /> {name}</li>
+          <li key={name}>
+            <span className={`bar-swatch bar-series-${i}`} /> {name}
+          </li>
         ))}
       </ul>
       <ul className="bar-rows">

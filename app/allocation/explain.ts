@@ -43,7 +43,9 @@ export function explainAllocation(lines: ExplainLine[], potCents: number, fixedA
 /** Thousandths of a point as Dutch text: 18277500 -> "18.277,5". */
 export function formatPoints(milli: number): string {
   const whole = Math.trunc(milli / 1000)
-  const frac = String(milli % 1000).padStart(3, '0').replace(/0+$/, '')
+  const frac = String(milli % 1000)
+    .padStart(3, '0')
+    .replace(/0+$/, '')
   return whole.toLocaleString('nl-NL') + (frac ? `,${frac}` : '')
 }
 

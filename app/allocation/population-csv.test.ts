@@ -10,7 +10,12 @@ describe('parsePopulationCsv', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.errors))
     expect(result.rows).toHaveLength(31)
     expect(result.rows.reduce((s, r) => s + r.inhabitants, 0)).toBe(161_825)
-    expect(result.rows.find((r) => r.code === 'WK030703')).toMatchObject({ name: 'Soesterkwartier', inhabitants: 12185, priority: true, line: 4 })
+    expect(result.rows.find((r) => r.code === 'WK030703')).toMatchObject({
+      name: 'Soesterkwartier',
+      inhabitants: 12185,
+      priority: true,
+      line: 4,
+    })
   })
 
   it('gives every wrong row its own Dutch error with the line number', () => {
@@ -38,7 +43,10 @@ describe('parsePopulationCsv', () => {
 
   it('names the missing columns of the header', () => {
     const result = parsePopulationCsv('code,naam,inwoners\nWK030701,Stadskern,5775')
-    expect(result).toEqual({ ok: false, errors: [{ line: 1, message: expect.stringContaining('name, inhabitants, priority, priority_basis') }] })
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ line: 1, message: expect.stringContaining('name, inhabitants, priority, priority_basis') }],
+    })
   })
 
   it('refuses an empty file and a file with only a header', () => {
@@ -47,13 +55,20 @@ describe('parsePopulationCsv', () => {
   })
 
   it('accepts semicolons, quotes, a BOM, CRLF, columns in another order and Dutch thousands dots', () => {
-    const text = '\uFEFFname;code;priority;inhabitants;priority_basis\r\n"Hoogland; dorp";wk030719;TRUE;"1.234";"zegt ""ja"""\r\n'
-    expect(parsePopulationCsv(text)).toEqual({ ok: true, rows: [{ line: 2, code: 'WK030719', name: 'Hoogland; dorp', inhabitants: 1234, priority: true }] })
+    const text =
+      '\uFEFFname;code;priority;inhabitants;priority_basis\r\n"Hoogland; dorp";wk030719;TRUE;"1.234";"zegt ""ja"""\r\n'
+    expect(parsePopulationCsv(text)).toEqual({
+      ok: true,
+      rows: [{ line: 2, code: 'WK030719', name: 'Hoogland; dorp', inhabitants: 1234, priority: true }],
+    })
   })
 
   it('refuses an implausibly large number of inhabitants', () => {
     const result = parsePopulationCsv(`${HEADER}\nWK030701,Stadskern,57750000,false,`)
-    expect(result).toMatchObject({ ok: false, errors: [{ line: 2, message: expect.stringContaining('meer dan 1.000.000') }] })
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [{ line: 2, message: expect.stringContaining('meer dan 1.000.000') }],
+    })
   })
 
   it('splitCsvLine: an unclosed quote is an error', () => {

@@ -53,10 +53,18 @@ export function parsePopulationCsv(text: string): PopulationCsvResult {
   if (missing.length > 0) {
     return {
       ok: false,
-      errors: [{ line: 1, message: `De kopregel mist ${missing.length === 1 ? 'de kolom' : 'de kolommen'} ${missing.join(', ')}. Verwacht: ${POPULATION_CSV_COLUMNS.join(',')}.` }],
+      errors: [
+        {
+          line: 1,
+          message: `De kopregel mist ${missing.length === 1 ? 'de kolom' : 'de kolommen'} ${missing.join(', ')}. Verwacht: ${POPULATION_CSV_COLUMNS.join(',')}.`,
+        },
+      ],
     }
   }
-  const index = Object.fromEntries(POPULATION_CSV_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<(typeof POPULATION_CSV_COLUMNS)[number], number>
+  const index = Object.fromEntries(POPULATION_CSV_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<
+    (typeof POPULATION_CSV_COLUMNS)[number],
+    number
+  >
 
   const rows: PopulationRow[] = []
   const errors: PopulationCsvError[] = []
@@ -81,9 +89,12 @@ export function parsePopulationCsv(text: string): PopulationCsvResult {
     if (!CODE.test(code)) rowErrors.push(`de wijkcode "${cells[index.code]}" is geen CBS-wijkcode (zoals WK030701)`)
     if (name === '') rowErrors.push('de naam van de wijk ontbreekt')
     const inhabitants = Number(inhabitantsText)
-    if (!/^\d+$/.test(inhabitantsText)) rowErrors.push(`het aantal inwoners "${cells[index.inhabitants]}" is geen geheel getal van 0 of meer`)
-    else if (inhabitants > MAX_INHABITANTS) rowErrors.push(`het aantal inwoners ${inhabitants} is meer dan ${MAX_INHABITANTS.toLocaleString('nl-NL')}`)
-    if (!['true', 'false', 'ja', 'nee'].includes(priorityText)) rowErrors.push(`prioriteit moet true of false zijn, niet "${cells[index.priority]}"`)
+    if (!/^\d+$/.test(inhabitantsText))
+      rowErrors.push(`het aantal inwoners "${cells[index.inhabitants]}" is geen geheel getal van 0 of meer`)
+    else if (inhabitants > MAX_INHABITANTS)
+      rowErrors.push(`het aantal inwoners ${inhabitants} is meer dan ${MAX_INHABITANTS.toLocaleString('nl-NL')}`)
+    if (!['true', 'false', 'ja', 'nee'].includes(priorityText))
+      rowErrors.push(`prioriteit moet true of false zijn, niet "${cells[index.priority]}"`)
     if (CODE.test(code)) {
       const earlier = seen.get(code)
       if (earlier !== undefined) rowErrors.push(`de wijkcode ${code} stond al op regel ${earlier}`)
@@ -96,7 +107,8 @@ export function parsePopulationCsv(text: string): PopulationCsvResult {
     rows.push({ line, code, name, inhabitants, priority: priorityText === 'true' || priorityText === 'ja' })
   })
   if (errors.length > 0) return { ok: false, errors }
-  if (rows.length === 0) return { ok: false, errors: [{ line: 2, message: 'Het bestand bevat geen wijken, alleen een kopregel.' }] }
+  if (rows.length === 0)
+    return { ok: false, errors: [{ line: 2, message: 'Het bestand bevat geen wijken, alleen een kopregel.' }] }
   return { ok: true, rows }
 }
 

@@ -37,13 +37,19 @@ async function roundInput(db: Tx, roundId: string, params: AllocationParameters)
     where: { id: roundId },
     include: { areas: { include: { area: true }, orderBy: { area: { code: 'asc' } } } },
   })
-  const previous = await db.allocation.findFirst({ where: { roundId, status: 'PUBLISHED' }, orderBy: { version: 'desc' } })
-  const inhabitantsYear = params.inhabitantsYear !== undefined ? params.inhabitantsYear : (previous?.inhabitantsYear ?? null)
+  const previous = await db.allocation.findFirst({
+    where: { roundId, status: 'PUBLISHED' },
+    orderBy: { version: 'desc' },
+  })
+  const inhabitantsYear =
+    params.inhabitantsYear !== undefined ? params.inhabitantsYear : (previous?.inhabitantsYear ?? null)
   const unspentPolicy = params.unspentPolicy ?? previous?.unspentPolicy ?? 'RETURN_TO_MUNICIPALITY'
   let population: Map<string, number> | null = null
   let missingPopulation: string[] = []
   if (inhabitantsYear !== null) {
-    const rows = await db.areaPopulation.findMany({ where: { year: inhabitantsYear, areaId: { in: round.areas.map((ra) => ra.areaId) } } })
+    const rows = await db.areaPopulation.findMany({
+      where: { year: inhabitantsYear, areaId: { in: round.areas.map((ra) => ra.areaId) } },
+    })
     population = new Map(rows.map((r) => [r.areaId, r.inhabitants]))
     missingPopulation = round.areas.filter((ra) => !population!.has(ra.areaId)).map((ra) => ra.area.name)
   }
@@ -77,9 +83,11 @@ async function roundInput(db: Tx, roundId: string, params: AllocationParameters)
 function missingPopulationMessage(year: number | null, names: string[]) {
   const sorted = [...names].sort((a, b) => a.localeCompare(b, 'nl'))
   const which =
-    sorted.length === 1 ? `de wijk ${sorted[0]}`
-    : sorted.length <= 10 ? `de wijken ${dutchList(sorted)}`
-    : `${sorted.length} wijken (${sorted.slice(0, 10).join(', ')} en ${sorted.length - 10} andere)`
+    sorted.length === 1
+      ? `de wijk ${sorted[0]}`
+      : sorted.length <= 10
+        ? `de wijken ${dutchList(sorted)}`
+        : `${sorted.length} wijken (${sorted.slice(0, 10).join(', ')} en ${sorted.length - 10} andere)`
   return `Er zijn geen inwonertallen van ${year} voor ${which}. Importeer ze eerst of kies een ander peiljaar.`
 }
 
@@ -100,7 +108,8 @@ async function publishedTotals(db: Tx, roundId: string) {
 export async function simulateAllocation(roundId: string, params: AllocationParameters) {
   const db = prisma as unknown as Tx
   const { round, input, missingPopulation, inhabitantsYear, unspentPolicy } = await roundInput(db, roundId, params)
-  if (missingPopulation.length > 0) return { ok: false as const, message: missingPopulationMessage(inhabitantsYear, missingPopulation), round }
+  if (missingPopulation.length > 0)
+    return { ok: false as const, message: missingPopulationMessage(inhabitantsYear, missingPopulation), round }
   const result = allocate(input)
   const { latest, totals } = await publishedTotals(db, roundId)
   if (!result.ok) return { ok: false as const, message: result.error.message, round }
@@ -108,11 +117,23 @@ export async function simulateAllocation(roundId: string, params: AllocationPara
   const lines = result.lines.map((line) => {
     const area = byArea.get(line.areaId)!
     const published = totals.get(line.areaId) ?? null
-    return { ...line, name: area.name, priority: area.priority, publishedCents: published, differenceCents: line.totalCents - (published ?? 0) }
+    return {
+      ...line,
+      name: area.name,
+      priority: area.priority,
+      publishedCents: published,
+      differenceCents: line.totalCents - (published ?? 0),
+    }
   })
   return {
-    ok: true as const, round, lines, totalCents: result.totalCents, publishedVersion: latest?.version ?? null,
-    potCents: input.potCents, inhabitantsYear, unspentPolicy,
+    ok: true as const,
+    round,
+    lines,
+    totalCents: result.totalCents,
+    publishedVersion: latest?.version ?? null,
+    potCents: input.potCents,
+    inhabitantsYear,
+    unspentPolicy,
   }
 }
 
@@ -131,23 +152,35 @@ export async function publishAllocation(
   return prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT 1 FROM "BudgetRound" WHERE "id" = ${roundId} FOR UPDATE`
     const { round, input, missingPopulation, inhabitantsYear, unspentPolicy } = await roundInput(tx, roundId, params)
-    if (missingPopulation.length > 0) throw new AllocationError(missingPopulationMessage(inhabitantsYear, missingPopulation))
+    if (missingPopulation.length > 0)
+      throw new AllocationError(missingPopulationMessage(inhabitantsYear, missingPopulation))
     const result = allocate(input)
     if (!result.ok) throw new AllocationError(result.error.message)
     const { latest, totals } = await publishedTotals(tx, roundId)
     if (latest && !reason) throw new AllocationError('Geef een reden op voor deze nieuwe versie van de verdeling.')
 
-    const available = await tx.account.findMany({ where: { roundId, kind: 'AREA_AVAILABLE' }, select: { areaId: true, balanceCents: true } })
+    const available = await tx.account.findMany({
+      where: { roundId, kind: 'AREA_AVAILABLE' },
+      select: { areaId: true, balanceCents: true },
+    })
     const availableByArea = new Map(available.map((a) => [a.areaId, centsFromDb(a.balanceCents)]))
     const names = new Map(input.areas.map((a) => [a.areaId, a.name]))
-    const diffs = result.lines.map((line) => ({ areaId: line.areaId, diff: line.totalCents - (totals.get(line.areaId) ?? 0) }))
+    const diffs = result.lines.map((line) => ({
+      areaId: line.areaId,
+      diff: line.totalCents - (totals.get(line.areaId) ?? 0),
+    }))
     const short = diffs.filter((d) => d.diff < 0 && (availableByArea.get(d.areaId) ?? 0) < -d.diff)
     if (short.length > 0) {
       const list = [...short]
         .sort((a, b) => names.get(a.areaId)!.localeCompare(names.get(b.areaId)!, 'nl'))
-        .map((d) => `${names.get(d.areaId)} (zou ${formatMoney(-d.diff)} verliezen, maar heeft nog ${formatMoney(availableByArea.get(d.areaId) ?? 0)} vrij)`)
+        .map(
+          (d) =>
+            `${names.get(d.areaId)} (zou ${formatMoney(-d.diff)} verliezen, maar heeft nog ${formatMoney(availableByArea.get(d.areaId) ?? 0)} vrij)`,
+        )
         .join('; ')
-      throw new AllocationError(`Deze verdeling kan niet worden gepubliceerd: deze wijken hebben al meer toegekend dan de nieuwe verdeling toestaat: ${list}.`)
+      throw new AllocationError(
+        `Deze verdeling kan niet worden gepubliceerd: deze wijken hebben al meer toegekend dan de nieuwe verdeling toestaat: ${list}.`,
+      )
     }
 
     const allocation = await tx.allocation.create({
@@ -166,12 +199,17 @@ export async function publishAllocation(
         publishedAt: new Date(),
         lines: {
           create: result.lines.map((l, i) => ({
-            areaId: l.areaId, inhabitants: l.inhabitants, weightMilli: l.weightMilli,
-            fixedCents: centsToDb(l.fixedCents), proportionalCents: centsToDb(l.proportionalCents),
-            roundingCents: l.roundingCents, totalCents: centsToDb(l.totalCents),
+            areaId: l.areaId,
+            inhabitants: l.inhabitants,
+            weightMilli: l.weightMilli,
+            fixedCents: centsToDb(l.fixedCents),
+            proportionalCents: centsToDb(l.proportionalCents),
+            roundingCents: l.roundingCents,
+            totalCents: centsToDb(l.totalCents),
             floorCents: input.areas[i].floorCents == null ? null : centsToDb(input.areas[i].floorCents!),
             capCents: input.areas[i].capCents == null ? null : centsToDb(input.areas[i].capCents!),
-            bound: l.bound, shareExact: l.shareExact,
+            bound: l.bound,
+            shareExact: l.shareExact,
           })),
         },
       },
@@ -197,21 +235,51 @@ export async function publishAllocation(
     const potChange = input.potCents - centsFromDb(round.potCents)
     const memo = `Verdeling versie ${allocation.version}`
     if (potChange > 0) {
-      await post(tx, { from: source, to: pot, amountCents: potChange, cause: 'ROUND_FUNDING', actorId, memo: `Subsidieplafond verhoogd (${memo.toLowerCase()})` })
+      await post(tx, {
+        from: source,
+        to: pot,
+        amountCents: potChange,
+        cause: 'ROUND_FUNDING',
+        actorId,
+        memo: `Subsidieplafond verhoogd (${memo.toLowerCase()})`,
+      })
     }
     // Money flows back to the pot first, so the pot never goes below zero while the rest is booked.
     const ordered = [...diffs].sort((a, b) => a.diff - b.diff)
     for (const { areaId, diff } of ordered.filter((d) => d.diff < 0)) {
       const area = { kind: 'AREA_AVAILABLE' as const, roundId, areaId }
-      await post(tx, { from: area, to: pot, amountCents: -diff, cause: 'ALLOCATION', actorId, allocationId: allocation.id, memo })
+      await post(tx, {
+        from: area,
+        to: pot,
+        amountCents: -diff,
+        cause: 'ALLOCATION',
+        actorId,
+        allocationId: allocation.id,
+        memo,
+      })
     }
     if (potChange < 0) {
-      await post(tx, { from: pot, to: source, amountCents: -potChange, cause: 'ROUND_FUNDING', actorId, memo: `Subsidieplafond verlaagd (${memo.toLowerCase()})` })
+      await post(tx, {
+        from: pot,
+        to: source,
+        amountCents: -potChange,
+        cause: 'ROUND_FUNDING',
+        actorId,
+        memo: `Subsidieplafond verlaagd (${memo.toLowerCase()})`,
+      })
     }
     for (const { areaId, diff } of ordered) {
       if (diff <= 0) continue
       const area = { kind: 'AREA_AVAILABLE' as const, roundId, areaId }
-      await post(tx, { from: pot, to: area, amountCents: diff, cause: 'ALLOCATION', actorId, allocationId: allocation.id, memo })
+      await post(tx, {
+        from: pot,
+        to: area,
+        amountCents: diff,
+        cause: 'ALLOCATION',
+        actorId,
+        allocationId: allocation.id,
+        memo,
+      })
     }
     return allocation
   })
@@ -224,11 +292,20 @@ export async function publishedAllocation(year: number) {
   const allocation = await prisma.allocation.findFirst({
     where: { roundId: round.id, status: 'PUBLISHED' },
     orderBy: { version: 'desc' },
-    include: { lines: { include: { area: { select: { name: true, code: true, priority: true } } }, orderBy: { area: { name: 'asc' } } } },
+    include: {
+      lines: {
+        include: { area: { select: { name: true, code: true, priority: true } } },
+        orderBy: { area: { name: 'asc' } },
+      },
+    },
   })
   if (!allocation) return { round, allocation: null }
   return {
-    round: { ...round, potCents: centsFromDb(round.potCents), fixedAllowanceCents: centsFromDb(round.fixedAllowanceCents) },
+    round: {
+      ...round,
+      potCents: centsFromDb(round.potCents),
+      fixedAllowanceCents: centsFromDb(round.fixedAllowanceCents),
+    },
     allocation: {
       ...allocation,
       potCents: centsFromDb(allocation.potCents),
@@ -253,5 +330,11 @@ export async function allocationHistory(roundId: string) {
     orderBy: { version: 'desc' },
     select: { version: true, publishedAt: true, reason: true, potCents: true, scenario: { select: { name: true } } },
   })
-  return versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt, reason: v.reason, potCents: centsFromDb(v.potCents), scenarioName: v.scenario?.name ?? null }))
+  return versions.map((v) => ({
+    version: v.version,
+    publishedAt: v.publishedAt,
+    reason: v.reason,
+    potCents: centsFromDb(v.potCents),
+    scenarioName: v.scenario?.name ?? null,
+  }))
 }

@@ -33,13 +33,23 @@ describe('publishing the allocation', () => {
   })
 
   test('a new version books only the differences and the books still balance', async () => {
-    const v2 = await publishAllocation(f.round.id, { fixedAllowanceCents: 120_000, priorityWeightMilli: 1500 }, f.admin.id, 'Hoger vast bedrag voor de stichtingen')
+    const v2 = await publishAllocation(
+      f.round.id,
+      { fixedAllowanceCents: 120_000, priorityWeightMilli: 1500 },
+      f.admin.id,
+      'Hoger vast bedrag voor de stichtingen',
+    )
     expect(v2.version).toBe(2)
     const lines = await prisma.allocationLine.findMany({ where: { allocationId: v2.id } })
     const rows = await areaMoney(f.round.id)
-    for (const line of lines) expect(rows.find((r) => r.areaId === line.areaId)!.allocatedCents).toBe(Number(line.totalCents))
+    for (const line of lines)
+      expect(rows.find((r) => r.areaId === line.areaId)!.allocatedCents).toBe(Number(line.totalCents))
     expect(rows.every((r) => r.balanced)).toBe(true)
-    expect(await checkLedger(f.round.id)).toMatchObject({ balancesMatchEntries: true, sumOfBalancesIsZero: true, sourceEqualsPot: true })
+    expect(await checkLedger(f.round.id)).toMatchObject({
+      balancesMatchEntries: true,
+      sumOfBalancesIsZero: true,
+      sourceEqualsPot: true,
+    })
     const pot = await prisma.account.findFirstOrThrow({ where: { roundId: f.round.id, kind: 'ROUND_POT' } })
     expect(pot.balanceCents).toBe(0n)
   })
@@ -49,14 +59,39 @@ describe('publishing the allocation', () => {
     const calveen = await f.area('WK030722')
     const [{ availableCents }] = await areaMoney(f.round.id, [calveen.id])
     const foundation = await prisma.foundation.create({
-      data: { name: 'Stichting Calveen', kvkNumber: '87654321', iban: 'NL91ABNA0417164300', accountHolder: 'Stichting Calveen', contactName: 'Test', email: 'c@example.org', areas: { create: { areaId: calveen.id } } },
+      data: {
+        name: 'Stichting Calveen',
+        kvkNumber: '87654321',
+        iban: 'NL91ABNA0417164300',
+        accountHolder: 'Stichting Calveen',
+        contactName: 'Test',
+        email: 'c@example.org',
+        areas: { create: { areaId: calveen.id } },
+      },
     })
     const app = await prisma.application.create({
-      data: { reference: 'CALVEEN-1', roundId: f.round.id, areaId: calveen.id, foundationId: foundation.id, title: 'Dorpsfeest', category: 'ontmoeting', description: 'x'.repeat(30), status: 'SUBMITTED', submittedAt: new Date(), requestedCents: BigInt(availableCents), createdById: f.admin.id },
+      data: {
+        reference: 'CALVEEN-1',
+        roundId: f.round.id,
+        areaId: calveen.id,
+        foundationId: foundation.id,
+        title: 'Dorpsfeest',
+        category: 'ontmoeting',
+        description: 'x'.repeat(30),
+        status: 'SUBMITTED',
+        submittedAt: new Date(),
+        requestedCents: BigInt(availableCents),
+        createdById: f.admin.id,
+      },
     })
     await approve(f.reviewer, app.id, availableCents)
     const entries = await prisma.ledgerEntry.count()
-    const attempt = publishAllocation(f.round.id, { fixedAllowanceCents: 0, priorityWeightMilli: 1500 }, f.admin.id, 'Geen vast bedrag meer')
+    const attempt = publishAllocation(
+      f.round.id,
+      { fixedAllowanceCents: 0, priorityWeightMilli: 1500 },
+      f.admin.id,
+      'Geen vast bedrag meer',
+    )
     await expect(attempt).rejects.toThrow(AllocationError)
     await expect(attempt).rejects.toThrow('Calveen')
     expect(await prisma.ledgerEntry.count()).toBe(entries)

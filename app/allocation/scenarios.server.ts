@@ -21,8 +21,12 @@ export type ScenarioInput = {
 export class ScenarioNameTaken extends Error {}
 
 export async function saveScenario(roundId: string, input: ScenarioInput, actorId: string) {
-  const roundAreas = new Set((await prisma.roundArea.findMany({ where: { roundId }, select: { areaId: true } })).map((r) => r.areaId))
-  const areas = input.areas.filter((a) => roundAreas.has(a.areaId) && (a.weightMilli != null || a.floorCents != null || a.capCents != null))
+  const roundAreas = new Set(
+    (await prisma.roundArea.findMany({ where: { roundId }, select: { areaId: true } })).map((r) => r.areaId),
+  )
+  const areas = input.areas.filter(
+    (a) => roundAreas.has(a.areaId) && (a.weightMilli != null || a.floorCents != null || a.capCents != null),
+  )
   try {
     return await prisma.allocationScenario.create({
       data: {
@@ -45,12 +49,16 @@ export async function saveScenario(roundId: string, input: ScenarioInput, actorI
       },
     })
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new ScenarioNameTaken(input.name)
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+      throw new ScenarioNameTaken(input.name)
     throw error
   }
 }
 
-const scenarioInclude = { areas: true, allocations: { select: { version: true }, orderBy: { version: 'asc' as const } } }
+const scenarioInclude = {
+  areas: true,
+  allocations: { select: { version: true }, orderBy: { version: 'asc' as const } },
+}
 type ScenarioRecord = Prisma.AllocationScenarioGetPayload<{ include: typeof scenarioInclude }>
 
 /** The scenario as publishable parameters. */
@@ -62,7 +70,14 @@ export function scenarioParameters(s: ScenarioRecord): AllocationParameters {
     inhabitantsYear: s.inhabitantsYear,
     unspentPolicy: s.unspentPolicy,
     areas: Object.fromEntries(
-      s.areas.map((a) => [a.areaId, { weightMilli: a.weightMilli, floorCents: a.floorCents === null ? null : centsFromDb(a.floorCents), capCents: a.capCents === null ? null : centsFromDb(a.capCents) }]),
+      s.areas.map((a) => [
+        a.areaId,
+        {
+          weightMilli: a.weightMilli,
+          floorCents: a.floorCents === null ? null : centsFromDb(a.floorCents),
+          capCents: a.capCents === null ? null : centsFromDb(a.capCents),
+        },
+      ]),
     ),
   }
 }
@@ -83,7 +98,11 @@ function summary(s: ScenarioRecord) {
 }
 
 export async function listScenarios(roundId: string) {
-  const scenarios = await prisma.allocationScenario.findMany({ where: { roundId }, include: scenarioInclude, orderBy: { createdAt: 'desc' } })
+  const scenarios = await prisma.allocationScenario.findMany({
+    where: { roundId },
+    include: scenarioInclude,
+    orderBy: { createdAt: 'desc' },
+  })
   return scenarios.map(summary)
 }
 
@@ -92,12 +111,25 @@ export async function listScenarios(roundId: string) {
  * amount, with the difference. A scenario that cannot be computed carries its Dutch message instead.
  */
 export async function compareScenarios(roundId: string, scenarioIds: string[]) {
-  const records = await prisma.allocationScenario.findMany({ where: { roundId, id: { in: scenarioIds } }, include: scenarioInclude })
-  const ordered = scenarioIds.map((id) => records.find((r) => r.id === id)).filter((r): r is ScenarioRecord => r !== undefined)
+  const records = await prisma.allocationScenario.findMany({
+    where: { roundId, id: { in: scenarioIds } },
+    include: scenarioInclude,
+  })
+  const ordered = scenarioIds
+    .map((id) => records.find((r) => r.id === id))
+    .filter((r): r is ScenarioRecord => r !== undefined)
   const simulations: Awaited<ReturnType<typeof simulateAllocation>>[] = []
   for (const r of ordered) simulations.push(await simulateAllocation(roundId, scenarioParameters(r)))
-  const roundAreas = await prisma.roundArea.findMany({ where: { roundId }, include: { area: true }, orderBy: { area: { name: 'asc' } } })
-  const published = await prisma.allocation.findFirst({ where: { roundId, status: 'PUBLISHED' }, orderBy: { version: 'desc' }, include: { lines: true } })
+  const roundAreas = await prisma.roundArea.findMany({
+    where: { roundId },
+    include: { area: true },
+    orderBy: { area: { name: 'asc' } },
+  })
+  const published = await prisma.allocation.findFirst({
+    where: { roundId, status: 'PUBLISHED' },
+    orderBy: { version: 'desc' },
+    include: { lines: true },
+  })
   const publishedBy = new Map((published?.lines ?? []).map((l) => [l.areaId, centsFromDb(l.totalCents)]))
   const rows = roundAreas.map((ra) => {
     const publishedCents = publishedBy.get(ra.areaId) ?? null
@@ -110,17 +142,31 @@ export async function compareScenarios(roundId: string, scenarioIds: string[]) {
       amounts: simulations.map((sim) => {
         if (!sim.ok) return null
         const line = sim.lines.find((l) => l.areaId === ra.areaId)!
-        return { totalCents: line.totalCents, differenceCents: line.totalCents - (publishedCents ?? 0), bound: line.bound, inhabitants: line.inhabitants, weightMilli: line.weightMilli }
+        return {
+          totalCents: line.totalCents,
+          differenceCents: line.totalCents - (publishedCents ?? 0),
+          bound: line.bound,
+          inhabitants: line.inhabitants,
+          weightMilli: line.weightMilli,
+        }
       }),
     }
   })
-  const maxCents = Math.max(1, ...rows.flatMap((r) => [r.publishedCents ?? 0, ...r.amounts.map((a) => a?.totalCents ?? 0)]))
+  const maxCents = Math.max(
+    1,
+    ...rows.flatMap((r) => [r.publishedCents ?? 0, ...r.amounts.map((a) => a?.totalCents ?? 0)]),
+  )
   return {
     publishedVersion: published?.version ?? null,
     publishedTotalCents: published ? centsFromDb(published.potCents) : null,
     scenarios: ordered.map((r, i) => {
       const sim = simulations[i]
-      return { ...summary(r), ok: sim.ok, message: sim.ok ? null : sim.message, totalCents: sim.ok ? sim.totalCents : null }
+      return {
+        ...summary(r),
+        ok: sim.ok,
+        message: sim.ok ? null : sim.message,
+        totalCents: sim.ok ? sim.totalCents : null,
+      }
     }),
     rows,
     maxCents,
@@ -129,7 +175,10 @@ export async function compareScenarios(roundId: string, scenarioIds: string[]) {
 
 /** Publishes a saved scenario as the round's next version (see publishAllocation), recording the reason. */
 export async function publishScenario(roundId: string, scenarioId: string, actorId: string, reason: string) {
-  const scenario = await prisma.allocationScenario.findFirst({ where: { id: scenarioId, roundId }, include: scenarioInclude })
+  const scenario = await prisma.allocationScenario.findFirst({
+    where: { id: scenarioId, roundId },
+    include: scenarioInclude,
+  })
   if (!scenario) throw new Response('Niet gevonden', { status: 404 })
   return publishAllocation(roundId, scenarioParameters(scenario), actorId, reason, scenario.id)
 }
@@ -140,9 +189,13 @@ export async function scenarioDefaults(roundId: string) {
     where: { id: roundId },
     include: { areas: { include: { area: true }, orderBy: { area: { name: 'asc' } } } },
   })
-  const latest = await prisma.allocation.findFirst({ where: { roundId, status: 'PUBLISHED' }, orderBy: { version: 'desc' } })
+  const latest = await prisma.allocation.findFirst({
+    where: { roundId, status: 'PUBLISHED' },
+    orderBy: { version: 'desc' },
+  })
   const years = await prisma.areaPopulation.groupBy({ by: ['year'], orderBy: { year: 'desc' } })
-  const priorityWeightMilli = latest?.priorityWeightMilli ?? round.areas.find((ra) => ra.area.priority)?.weightMilli ?? 1500
+  const priorityWeightMilli =
+    latest?.priorityWeightMilli ?? round.areas.find((ra) => ra.area.priority)?.weightMilli ?? 1500
   return {
     potCents: centsFromDb(round.potCents),
     fixedAllowanceCents: centsFromDb(round.fixedAllowanceCents),

@@ -5,7 +5,14 @@ import { seeded } from '#app/testing/fixtures.ts'
 import { parsePopulationCsv } from './population-csv.ts'
 import { importPopulation, populationYears } from './population.server.ts'
 import { AllocationError, publishedAllocation } from './publish.server.ts'
-import { compareScenarios, listScenarios, publishScenario, saveScenario, ScenarioNameTaken, type ScenarioInput } from './scenarios.server.ts'
+import {
+  compareScenarios,
+  listScenarios,
+  publishScenario,
+  saveScenario,
+  ScenarioNameTaken,
+  type ScenarioInput,
+} from './scenarios.server.ts'
 
 let f: Awaited<ReturnType<typeof seeded>>
 beforeAll(async () => {
@@ -25,12 +32,17 @@ const base = (over: Partial<ScenarioInput> = {}): ScenarioInput => ({
 
 /** The books of the round after a publication: every check of the auditor's page, and every wijk balanced. */
 async function expectBalancedBooks() {
-  expect(await checkLedger(f.round.id)).toMatchObject({ balancesMatchEntries: true, sumOfBalancesIsZero: true, sourceEqualsPot: true })
+  expect(await checkLedger(f.round.id)).toMatchObject({
+    balancesMatchEntries: true,
+    sumOfBalancesIsZero: true,
+    sourceEqualsPot: true,
+  })
   const rows = await areaMoney(f.round.id)
   expect(rows.filter((r) => !r.balanced)).toEqual([])
   const latest = await publishedAllocation(2026)
   expect(rows.reduce((s, r) => s + r.allocatedCents, 0)).toBe(latest!.allocation!.potCents)
-  for (const line of latest!.allocation!.lines) expect(rows.find((r) => r.areaId === line.areaId)!.allocatedCents).toBe(line.totalCents)
+  for (const line of latest!.allocation!.lines)
+    expect(rows.find((r) => r.areaId === line.areaId)!.allocatedCents).toBe(line.totalCents)
   const pot = await prisma.account.findFirstOrThrow({ where: { roundId: f.round.id, kind: 'ROUND_POT' } })
   expect(pot.balanceCents).toBe(0n)
 }
@@ -39,10 +51,21 @@ describe('round parameters, scenarios and publication', () => {
   test('the seeded round 2026 is version 1 with its parameters recorded: EUR 450,000, EUR 1,000 fixed, weight 1.5, CBS 2024, no floors or caps', async () => {
     const published = await publishedAllocation(2026)
     const a = published!.allocation!
-    expect(a).toMatchObject({ version: 1, potCents: 45_000_000, fixedAllowanceCents: 100_000, priorityWeightMilli: 1500, inhabitantsYear: 2024, unspentPolicy: 'RETURN_TO_MUNICIPALITY' })
+    expect(a).toMatchObject({
+      version: 1,
+      potCents: 45_000_000,
+      fixedAllowanceCents: 100_000,
+      priorityWeightMilli: 1500,
+      inhabitantsYear: 2024,
+      unspentPolicy: 'RETURN_TO_MUNICIPALITY',
+    })
     expect(a.lines).toHaveLength(31)
     expect(a.lines.reduce((s, l) => s + l.totalCents, 0)).toBe(45_000_000)
-    expect(a.lines.every((l) => l.floorCents === null && l.capCents === null && l.bound === null && l.fixedCents === 100_000)).toBe(true)
+    expect(
+      a.lines.every(
+        (l) => l.floorCents === null && l.capCents === null && l.bound === null && l.fixedCents === 100_000,
+      ),
+    ).toBe(true)
     expect(a.lines.filter((l) => l.area.priority).every((l) => l.weightMilli === 1500)).toBe(true)
     expect(a.lines.filter((l) => !l.area.priority).every((l) => l.weightMilli === 1000)).toBe(true)
     expect(a.lines.reduce((s, l) => s + l.inhabitants, 0)).toBe(161_825)
@@ -52,15 +75,30 @@ describe('round parameters, scenarios and publication', () => {
 
   test('two saved scenarios are compared side by side with the published version; nothing is booked', async () => {
     const entries = await prisma.ledgerEntry.count()
-    const a = await saveScenario(f.round.id, base({ name: 'Meer voor prioriteitswijken', priorityWeightMilli: 2000 }), f.admin.id)
+    const a = await saveScenario(
+      f.round.id,
+      base({ name: 'Meer voor prioriteitswijken', priorityWeightMilli: 2000 }),
+      f.admin.id,
+    )
     const soester = await f.area('WK030703')
     const b = await saveScenario(
       f.round.id,
-      base({ name: 'Soesterkwartier begrensd', areas: [{ areaId: soester.id, capCents: 2_000_000 }, { areaId: (await f.area('WK030722')).id, weightMilli: 3000 }] }),
+      base({
+        name: 'Soesterkwartier begrensd',
+        areas: [
+          { areaId: soester.id, capCents: 2_000_000 },
+          { areaId: (await f.area('WK030722')).id, weightMilli: 3000 },
+        ],
+      }),
       f.admin.id,
     )
-    await expect(saveScenario(f.round.id, base({ name: 'Soesterkwartier begrensd' }), f.admin.id)).rejects.toThrow(ScenarioNameTaken)
-    expect((await listScenarios(f.round.id)).map((s) => s.name)).toEqual(['Soesterkwartier begrensd', 'Meer voor prioriteitswijken'])
+    await expect(saveScenario(f.round.id, base({ name: 'Soesterkwartier begrensd' }), f.admin.id)).rejects.toThrow(
+      ScenarioNameTaken,
+    )
+    expect((await listScenarios(f.round.id)).map((s) => s.name)).toEqual([
+      'Soesterkwartier begrensd',
+      'Meer voor prioriteitswijken',
+    ])
 
     const cmp = await compareScenarios(f.round.id, [a.id, b.id])
     expect(cmp.scenarios.map((s) => [s.name, s.ok, s.totalCents])).toEqual([
@@ -84,18 +122,30 @@ describe('round parameters, scenarios and publication', () => {
     const s = await saveScenario(f.round.id, base({ name: 'Peiljaar 2025', inhabitantsYear: 2025 }), f.admin.id)
     const cmp = await compareScenarios(f.round.id, [s.id])
     expect(cmp.scenarios[0].ok).toBe(false)
-    expect(cmp.scenarios[0].message).toMatch(/^Er zijn geen inwonertallen van 2025 voor 31 wijken \(Bosgebied, Buitengebied-Oost, .* en 21 andere\)\. Importeer/)
+    expect(cmp.scenarios[0].message).toMatch(
+      /^Er zijn geen inwonertallen van 2025 voor 31 wijken \(Bosgebied, Buitengebied-Oost, .* en 21 andere\)\. Importeer/,
+    )
     await expect(publishScenario(f.round.id, s.id, f.admin.id, 'Nieuwe cijfers')).rejects.toThrow(AllocationError)
   })
 
   test('an imported year is used by a scenario; unknown wijkcodes are refused per row and nothing is written', async () => {
-    const bad = parsePopulationCsv('code,name,inhabitants,priority,priority_basis\nWK030701,Stadskern,6000,false,\nWK039999,Nergens,10,false,')
+    const bad = parsePopulationCsv(
+      'code,name,inhabitants,priority,priority_basis\nWK030701,Stadskern,6000,false,\nWK039999,Nergens,10,false,',
+    )
     if (!bad.ok) throw new Error('parse')
-    expect(await importPopulation(2025, bad.rows)).toEqual({ ok: false, errors: [{ line: 3, message: expect.stringContaining('WK039999') }] })
+    expect(await importPopulation(2025, bad.rows)).toEqual({
+      ok: false,
+      errors: [{ line: 3, message: expect.stringContaining('WK039999') }],
+    })
     expect((await populationYears()).map((y) => y.year)).toEqual([2024])
 
     const areas = await prisma.area.findMany({ orderBy: { code: 'asc' } })
-    const csv = ['code,name,inhabitants,priority,priority_basis', ...areas.map((a) => `${a.code},${a.name},${a.code === 'WK030701' ? a.inhabitants * 2 : a.inhabitants},${a.priority},`)].join('\n')
+    const csv = [
+      'code,name,inhabitants,priority,priority_basis',
+      ...areas.map(
+        (a) => `${a.code},${a.name},${a.code === 'WK030701' ? a.inhabitants * 2 : a.inhabitants},${a.priority},`,
+      ),
+    ].join('\n')
     const good = parsePopulationCsv(csv)
     if (!good.ok) throw new Error('parse')
     expect(await importPopulation(2025, good.rows)).toEqual({ ok: true, count: 31 })
@@ -110,9 +160,18 @@ describe('round parameters, scenarios and publication', () => {
 
   test('publishing scenarios: only the differences are booked, a changed pot is funded, the reason is kept, and the books balance after every publication', async () => {
     const v1Entries = await prisma.ledgerEntry.count()
-    const raise = await saveScenario(f.round.id, base({ name: 'Plafond omhoog', potCents: 48_000_000, unspentPolicy: 'CARRY_OVER_PER_AREA' }), f.admin.id)
+    const raise = await saveScenario(
+      f.round.id,
+      base({ name: 'Plafond omhoog', potCents: 48_000_000, unspentPolicy: 'CARRY_OVER_PER_AREA' }),
+      f.admin.id,
+    )
     const v2 = await publishScenario(f.round.id, raise.id, f.admin.id, 'De raad verhoogde het plafond')
-    expect(v2).toMatchObject({ version: 2, reason: 'De raad verhoogde het plafond', scenarioId: raise.id, unspentPolicy: 'CARRY_OVER_PER_AREA' })
+    expect(v2).toMatchObject({
+      version: 2,
+      reason: 'De raad verhoogde het plafond',
+      scenarioId: raise.id,
+      unspentPolicy: 'CARRY_OVER_PER_AREA',
+    })
     // One funding entry and one entry per wijk whose amount changed (all 31 here).
     expect(await prisma.ledgerEntry.count()).toBe(v1Entries + 1 + 31)
     expect((await prisma.budgetRound.findUniqueOrThrow({ where: { id: f.round.id } })).potCents).toBe(48_000_000n)
@@ -141,12 +200,18 @@ describe('round parameters, scenarios and publication', () => {
   test('a scenario that takes from a wijk more than it has uncommitted is refused, naming that wijk, and books nothing', async () => {
     // Hoogland has the seeded award of EUR 4,500 (Kunstroute): a cap of EUR 1,000 would take away money that is committed.
     const hoogland = await f.area('WK030719')
-    const s = await saveScenario(f.round.id, base({ name: 'Hoogland op het minimum', areas: [{ areaId: hoogland.id, capCents: 100_000 }] }), f.admin.id)
+    const s = await saveScenario(
+      f.round.id,
+      base({ name: 'Hoogland op het minimum', areas: [{ areaId: hoogland.id, capCents: 100_000 }] }),
+      f.admin.id,
+    )
     const entries = await prisma.ledgerEntry.count()
     const versions = await prisma.allocation.count()
     const attempt = publishScenario(f.round.id, s.id, f.admin.id, 'Proef')
     await expect(attempt).rejects.toThrow(AllocationError)
-    await expect(attempt).rejects.toThrow(/Hoogland \(zou €\s[\d.]+,\d\d verliezen, maar heeft nog €\s[\d.]+,\d\d vrij\)/)
+    await expect(attempt).rejects.toThrow(
+      /Hoogland \(zou €\s[\d.]+,\d\d verliezen, maar heeft nog €\s[\d.]+,\d\d vrij\)/,
+    )
     await expect(attempt).rejects.not.toThrow(/Zielhorst/)
     expect(await prisma.ledgerEntry.count()).toBe(entries)
     expect(await prisma.allocation.count()).toBe(versions)
@@ -154,7 +219,15 @@ describe('round parameters, scenarios and publication', () => {
   })
 
   test('a scenario of another round is not found', async () => {
-    const other = await prisma.budgetRound.create({ data: { year: 2027, name: 'Buurtbudget 2027', potCents: 100n, opensOn: new Date('2027-01-01'), closesOn: new Date('2027-12-31') } })
+    const other = await prisma.budgetRound.create({
+      data: {
+        year: 2027,
+        name: 'Buurtbudget 2027',
+        potCents: 100n,
+        opensOn: new Date('2027-01-01'),
+        closesOn: new Date('2027-12-31'),
+      },
+    })
     const s = await saveScenario(f.round.id, base({ name: 'Van 2026' }), f.admin.id)
     await expect(publishScenario(other.id, s.id, f.admin.id, 'x')).rejects.toMatchObject({ status: 404 })
     expect((await compareScenarios(other.id, [s.id])).scenarios).toEqual([])

@@ -1,4 +1,12 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from '@conform-to/react'
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type FieldMetadata,
+  type SubmissionResult,
+} from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, useFetcher, useNavigation } from '@remix-run/react'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
@@ -57,7 +65,15 @@ const AUTOSAVE_DELAY_MS = 3000
  * shown and never silently overwritten.
  */
 export function ApplicationForm({
-  areas, defaultValue, lastResult, attachments = [], applicationId, version, draftId, maxAdvancePercent, actionData,
+  areas,
+  defaultValue,
+  lastResult,
+  attachments = [],
+  applicationId,
+  version,
+  draftId,
+  maxAdvancePercent,
+  actionData,
 }: {
   areas: { id: string; name: string }[]
   defaultValue: ApplicationFormDefaults
@@ -80,7 +96,9 @@ export function ApplicationForm({
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) =>
       // The parsed value's types differ from the form's text defaults; only the errors matter here.
-      parseWithZod(formData, { schema: formData.get('intent') === 'submit' ? applicationSchema : draftSchema }) as never,
+      parseWithZod(formData, {
+        schema: formData.get('intent') === 'submit' ? applicationSchema : draftSchema,
+      }) as never,
   })
 
   // Version and draft id: from the page, then from every save's answer (also autosave's).
@@ -92,7 +110,12 @@ export function ApplicationForm({
     if (actionData?.draftId) setCurrentDraftId(actionData.draftId)
   }, [actionData?.draftId])
 
-  const autosave = useAutosave({ onSaved: (saved) => { setCurrentVersion(saved.version); setCurrentDraftId(saved.id) } })
+  const autosave = useAutosave({
+    onSaved: (saved) => {
+      setCurrentVersion(saved.version)
+      setCurrentDraftId(saved.id)
+    },
+  })
 
   const lines = fields.lines.getFieldList()
   const costs = lines.reduce((sum, line) => {
@@ -105,14 +128,36 @@ export function ApplicationForm({
   const described = (field: { errorId: string; errors?: string[] }, hint?: string) =>
     [hint, field.errors?.length ? field.errorId : null].filter(Boolean).join(' ') || undefined
 
-  const text = (field: FieldMetadata<string | undefined>, label: string, hint?: string, options: { multiline?: boolean; type?: 'text' | 'date' | 'number'; inputMode?: 'numeric' | 'decimal'; className?: string } = {}) => (
+  const text = (
+    field: FieldMetadata<string | undefined>,
+    label: string,
+    hint?: string,
+    options: {
+      multiline?: boolean
+      type?: 'text' | 'date' | 'number'
+      inputMode?: 'numeric' | 'decimal'
+      className?: string
+    } = {},
+  ) => (
     <div className={`field ${options.className ?? ''}`}>
       <label htmlFor={field.id}>{label}</label>
-      {hint ? <p className="hint" id={`${field.id}-hint`}>{hint}</p> : null}
+      {hint ? (
+        <p className="hint" id={`${field.id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
       {options.multiline ? (
-        <textarea {...getTextareaProps(field)} rows={4} aria-describedby={described(field, hint ? `${field.id}-hint` : undefined)} />
+        <textarea
+          {...getTextareaProps(field)}
+          rows={4}
+          aria-describedby={described(field, hint ? `${field.id}-hint` : undefined)}
+        />
       ) : (
-        <input {...getInputProps(field, { type: options.type ?? 'text' })} inputMode={options.inputMode} aria-describedby={described(field, hint ? `${field.id}-hint` : undefined)} />
+        <input
+          {...getInputProps(field, { type: options.type ?? 'text' })}
+          inputMode={options.inputMode}
+          aria-describedby={described(field, hint ? `${field.id}-hint` : undefined)}
+        />
       )}
       <FieldErrors id={field.errorId} errors={field.errors} />
     </div>
@@ -132,13 +177,19 @@ export function ApplicationForm({
         <button type="submit" name="intent" value="save" className="visually-hidden" tabIndex={-1} aria-hidden="true" />
         {currentVersion !== undefined ? <input type="hidden" name="version" value={currentVersion} /> : null}
         {!applicationId && currentDraftId ? <input type="hidden" name="draftId" value={currentDraftId} /> : null}
-        <p>{m.form.intro} {m.common.requiredHint}</p>
+        <p>
+          {m.form.intro} {m.common.requiredHint}
+        </p>
         {actionData?.conflictVersion !== undefined ? (
-          <div className="alert alert-warning" role="alert"><strong>{m.intake.conflict}.</strong> {form.errors?.[0]}</div>
+          <div className="alert alert-warning" role="alert">
+            <strong>{m.intake.conflict}.</strong> {form.errors?.[0]}
+          </div>
         ) : (
           <FormErrors id={form.errorId} errors={form.errors} />
         )}
-        <p className="autosave-status" aria-live="polite" data-testid="autosave-status">{autosave.statusText(m, autosave.conflict ? m.intake.conflict : undefined)}</p>
+        <p className="autosave-status" aria-live="polite" data-testid="autosave-status">
+          {autosave.statusText(m, autosave.conflict ? m.intake.conflict : undefined)}
+        </p>
 
         <fieldset>
           <legend>{m.form.initiative}</legend>
@@ -149,7 +200,9 @@ export function ApplicationForm({
               <select {...getSelectProps(fields.category)} aria-describedby={described(fields.category)}>
                 <option value="">{m.form.chooseCategory}</option>
                 {CATEGORIES.map((c) => (
-                  <option key={c} value={c}>{m.categories[c]}</option>
+                  <option key={c} value={c}>
+                    {m.categories[c]}
+                  </option>
                 ))}
               </select>
               <FieldErrors id={fields.category.errorId} errors={fields.category.errors} />
@@ -159,7 +212,9 @@ export function ApplicationForm({
               <select {...getSelectProps(fields.areaId)} aria-describedby={described(fields.areaId)}>
                 {areas.length > 1 ? <option value="">{m.form.chooseArea}</option> : null}
                 {areas.map((a) => (
-                  <option key={a.id} value={a.id}>{a.name}</option>
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
                 ))}
               </select>
               <FieldErrors id={fields.areaId.errorId} errors={fields.areaId.errors} />
@@ -183,7 +238,10 @@ export function ApplicationForm({
           {text(fields.goal, m.intake.goal, m.intake.goalHint, { multiline: true })}
           <div className="field-row">
             {text(fields.targetGroup, m.intake.targetGroup, m.intake.targetGroupHint)}
-            {text(fields.expectedParticipants, m.intake.expectedParticipants, undefined, { inputMode: 'numeric', className: 'field-narrow' })}
+            {text(fields.expectedParticipants, m.intake.expectedParticipants, undefined, {
+              inputMode: 'numeric',
+              className: 'field-narrow',
+            })}
           </div>
           {text(fields.support, m.intake.support, m.intake.supportHint, { multiline: true })}
           {text(fields.ownContribution, m.intake.ownContribution, m.intake.ownContributionHint, { multiline: true })}
@@ -200,53 +258,102 @@ export function ApplicationForm({
               return (
                 <li key={line.key} className="budget-line">
                   <div className="field">
-                    <label htmlFor={description.id}>{m.form.lineDescription} {index + 1}</label>
-                    <input {...getInputProps(description, { type: 'text' })} aria-describedby={described(description)} />
+                    <label htmlFor={description.id}>
+                      {m.form.lineDescription} {index + 1}
+                    </label>
+                    <input
+                      {...getInputProps(description, { type: 'text' })}
+                      aria-describedby={described(description)}
+                    />
                     <FieldErrors id={description.errorId} errors={description.errors} />
                   </div>
                   <div className="field field-amount">
-                    <label htmlFor={amount.id}>{m.form.lineAmount}<span className="visually-hidden"> ({m.form.line} {index + 1})</span></label>
-                    <input {...getInputProps(amount, { type: 'text' })} inputMode="decimal" autoComplete="off" aria-describedby={described(amount)} />
+                    <label htmlFor={amount.id}>
+                      {m.form.lineAmount}
+                      <span className="visually-hidden">
+                        {' '}
+                        ({m.form.line} {index + 1})
+                      </span>
+                    </label>
+                    <input
+                      {...getInputProps(amount, { type: 'text' })}
+                      inputMode="decimal"
+                      autoComplete="off"
+                      aria-describedby={described(amount)}
+                    />
                     <FieldErrors id={amount.errorId} errors={amount.errors} />
                   </div>
-                  <button className="button button-secondary button-small" {...form.remove.getButtonProps({ name: fields.lines.name, index })}>
+                  <button
+                    className="button button-secondary button-small"
+                    {...form.remove.getButtonProps({ name: fields.lines.name, index })}
+                  >
                     {fill(m.form.removeLine, { n: index + 1 })}
                   </button>
                 </li>
               )
             })}
           </ol>
-          <button className="button button-secondary" {...form.insert.getButtonProps({ name: fields.lines.name, defaultValue: { description: '', amount: '' } })}>
+          <button
+            className="button button-secondary"
+            {...form.insert.getButtonProps({ name: fields.lines.name, defaultValue: { description: '', amount: '' } })}
+          >
             {m.form.addLine}
           </button>
           <div className="field-row">
-            {text(fields.otherIncome, m.intake.otherIncome, m.intake.otherIncomeHint, { inputMode: 'decimal', className: 'field-amount' })}
+            {text(fields.otherIncome, m.intake.otherIncome, m.intake.otherIncomeHint, {
+              inputMode: 'decimal',
+              className: 'field-amount',
+            })}
             {text(fields.otherIncomeNote, m.intake.otherIncomeNote)}
           </div>
           <dl className="totals" aria-live="polite">
             <dt>{m.intake.totalCosts}</dt>
-            <dd><Money cents={costs} /></dd>
+            <dd>
+              <Money cents={costs} />
+            </dd>
             <dt>{m.intake.otherIncome.replace(/ \(.*\)$/, '')}</dt>
-            <dd><Money cents={other} /></dd>
+            <dd>
+              <Money cents={other} />
+            </dd>
             <dt className="total">{m.form.requested}</dt>
-            <dd className="total"><strong data-testid="requested-total"><Money cents={requested} /></strong></dd>
+            <dd className="total">
+              <strong data-testid="requested-total">
+                <Money cents={requested} />
+              </strong>
+            </dd>
           </dl>
-          {text(fields.advancePercent, m.intake.advancePercent, fill(m.intake.advanceHint, { max: maxAdvancePercent }), { inputMode: 'numeric', className: 'field-narrow' })}
+          {text(
+            fields.advancePercent,
+            m.intake.advancePercent,
+            fill(m.intake.advanceHint, { max: maxAdvancePercent }),
+            { inputMode: 'numeric', className: 'field-narrow' },
+          )}
         </fieldset>
 
         <fieldset>
           <legend>{m.intake.attachments}</legend>
-          <p className="hint" id="attachments-hint">{m.intake.attachmentsHint}</p>
+          <p className="hint" id="attachments-hint">
+            {m.intake.attachmentsHint}
+          </p>
           {attachments.length ? (
             <ul className="attachments">
               {attachments.map((a) => (
                 <li key={a.id}>
                   <span className="badge">{m.intake.kinds[a.kind as keyof typeof m.intake.kinds] ?? a.kind}</span>{' '}
-                  {applicationId ? <a href={`/aanvragen/${applicationId}/bijlagen/${a.id}`}>{a.filename}</a> : a.filename}{' '}
+                  {applicationId ? (
+                    <a href={`/aanvragen/${applicationId}/bijlagen/${a.id}`}>{a.filename}</a>
+                  ) : (
+                    a.filename
+                  )}{' '}
                   <span className="hint">({formatSize(a.sizeBytes)})</span>{' '}
                   {applicationId ? (
-                    <button type="submit" form={`delete-attachment-${a.id}`} className="button button-secondary button-small">
-                      {m.intake.deleteAttachment}<span className="visually-hidden"> {a.filename}</span>
+                    <button
+                      type="submit"
+                      form={`delete-attachment-${a.id}`}
+                      className="button button-secondary button-small"
+                    >
+                      {m.intake.deleteAttachment}
+                      <span className="visually-hidden"> {a.filename}</span>
                     </button>
                   ) : null}
                 </li>
@@ -269,7 +376,9 @@ export function ApplicationForm({
               <label htmlFor={fields.attachmentKind.id}>{m.intake.attachmentKind}</label>
               <select {...getSelectProps(fields.attachmentKind)}>
                 {ATTACHMENT_KINDS.map((k) => (
-                  <option key={k} value={k}>{m.intake.kinds[k]}</option>
+                  <option key={k} value={k}>
+                    {m.intake.kinds[k]}
+                  </option>
                 ))}
               </select>
             </div>
@@ -306,7 +415,10 @@ export function ApplicationForm({
 function Checkbox({ field, label }: { field: FieldMetadata<boolean | undefined>; label: ReactNode }) {
   return (
     <div className="field field-checkbox">
-      <input {...getInputProps(field, { type: 'checkbox' })} aria-describedby={field.errors?.length ? field.errorId : undefined} />
+      <input
+        {...getInputProps(field, { type: 'checkbox' })}
+        aria-describedby={field.errors?.length ? field.errorId : undefined}
+      />
       <label htmlFor={field.id}>{label}</label>
       <FieldErrors id={field.errorId} errors={field.errors} />
     </div>
@@ -326,7 +438,10 @@ function useAutosave({ onSaved }: { onSaved: (saved: { id: string; version: numb
   const fetcher = useFetcher<FormActionData>()
   const formRef = useRef<HTMLFormElement>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
-  const [state, setState] = useState<{ kind: 'idle' | 'dirty' | 'saved' | 'invalid' | 'conflict' | 'offline'; at?: string }>({ kind: 'idle' })
+  const [state, setState] = useState<{
+    kind: 'idle' | 'dirty' | 'saved' | 'invalid' | 'conflict' | 'offline'
+    at?: string
+  }>({ kind: 'idle' })
 
   useEffect(() => () => clearTimeout(timer.current), [])
   useEffect(() => {
@@ -335,7 +450,10 @@ function useAutosave({ onSaved }: { onSaved: (saved: { id: string; version: numb
     if (!data) return
     if (data.autosaved) {
       onSaved(data.autosaved)
-      setState({ kind: 'saved', at: new Date().toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit', second: '2-digit' }) })
+      setState({
+        kind: 'saved',
+        at: new Date().toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit', second: '2-digit' }),
+      })
     } else if (data.conflictVersion !== undefined) {
       setState({ kind: 'conflict' })
     } else if (data.result) {
@@ -367,11 +485,16 @@ function useAutosave({ onSaved }: { onSaved: (saved: { id: string; version: numb
   function statusText(m: ReturnType<typeof useMessages>, conflictLabel?: string) {
     if (fetcher.state !== 'idle') return m.intake.autosaving
     switch (state.kind) {
-      case 'saved': return fill(m.intake.autosaved, { time: state.at ?? '' })
-      case 'invalid': return fill(m.intake.autosaveFailed, { reason: m.intake.autosaveInvalid })
-      case 'offline': return fill(m.intake.autosaveFailed, { reason: m.intake.autosaveNetwork })
-      case 'conflict': return `${conflictLabel}: ${fill(m.intake.autosaveFailed, { reason: m.errors[409] })}`
-      default: return m.intake.autosaveOn
+      case 'saved':
+        return fill(m.intake.autosaved, { time: state.at ?? '' })
+      case 'invalid':
+        return fill(m.intake.autosaveFailed, { reason: m.intake.autosaveInvalid })
+      case 'offline':
+        return fill(m.intake.autosaveFailed, { reason: m.intake.autosaveNetwork })
+      case 'conflict':
+        return `${conflictLabel}: ${fill(m.intake.autosaveFailed, { reason: m.errors[409] })}`
+      default:
+        return m.intake.autosaveOn
     }
   }
 

@@ -19,13 +19,25 @@ type Summary = {
   status: ApplicationStatus
   area: { name: string }
   budgetLines: { id: string; description: string; amountCents: number }[]
-  statusChanges: { id: string; createdAt: Date | string; toStatus: ApplicationStatus; reason: string | null; actor: { name: string } }[]
+  statusChanges: {
+    id: string
+    createdAt: Date | string
+    toStatus: ApplicationStatus
+    reason: string | null
+    actor: { name: string }
+  }[]
   /** The frozen submission (issue 5); when present, the content is shown from it, never from the live record. */
   snapshot?: unknown
 }
 
 /** What was submitted, as the foundation, the reviewer and the auditor all see it. */
-export function ApplicationSummary({ application: app, attachmentBase }: { application: Summary; attachmentBase?: string }) {
+export function ApplicationSummary({
+  application: app,
+  attachmentBase,
+}: {
+  application: Summary
+  attachmentBase?: string
+}) {
   const m = useMessages()
   const lang = (useRouteLoaderData('root') as { lang: Lang } | undefined)?.lang ?? 'nl'
   return (
@@ -36,15 +48,21 @@ export function ApplicationSummary({ application: app, attachmentBase }: { appli
         <dt>{m.form.category}</dt>
         <dd>{m.categories[app.category as keyof typeof m.categories] ?? app.category}</dd>
         <dt>{m.detail.period}</dt>
-        <dd>{formatDate(app.startDate, lang)} – {formatDate(app.endDate, lang)}</dd>
+        <dd>
+          {formatDate(app.startDate, lang)} – {formatDate(app.endDate, lang)}
+        </dd>
         <dt>{m.detail.submittedOn}</dt>
         <dd>{formatDateTime(app.submittedAt, lang) || '–'}</dd>
         <dt>{m.common.requested}</dt>
-        <dd><Money cents={app.requestedCents} /></dd>
+        <dd>
+          <Money cents={app.requestedCents} />
+        </dd>
         {app.awardedCents !== null ? (
           <>
             <dt>{m.common.awarded}</dt>
-            <dd><Money cents={app.awardedCents} /></dd>
+            <dd>
+              <Money cents={app.awardedCents} />
+            </dd>
           </>
         ) : null}
         {app.decisionReason ? (
@@ -58,17 +76,26 @@ export function ApplicationSummary({ application: app, attachmentBase }: { appli
         <SnapshotView snapshot={app.snapshot as SnapshotData} attachmentBase={attachmentBase} />
       ) : (
         <>
-      <section>
-        <h2>{m.form.description}</h2>
-        <p className="prose">{app.description}</p>
-      </section>
-      <section>
-        <h2>{m.detail.budgetLines}</h2>
-        <BudgetTable
-          lines={app.budgetLines}
-          footer={<tr><th scope="row">{m.common.total}</th><td className="num"><strong><Money cents={app.requestedCents} /></strong></td></tr>}
-        />
-      </section>
+          <section>
+            <h2>{m.form.description}</h2>
+            <p className="prose">{app.description}</p>
+          </section>
+          <section>
+            <h2>{m.detail.budgetLines}</h2>
+            <BudgetTable
+              lines={app.budgetLines}
+              footer={
+                <tr>
+                  <th scope="row">{m.common.total}</th>
+                  <td className="num">
+                    <strong>
+                      <Money cents={app.requestedCents} />
+                    </strong>
+                  </td>
+                </tr>
+              }
+            />
+          </section>
         </>
       )}
       <section>
@@ -76,7 +103,8 @@ export function ApplicationSummary({ application: app, attachmentBase }: { appli
         <ol className="history">
           {app.statusChanges.map((c) => (
             <li key={c.id}>
-              <time dateTime={new Date(c.createdAt).toISOString()}>{formatDateTime(c.createdAt, lang)}</time> <StatusBadge status={c.toStatus} /> {m.detail.by} {c.actor.name}
+              <time dateTime={new Date(c.createdAt).toISOString()}>{formatDateTime(c.createdAt, lang)}</time>{' '}
+              <StatusBadge status={c.toStatus} /> {m.detail.by} {c.actor.name}
               {c.reason ? <> — {c.reason}</> : null}
             </li>
           ))}

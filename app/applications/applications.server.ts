@@ -48,7 +48,11 @@ async function foundationForArea(tx: Tx, user: Member, areaId: string) {
     where: { areaId, foundationId: { in: user.foundationIds } },
     select: { foundationId: true },
   })
-  if (!link) throw new ApplicationRuleError('areaId', 'Uw stichting werkt niet in deze wijk. Kies een wijk waar uw stichting actief is.')
+  if (!link)
+    throw new ApplicationRuleError(
+      'areaId',
+      'Uw stichting werkt niet in deze wijk. Kies een wijk waar uw stichting actief is.',
+    )
   return link.foundationId
 }
 
@@ -57,9 +61,18 @@ export async function listOwnApplications(user: Member) {
     where: { foundationId: { in: user.foundationIds } },
     orderBy: [{ updatedAt: 'desc' }],
     select: {
-      id: true, reference: true, title: true, status: true, requestedCents: true, awardedCents: true,
-      submittedAt: true, area: { select: { name: true } }, foundation: { select: { name: true } },
-      decisionDueOn: true, clockStoppedOn: true, round: { select: { closesOn: true } },
+      id: true,
+      reference: true,
+      title: true,
+      status: true,
+      requestedCents: true,
+      awardedCents: true,
+      submittedAt: true,
+      area: { select: { name: true } },
+      foundation: { select: { name: true } },
+      decisionDueOn: true,
+      clockStoppedOn: true,
+      round: { select: { closesOn: true } },
       infoRequests: { where: { answeredAt: null }, select: { dueOn: true }, orderBy: { askedAt: 'desc' }, take: 1 },
     },
   })
@@ -91,11 +104,23 @@ export async function getOwnApplication(user: Member, id: string) {
     awardedCents: app.awardedCents === null ? null : centsFromDb(app.awardedCents),
     otherIncomeCents: centsFromDb(app.otherIncomeCents),
     budgetLines: app.budgetLines.map((l) => ({ ...l, amountCents: centsFromDb(l.amountCents) })),
-    round: { ...app.round, maxAmountCents: app.round.maxAmountCents === null ? null : centsFromDb(app.round.maxAmountCents) },
+    round: {
+      ...app.round,
+      maxAmountCents: app.round.maxAmountCents === null ? null : centsFromDb(app.round.maxAmountCents),
+    },
   }
 }
 
-export const ATTACHMENT_META = { id: true, kind: true, filename: true, contentType: true, sizeBytes: true, sha256: true, createdAt: true, infoRequestId: true } as const
+export const ATTACHMENT_META = {
+  id: true,
+  kind: true,
+  filename: true,
+  contentType: true,
+  sizeBytes: true,
+  sha256: true,
+  createdAt: true,
+  infoRequestId: true,
+} as const
 
 /** One attachment of the member's own foundation, with its bytes; a guessed id finds nothing. */
 export async function getOwnAttachment(user: Member, applicationId: string, attachmentId: string) {
@@ -109,7 +134,8 @@ export async function getOwnAttachment(user: Member, applicationId: string, atta
 export async function deleteOwnAttachment(user: Member, applicationId: string, attachmentId: string) {
   return prisma.$transaction(async (tx) => {
     const row = await lockOwn(tx, user, applicationId)
-    if (row.status !== 'DRAFT') throw new ApplicationRuleError(null, 'Bijlagen van een ingediende aanvraag blijven bewaard.')
+    if (row.status !== 'DRAFT')
+      throw new ApplicationRuleError(null, 'Bijlagen van een ingediende aanvraag blijven bewaard.')
     await tx.attachment.deleteMany({ where: { id: attachmentId, applicationId, infoRequestId: null } })
   })
 }
@@ -126,7 +152,11 @@ async function nextReference(tx: Tx, roundId: string, year: number) {
 }
 
 function lineRows(lines: { description: string; amount: number }[]) {
-  return lines.map((line, position) => ({ position, description: line.description, amountCents: centsToDb(line.amount) }))
+  return lines.map((line, position) => ({
+    position,
+    description: line.description,
+    amountCents: centsToDb(line.amount),
+  }))
 }
 
 async function writeDraft(tx: Tx, user: Member, round: { id: string; year: number }, input: DraftInput, id?: string) {
@@ -168,14 +198,27 @@ async function writeDraft(tx: Tx, user: Member, round: { id: string; year: numbe
     return created
   }
   await tx.budgetLine.deleteMany({ where: { applicationId: id } })
-  return tx.application.update({ where: { id }, data: { ...data, version: { increment: 1 }, budgetLines: { create: lineRows(input.lines) } } })
+  return tx.application.update({
+    where: { id },
+    data: { ...data, version: { increment: 1 }, budgetLines: { create: lineRows(input.lines) } },
+  })
 }
 
 /** Stores the file that came with a save or submit, if any, as a field error when it is refused. */
-async function attachUpload(tx: Tx, user: Member, applicationId: string, input: { attachment?: File; attachmentKind: AttachmentKind }) {
+async function attachUpload(
+  tx: Tx,
+  user: Member,
+  applicationId: string,
+  input: { attachment?: File; attachmentKind: AttachmentKind },
+) {
   if (!input.attachment || input.attachment.size === 0) return
   try {
-    await storeAttachment(tx, { applicationId, kind: input.attachmentKind, file: input.attachment, uploadedById: user.id })
+    await storeAttachment(tx, {
+      applicationId,
+      kind: input.attachmentKind,
+      file: input.attachment,
+      uploadedById: user.id,
+    })
   } catch (error) {
     if (error instanceof AttachmentError) throw new ApplicationRuleError('attachment', error.message)
     throw error
@@ -185,7 +228,10 @@ async function attachUpload(tx: Tx, user: Member, applicationId: string, input: 
 /** Someone else (another tab, another device, a colleague) saved this draft after it was loaded here. */
 export class DraftConflictError extends ApplicationRuleError {
   constructor(readonly currentVersion: number) {
-    super(null, 'Deze aanvraag is intussen ergens anders opgeslagen (in een ander tabblad, op een ander apparaat of door een collega). Uw invoer staat hieronder nog. Open de aanvraag in een nieuw tabblad om de andere versie te bekijken; klikt u hier opnieuw op Opslaan, dan vervangt uw invoer die versie.')
+    super(
+      null,
+      'Deze aanvraag is intussen ergens anders opgeslagen (in een ander tabblad, op een ander apparaat of door een collega). Uw invoer staat hieronder nog. Open de aanvraag in een nieuw tabblad om de andere versie te bekijken; klikt u hier opnieuw op Opslaan, dan vervangt uw invoer die versie.',
+    )
   }
 }
 
@@ -199,7 +245,11 @@ async function lockOwn(tx: Tx, user: Member, id: string) {
 
 async function requireOpenRound() {
   const round = await openRound()
-  if (!round) throw new ApplicationRuleError(null, 'Er is op dit moment geen budgetronde open voor aanvragen. Uw concept blijft bewaard.')
+  if (!round)
+    throw new ApplicationRuleError(
+      null,
+      'Er is op dit moment geen budgetronde open voor aanvragen. Uw concept blijft bewaard.',
+    )
   return round
 }
 
@@ -213,9 +263,13 @@ export async function saveDraft(user: Member, input: DraftInput, id?: string) {
     let round: { id: string; year: number }
     if (id) {
       const row = await lockOwn(tx, user, id)
-      if (row.status !== 'DRAFT') throw new ApplicationRuleError(null, 'Deze aanvraag is al ingediend en kan niet meer worden gewijzigd.')
+      if (row.status !== 'DRAFT')
+        throw new ApplicationRuleError(null, 'Deze aanvraag is al ingediend en kan niet meer worden gewijzigd.')
       if (input.version !== undefined && input.version !== row.version) throw new DraftConflictError(row.version)
-      round = await tx.budgetRound.findFirstOrThrow({ where: { applications: { some: { id } } }, select: { id: true, year: true } })
+      round = await tx.budgetRound.findFirstOrThrow({
+        where: { applications: { some: { id } } },
+        select: { id: true, year: true },
+      })
     } else {
       round = await requireOpenRound()
     }
@@ -229,7 +283,12 @@ export async function saveDraft(user: Member, input: DraftInput, id?: string) {
  * Submits: saves the final content and moves the application to SUBMITTED in one transaction.
  * The row lock makes a double submit (double click, back button, retry) return the first result.
  */
-export async function submitApplication(user: Member, id: string | undefined, input: ApplicationInput, mailLang: MailLang = 'nl') {
+export async function submitApplication(
+  user: Member,
+  id: string | undefined,
+  input: ApplicationInput,
+  mailLang: MailLang = 'nl',
+) {
   const result = await prisma.$transaction(async (tx) => {
     let round: { id: string; year: number }
     if (id) {
@@ -237,7 +296,10 @@ export async function submitApplication(user: Member, id: string | undefined, in
       // Already submitted (double click, back button, retry): the first submission is the answer.
       if (row.status !== 'DRAFT') return tx.application.findUniqueOrThrow({ where: { id } })
       if (input.version !== undefined && input.version !== row.version) throw new DraftConflictError(row.version)
-      round = await tx.budgetRound.findFirstOrThrow({ where: { applications: { some: { id } } }, select: { id: true, year: true } })
+      round = await tx.budgetRound.findFirstOrThrow({
+        where: { applications: { some: { id } } },
+        select: { id: true, year: true },
+      })
     } else {
       round = await requireOpenRound()
     }
@@ -250,10 +312,15 @@ export async function submitApplication(user: Member, id: string | undefined, in
       round: snapshot.round,
       foundation: { servesArea: snapshot.foundation.servesArea, verified: snapshot.foundation.verified },
       application: {
-        category: snapshot.category, startDate: snapshot.startDate ?? '', endDate: snapshot.endDate ?? '',
-        lineCents: snapshot.budgetLines.map((l) => l.amountCents), otherIncomeCents: snapshot.otherIncomeCents,
-        requestedCents: snapshot.requestedCents, advancePercent: snapshot.advancePercent ?? 0,
-        declarationTrue: snapshot.declarationTrue, declarationPublish: snapshot.declarationPublish,
+        category: snapshot.category,
+        startDate: snapshot.startDate ?? '',
+        endDate: snapshot.endDate ?? '',
+        lineCents: snapshot.budgetLines.map((l) => l.amountCents),
+        otherIncomeCents: snapshot.otherIncomeCents,
+        requestedCents: snapshot.requestedCents,
+        advancePercent: snapshot.advancePercent ?? 0,
+        declarationTrue: snapshot.declarationTrue,
+        declarationPublish: snapshot.declarationPublish,
         attachmentKinds: snapshot.attachments.map((a) => a.kind as AttachmentKind),
       },
     })
@@ -264,11 +331,19 @@ export async function submitApplication(user: Member, id: string | undefined, in
     const frozen = { ...snapshot, submittedAt: submittedAt.toISOString(), decisionDueOn: dueOn }
     const app = await tx.application.update({
       where: { id: draft.id },
-      data: { status: 'SUBMITTED', submittedAt, decisionDueOn: new Date(`${dueOn}T00:00:00Z`), snapshot: frozen as Prisma.InputJsonValue },
+      data: {
+        status: 'SUBMITTED',
+        submittedAt,
+        decisionDueOn: new Date(`${dueOn}T00:00:00Z`),
+        snapshot: frozen as Prisma.InputJsonValue,
+      },
     })
     await tx.statusChange.create({
       data: {
-        applicationId: app.id, fromStatus: 'DRAFT', toStatus: 'SUBMITTED', actorId: user.id,
+        applicationId: app.id,
+        fromStatus: 'DRAFT',
+        toStatus: 'SUBMITTED',
+        actorId: user.id,
         data: { requestedCents: centsFromDb(app.requestedCents) } as Prisma.InputJsonValue,
       },
     })
@@ -332,16 +407,33 @@ export async function buildSnapshot(tx: Tx, id: string) {
     advancePercent: app.advancePercent,
     declarationTrue: app.declarationTrue,
     declarationPublish: app.declarationPublish,
-    attachments: app.attachments.map((a) => ({ id: a.id, kind: a.kind, filename: a.filename, contentType: a.contentType, sizeBytes: a.sizeBytes, sha256: a.sha256 })),
+    attachments: app.attachments.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      filename: a.filename,
+      contentType: a.contentType,
+      sizeBytes: a.sizeBytes,
+      sha256: a.sha256,
+    })),
     foundation: {
-      id: f.id, name: f.name, kvkNumber: f.kvkNumber, iban: f.iban, accountHolder: f.accountHolder,
-      contactName: f.contactName, email: f.email, phone: f.phone,
-      verified: f.verifiedAt !== null, servesArea: f.areas.some((a) => a.areaId === app.areaId),
+      id: f.id,
+      name: f.name,
+      kvkNumber: f.kvkNumber,
+      iban: f.iban,
+      accountHolder: f.accountHolder,
+      contactName: f.contactName,
+      email: f.email,
+      phone: f.phone,
+      verified: f.verifiedAt !== null,
+      servesArea: f.areas.some((a) => a.areaId === app.areaId),
     },
     round: {
-      year: app.round.year, opensOn: iso(app.round.opensOn)!, closesOn: iso(app.round.closesOn)!,
+      year: app.round.year,
+      opensOn: iso(app.round.opensOn)!,
+      closesOn: iso(app.round.closesOn)!,
       maxAmountCents: app.round.maxAmountCents === null ? null : centsFromDb(app.round.maxAmountCents),
-      categories: app.round.categories, advancePercent: app.round.advancePercent,
+      categories: app.round.categories,
+      advancePercent: app.round.advancePercent,
     },
   }
 }
@@ -356,8 +448,13 @@ export async function withdrawApplication(user: Member, id: string, reason: stri
     if (!canTransition(from, 'WITHDRAWN')) {
       throw new ApplicationRuleError(null, 'Over deze aanvraag is al besloten; intrekken kan niet meer.')
     }
-    await tx.application.update({ where: { id }, data: { status: 'WITHDRAWN', withdrawnAt: new Date(), clockStoppedOn: null } })
-    await tx.statusChange.create({ data: { applicationId: id, fromStatus: from, toStatus: 'WITHDRAWN', actorId: user.id, reason: reason || null } })
+    await tx.application.update({
+      where: { id },
+      data: { status: 'WITHDRAWN', withdrawnAt: new Date(), clockStoppedOn: null },
+    })
+    await tx.statusChange.create({
+      data: { applicationId: id, fromStatus: from, toStatus: 'WITHDRAWN', actorId: user.id, reason: reason || null },
+    })
   })
 }
 
@@ -366,16 +463,30 @@ export async function withdrawApplication(user: Member, id: string, reason: stri
  * stored, the application is back with the reviewer, and the decision clock runs again from where
  * it stopped (the due date moves by the days it stood still).
  */
-export async function answerInformationRequest(user: Member, id: string, input: { answer: string; attachment?: File; attachmentKind: AttachmentKind }) {
+export async function answerInformationRequest(
+  user: Member,
+  id: string,
+  input: { answer: string; attachment?: File; attachmentKind: AttachmentKind },
+) {
   return prisma.$transaction(async (tx) => {
     const row = await lockOwn(tx, user, id)
-    if (row.status !== 'INCOMPLETE') throw new ApplicationRuleError(null, 'Er staat geen vraag van de gemeente open voor deze aanvraag.')
-    const request = await tx.informationRequest.findFirst({ where: { applicationId: id, answeredAt: null }, orderBy: { askedAt: 'desc' } })
+    if (row.status !== 'INCOMPLETE')
+      throw new ApplicationRuleError(null, 'Er staat geen vraag van de gemeente open voor deze aanvraag.')
+    const request = await tx.informationRequest.findFirst({
+      where: { applicationId: id, answeredAt: null },
+      orderBy: { askedAt: 'desc' },
+    })
     const app = await tx.application.findUniqueOrThrow({ where: { id } })
     if (!request) throw new ApplicationRuleError(null, 'Er staat geen vraag van de gemeente open voor deze aanvraag.')
     if (input.attachment && input.attachment.size > 0) {
       try {
-        await storeAttachment(tx, { applicationId: id, infoRequestId: request.id, kind: input.attachmentKind, file: input.attachment, uploadedById: user.id })
+        await storeAttachment(tx, {
+          applicationId: id,
+          infoRequestId: request.id,
+          kind: input.attachmentKind,
+          file: input.attachment,
+          uploadedById: user.id,
+        })
       } catch (error) {
         if (error instanceof AttachmentError) throw new ApplicationRuleError('attachment', error.message)
         throw error
@@ -383,14 +494,27 @@ export async function answerInformationRequest(user: Member, id: string, input: 
     }
     const today = todayIso()
     const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null)
-    const due = app.decisionDueOn && app.clockStoppedOn ? resumeClock(iso(app.decisionDueOn)!, iso(app.clockStoppedOn)!, today) : iso(app.decisionDueOn)
-    await tx.informationRequest.update({ where: { id: request.id }, data: { answer: input.answer, answeredAt: new Date(), answeredById: user.id } })
+    const due =
+      app.decisionDueOn && app.clockStoppedOn
+        ? resumeClock(iso(app.decisionDueOn)!, iso(app.clockStoppedOn)!, today)
+        : iso(app.decisionDueOn)
+    await tx.informationRequest.update({
+      where: { id: request.id },
+      data: { answer: input.answer, answeredAt: new Date(), answeredById: user.id },
+    })
     await tx.application.update({
       where: { id },
       data: { status: 'SUBMITTED', clockStoppedOn: null, decisionDueOn: due ? new Date(`${due}T00:00:00Z`) : null },
     })
     await tx.statusChange.create({
-      data: { applicationId: id, fromStatus: 'INCOMPLETE', toStatus: 'SUBMITTED', actorId: user.id, reason: 'Aanvulling gegeven', data: { decisionDueOn: due } as Prisma.InputJsonValue },
+      data: {
+        applicationId: id,
+        fromStatus: 'INCOMPLETE',
+        toStatus: 'SUBMITTED',
+        actorId: user.id,
+        reason: 'Aanvulling gegeven',
+        data: { decisionDueOn: due } as Prisma.InputJsonValue,
+      },
     })
   })
 }

@@ -12,7 +12,15 @@ beforeAll(async () => {
 test('20 approvals racing for one wijk never commit more than the wijk had available', async () => {
   const area = await f.area('WK030702') // Nederberg: no seeded grants
   const foundation = await prisma.foundation.create({
-    data: { name: 'Stichting Nederberg Nu', kvkNumber: '12345678', iban: 'NL91ABNA0417164300', accountHolder: 'Stichting Nederberg Nu', contactName: 'Test', email: 'n@example.org', areas: { create: { areaId: area.id } } },
+    data: {
+      name: 'Stichting Nederberg Nu',
+      kvkNumber: '12345678',
+      iban: 'NL91ABNA0417164300',
+      accountHolder: 'Stichting Nederberg Nu',
+      contactName: 'Test',
+      email: 'n@example.org',
+      areas: { create: { areaId: area.id } },
+    },
   })
   const [{ availableCents }] = await areaMoney(f.round.id, [area.id])
   expect(availableCents).toBeGreaterThan(0)
@@ -22,9 +30,17 @@ test('20 approvals racing for one wijk never commit more than the wijk had avail
     Array.from({ length: 20 }, (_, i) =>
       prisma.application.create({
         data: {
-          reference: `RACE-${i}`, roundId: f.round.id, areaId: area.id, foundationId: foundation.id, title: `Initiatief ${i}`,
-          category: 'ontmoeting', description: 'x'.repeat(30), status: 'SUBMITTED', submittedAt: new Date(),
-          requestedCents: BigInt(ask), createdById: f.admin.id,
+          reference: `RACE-${i}`,
+          roundId: f.round.id,
+          areaId: area.id,
+          foundationId: foundation.id,
+          title: `Initiatief ${i}`,
+          category: 'ontmoeting',
+          description: 'x'.repeat(30),
+          status: 'SUBMITTED',
+          submittedAt: new Date(),
+          requestedCents: BigInt(ask),
+          createdById: f.admin.id,
         },
       }),
     ),

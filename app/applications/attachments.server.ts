@@ -23,7 +23,10 @@ export function sniffType(head: Uint8Array): (typeof ALLOWED_TYPES)[number] | nu
 
 /** Too large: refused with 413 before (the rest of) the body is read. */
 export function tooLarge(): Response {
-  return new Response('Het bestand is te groot: een bijlage mag hoogstens 10 MB zijn.', { status: 413, statusText: 'Payload Too Large' })
+  return new Response('Het bestand is te groot: een bijlage mag hoogstens 10 MB zijn.', {
+    status: 413,
+    statusText: 'Payload Too Large',
+  })
 }
 
 /**
@@ -61,10 +64,13 @@ export async function storeAttachment(
   const bytes = new Uint8Array(await file.arrayBuffer())
   const contentType = sniffType(bytes.subarray(0, 16))
   if (!contentType) {
-    throw new AttachmentError('Dit bestand is geen PDF, JPEG of PNG (wij kijken naar de inhoud, niet naar de naam). Sla het op als PDF en probeer het opnieuw.')
+    throw new AttachmentError(
+      'Dit bestand is geen PDF, JPEG of PNG (wij kijken naar de inhoud, niet naar de naam). Sla het op als PDF en probeer het opnieuw.',
+    )
   }
   const count = await tx.attachment.count({ where: { applicationId: input.applicationId } })
-  if (count >= MAX_ATTACHMENTS) throw new AttachmentError(`Een aanvraag heeft hoogstens ${MAX_ATTACHMENTS} bijlagen. Verwijder eerst een bijlage.`)
+  if (count >= MAX_ATTACHMENTS)
+    throw new AttachmentError(`Een aanvraag heeft hoogstens ${MAX_ATTACHMENTS} bijlagen. Verwijder eerst een bijlage.`)
   return tx.attachment.create({
     data: {
       applicationId: input.applicationId,
@@ -77,7 +83,16 @@ export async function storeAttachment(
       data: bytes,
       uploadedById: input.uploadedById,
     },
-    select: { id: true, kind: true, filename: true, contentType: true, sizeBytes: true, sha256: true, createdAt: true, infoRequestId: true },
+    select: {
+      id: true,
+      kind: true,
+      filename: true,
+      contentType: true,
+      sizeBytes: true,
+      sha256: true,
+      createdAt: true,
+      infoRequestId: true,
+    },
   })
 }
 

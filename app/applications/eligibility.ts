@@ -7,7 +7,14 @@ import type { AttachmentKind } from './schema.ts'
  */
 export type EligibilityFacts = {
   today: string
-  round: { year: number; opensOn: string; closesOn: string; maxAmountCents: number | null; categories: string[]; advancePercent: number }
+  round: {
+    year: number
+    opensOn: string
+    closesOn: string
+    maxAmountCents: number | null
+    categories: string[]
+    advancePercent: number
+  }
   foundation: { servesArea: boolean; verified: boolean }
   application: {
     category: string
@@ -32,16 +39,33 @@ export function eligibilityReasons(f: EligibilityFacts): Reason[] {
   const reasons: Reason[] = []
   const { round, application: a } = f
   if (f.today < round.opensOn || f.today > round.closesOn) {
-    reasons.push({ field: null, message: `De budgetronde ${round.year} is gesloten (open van ${dutch(round.opensOn)} tot en met ${dutch(round.closesOn)}). U kunt nu niet indienen; uw concept blijft bewaard.` })
+    reasons.push({
+      field: null,
+      message: `De budgetronde ${round.year} is gesloten (open van ${dutch(round.opensOn)} tot en met ${dutch(round.closesOn)}). U kunt nu niet indienen; uw concept blijft bewaard.`,
+    })
   }
-  if (!f.foundation.servesArea) reasons.push({ field: 'areaId', message: 'Uw stichting werkt niet in deze wijk. Kies een wijk waar uw stichting actief is.' })
+  if (!f.foundation.servesArea)
+    reasons.push({
+      field: 'areaId',
+      message: 'Uw stichting werkt niet in deze wijk. Kies een wijk waar uw stichting actief is.',
+    })
   if (!f.foundation.verified) {
-    reasons.push({ field: null, message: 'Uw stichting is nog niet gecontroleerd door de gemeente (KvK-nummer en IBAN). Zodra dat is gebeurd kunt u indienen; uw concept blijft bewaard.' })
+    reasons.push({
+      field: null,
+      message:
+        'Uw stichting is nog niet gecontroleerd door de gemeente (KvK-nummer en IBAN). Zodra dat is gebeurd kunt u indienen; uw concept blijft bewaard.',
+    })
   }
   if (round.categories.length > 0 && !round.categories.includes(a.category)) {
-    reasons.push({ field: 'category', message: `Deze soort initiatief doet in ronde ${round.year} niet mee. Kies een andere soort.` })
+    reasons.push({
+      field: 'category',
+      message: `Deze soort initiatief doet in ronde ${round.year} niet mee. Kies een andere soort.`,
+    })
   }
-  for (const [field, value] of [['startDate', a.startDate], ['endDate', a.endDate]] as const) {
+  for (const [field, value] of [
+    ['startDate', a.startDate],
+    ['endDate', a.endDate],
+  ] as const) {
     if (Number(value.slice(0, 4)) !== round.year) {
       reasons.push({ field, message: `Het initiatief moet in ${round.year} plaatsvinden (budgetronde ${round.year}).` })
     }
@@ -50,21 +74,41 @@ export function eligibilityReasons(f: EligibilityFacts): Reason[] {
   if (a.lineCents.length === 0 || a.lineCents.some((c) => !Number.isSafeInteger(c) || c <= 0)) {
     reasons.push({ field: 'lines', message: 'Elke begrotingsregel moet een bedrag van meer dan € 0,00 hebben.' })
   } else if (a.requestedCents !== costs - a.otherIncomeCents || a.requestedCents <= 0) {
-    reasons.push({ field: 'otherIncome', message: `De begroting klopt niet: kosten ${formatMoney(costs)} min andere inkomsten ${formatMoney(a.otherIncomeCents)} moet het aangevraagde bedrag zijn, en dat moet meer dan € 0,00 zijn.` })
+    reasons.push({
+      field: 'otherIncome',
+      message: `De begroting klopt niet: kosten ${formatMoney(costs)} min andere inkomsten ${formatMoney(a.otherIncomeCents)} moet het aangevraagde bedrag zijn, en dat moet meer dan € 0,00 zijn.`,
+    })
   }
   if (round.maxAmountCents !== null && a.requestedCents > round.maxAmountCents) {
-    reasons.push({ field: 'lines', message: `U vraagt ${formatMoney(a.requestedCents)}; in ronde ${round.year} is het maximum per aanvraag ${formatMoney(round.maxAmountCents)}.` })
+    reasons.push({
+      field: 'lines',
+      message: `U vraagt ${formatMoney(a.requestedCents)}; in ronde ${round.year} is het maximum per aanvraag ${formatMoney(round.maxAmountCents)}.`,
+    })
   }
   if (a.advancePercent > round.advancePercent) {
-    reasons.push({ field: 'advancePercent', message: `Het voorschot is in ronde ${round.year} hoogstens ${round.advancePercent}%.` })
+    reasons.push({
+      field: 'advancePercent',
+      message: `Het voorschot is in ronde ${round.year} hoogstens ${round.advancePercent}%.`,
+    })
   }
   for (const kind of REQUIRED_ATTACHMENTS) {
     if (!a.attachmentKinds.includes(kind)) {
-      reasons.push({ field: 'attachment', message: 'Voeg minstens één offerte toe (PDF, JPEG of PNG) die de begroting onderbouwt.' })
+      reasons.push({
+        field: 'attachment',
+        message: 'Voeg minstens één offerte toe (PDF, JPEG of PNG) die de begroting onderbouwt.',
+      })
     }
   }
-  if (!a.declarationTrue) reasons.push({ field: 'declarationTrue', message: 'Verklaar dat de aanvraag naar waarheid en volledig is ingevuld.' })
-  if (!a.declarationPublish) reasons.push({ field: 'declarationPublish', message: 'Geef toestemming om het initiatief en het toegekende bedrag te publiceren.' })
+  if (!a.declarationTrue)
+    reasons.push({
+      field: 'declarationTrue',
+      message: 'Verklaar dat de aanvraag naar waarheid en volledig is ingevuld.',
+    })
+  if (!a.declarationPublish)
+    reasons.push({
+      field: 'declarationPublish',
+      message: 'Geef toestemming om het initiatief en het toegekende bedrag te publiceren.',
+    })
   return reasons
 }
 

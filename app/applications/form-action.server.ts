@@ -6,10 +6,24 @@ import { fill, messages } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 import {
-  ApplicationRuleError, DraftConflictError, EligibilityError, answerInformationRequest, deleteOwnAttachment, saveDraft, submitApplication, withdrawApplication,
+  ApplicationRuleError,
+  DraftConflictError,
+  EligibilityError,
+  answerInformationRequest,
+  deleteOwnAttachment,
+  saveDraft,
+  submitApplication,
+  withdrawApplication,
 } from './applications.server.ts'
 import { readForm } from './attachments.server.ts'
-import { MAX_BUDGET_LINES, answerSchema, applicationSchema, deleteAttachmentSchema, draftSchema, withdrawSchema } from './schema.ts'
+import {
+  MAX_BUDGET_LINES,
+  answerSchema,
+  applicationSchema,
+  deleteAttachmentSchema,
+  draftSchema,
+  withdrawSchema,
+} from './schema.ts'
 
 type Reply = SubmissionResult<string[]>
 
@@ -19,10 +33,27 @@ type Reply = SubmissionResult<string[]>
  * everything and submits; Conform's list buttons (add/remove a budget line) only re-render the form.
  * Whatever happens, the user's input comes back with the answer (nothing typed is ever lost).
  */
-export async function handleApplicationForm(request: Request, user: NonNullable<SessionUser>, id?: string, form?: FormData) {
+export async function handleApplicationForm(
+  request: Request,
+  user: NonNullable<SessionUser>,
+  id?: string,
+  form?: FormData,
+) {
   const formData = form ?? (await readForm(request))
   const hostile = hostileShape(formData)
-  if (hostile) return data({ result: { status: 'error' as const, initialValue: null, error: { [hostile.field]: [hostile.message] }, state: null }, intent: 'save' }, { status: 400 })
+  if (hostile)
+    return data(
+      {
+        result: {
+          status: 'error' as const,
+          initialValue: null,
+          error: { [hostile.field]: [hostile.message] },
+          state: null,
+        },
+        intent: 'save',
+      },
+      { status: 400 },
+    )
   const rawIntent = formData.get('intent')
   const intent = rawIntent === 'submit' ? 'submit' : rawIntent === 'autosave' ? 'autosave' : 'save'
   const submission = parseWithZod(formData, { schema: intent === 'submit' ? applicationSchema : draftSchema })
@@ -45,14 +76,19 @@ export async function handleApplicationForm(request: Request, user: NonNullable<
     const reply = ruleReply(submission, error)
     if (!reply) throw error
     const extra =
-      error instanceof DraftConflictError ? { conflictVersion: error.currentVersion }
-      : error instanceof EligibilityError ? { draftId: error.draftId, version: error.version }
-      : {}
+      error instanceof DraftConflictError
+        ? { conflictVersion: error.currentVersion }
+        : error instanceof EligibilityError
+          ? { draftId: error.draftId, version: error.version }
+          : {}
     return data({ result: reply, intent, ...extra }, { status: error instanceof DraftConflictError ? 409 : 400 })
   }
 }
 
-function ruleReply(submission: { reply: (o?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => Reply }, error: unknown): Reply | null {
+function ruleReply(
+  submission: { reply: (o?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => Reply },
+  error: unknown,
+): Reply | null {
   if (error instanceof EligibilityError) {
     const fieldErrors: Record<string, string[]> = {}
     const formErrors: string[] = []
@@ -61,16 +97,28 @@ function ruleReply(submission: { reply: (o?: { formErrors?: string[]; fieldError
       else formErrors.push(r.message)
     }
     // The reasons also on top, so someone at the bottom of a long form sees what to fix.
-    return submission.reply({ formErrors: formErrors.length ? formErrors : ['De aanvraag is nog niet compleet. Bekijk de meldingen bij de velden.'], fieldErrors })
+    return submission.reply({
+      formErrors: formErrors.length
+        ? formErrors
+        : ['De aanvraag is nog niet compleet. Bekijk de meldingen bij de velden.'],
+      fieldErrors,
+    })
   }
   if (error instanceof ApplicationRuleError) {
-    return error.field ? submission.reply({ fieldErrors: { [error.field]: [error.message] } }) : submission.reply({ formErrors: [error.message] })
+    return error.field
+      ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
+      : submission.reply({ formErrors: [error.message] })
   }
   return null
 }
 
 /** The other forms on a foundation's own application page: withdraw, answer a question, remove an attachment. */
-export async function handleApplicationIntent(request: Request, user: NonNullable<SessionUser>, id: string, formData: FormData) {
+export async function handleApplicationIntent(
+  request: Request,
+  user: NonNullable<SessionUser>,
+  id: string,
+  formData: FormData,
+) {
   const intent = formData.get('intent')
   const schema = intent === 'withdraw' ? withdrawSchema : intent === 'answer' ? answerSchema : deleteAttachmentSchema
   const submission = parseWithZod(formData, { schema })
@@ -103,9 +151,11 @@ export async function handleApplicationIntent(request: Request, user: NonNullabl
 function hostileShape(formData: FormData): { field: string; message: string } | null {
   let count = 0
   for (const key of formData.keys()) {
-    if (++count > 1000) return { field: 'lines', message: 'Het formulier heeft te veel velden. Laad de pagina opnieuw.' }
+    if (++count > 1000)
+      return { field: 'lines', message: 'Het formulier heeft te veel velden. Laad de pagina opnieuw.' }
     for (const [, index] of key.matchAll(/\[(\d+)\]/g)) {
-      if (index.length > 3 || Number(index) >= 100) return { field: 'lines', message: `Hoogstens ${MAX_BUDGET_LINES} begrotingsregels.` }
+      if (index.length > 3 || Number(index) >= 100)
+        return { field: 'lines', message: `Hoogstens ${MAX_BUDGET_LINES} begrotingsregels.` }
     }
   }
   return null

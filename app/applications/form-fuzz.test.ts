@@ -43,30 +43,93 @@ beforeAll(async () => {
 
 async function newDraft() {
   const form = new FormData()
-  for (const [k, v] of Object.entries({ intent: 'save', title: 'Fuzzconcept', category: 'groen', areaId })) form.append(k, v)
-  const r = await newApplication.action({ request: new Request('http://localhost/aanvragen/nieuw', { method: 'POST', headers: { Cookie: cookie }, body: form }), params: {}, context: {} })
+  for (const [k, v] of Object.entries({ intent: 'save', title: 'Fuzzconcept', category: 'groen', areaId }))
+    form.append(k, v)
+  const r = await newApplication.action({
+    request: new Request('http://localhost/aanvragen/nieuw', {
+      method: 'POST',
+      headers: { Cookie: cookie },
+      body: form,
+    }),
+    params: {},
+    context: {},
+  })
   return (r as Response).headers.get('Location')!.split('/').pop()!
 }
 
 const VALID: Record<string, string> = {
-  title: 'Buurtfeest Hoogland', category: 'ontmoeting', location: 'Het plein bij de kerk',
+  title: 'Buurtfeest Hoogland',
+  category: 'ontmoeting',
+  location: 'Het plein bij de kerk',
   description: 'Een middag met muziek en spelletjes voor de hele buurt, georganiseerd door bewoners.',
-  goal: 'Buren leren elkaar kennen en de straat wordt weer van iedereen.', targetGroup: 'Alle bewoners',
-  expectedParticipants: '120', support: 'Handtekeningenlijst met 60 namen.', ownContribution: 'Tien vrijwilligers.',
-  partners: 'Indebuurt033', permits: '', startDate: '2026-08-01', endDate: '2026-08-01',
-  'lines[0].description': 'Muziek', 'lines[0].amount': '450,00', 'lines[1].description': 'Spellen', 'lines[1].amount': '1.200',
-  otherIncome: '', advancePercent: '75', declarationTrue: 'on', declarationPublish: 'on', attachmentKind: 'quote',
+  goal: 'Buren leren elkaar kennen en de straat wordt weer van iedereen.',
+  targetGroup: 'Alle bewoners',
+  expectedParticipants: '120',
+  support: 'Handtekeningenlijst met 60 namen.',
+  ownContribution: 'Tien vrijwilligers.',
+  partners: 'Indebuurt033',
+  permits: '',
+  startDate: '2026-08-01',
+  endDate: '2026-08-01',
+  'lines[0].description': 'Muziek',
+  'lines[0].amount': '450,00',
+  'lines[1].description': 'Spellen',
+  'lines[1].amount': '1.200',
+  otherIncome: '',
+  advancePercent: '75',
+  declarationTrue: 'on',
+  declarationPublish: 'on',
+  attachmentKind: 'quote',
 }
-const FIELDS = [...Object.keys(VALID), 'areaId', 'intent', 'version', 'draftId', 'attachment', 'lines[2].amount', 'lines[7].description']
+const FIELDS = [
+  ...Object.keys(VALID),
+  'areaId',
+  'intent',
+  'version',
+  'draftId',
+  'attachment',
+  'lines[2].amount',
+  'lines[7].description',
+]
 
 const hostileString = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }), // lone surrogates and other broken encodings
   fc.constantFrom(
-    '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "'; DROP TABLE \"Application\"; --", '\u0000', 'a\u0000b', '\uD800', '\uFEFF',
-    '-1', '-0,01', '0', '0,00', '1e309', 'NaN', 'Infinity', '١٢٣', '12.345.678.901,23', '99999999999999999999', '1,234.56', '€ -5', '  ', '',
-    'on', 'off', 'true', '2026-02-30', '2026-13-01', '9999-12-31', '0000-00-00', '2027-01-01', 'x'.repeat(5001), 'é'.repeat(130), '__proto__', 'constructor',
+    '<script>alert(1)</script>',
+    '"><img src=x onerror=alert(1)>',
+    '\'; DROP TABLE "Application"; --',
+    '\u0000',
+    'a\u0000b',
+    '\uD800',
+    '\uFEFF',
+    '-1',
+    '-0,01',
+    '0',
+    '0,00',
+    '1e309',
+    'NaN',
+    'Infinity',
+    '١٢٣',
+    '12.345.678.901,23',
+    '99999999999999999999',
+    '1,234.56',
+    '€ -5',
+    '  ',
+    '',
+    'on',
+    'off',
+    'true',
+    '2026-02-30',
+    '2026-13-01',
+    '9999-12-31',
+    '0000-00-00',
+    '2027-01-01',
+    'x'.repeat(5001),
+    'é'.repeat(130),
+    '__proto__',
+    'constructor',
   ),
   fc.nat({ max: 10 }).map((n) => 'Lorem ipsum '.repeat(n * 500)), // up to ~60 kB
 )
@@ -85,13 +148,41 @@ const mutatedValid = fc
   .tuple(
     fc.constantFrom('save', 'submit', 'submit', 'autosave', 'Submit', ''),
     fc.boolean(),
-    fc.array(fc.tuple(fc.constantFrom(...FIELDS), fc.oneof(hostileString, fakeFile.map((f) => f as string | File))), { maxLength: 4 }),
+    fc.array(
+      fc.tuple(
+        fc.constantFrom(...FIELDS),
+        fc.oneof(
+          hostileString,
+          fakeFile.map((f) => f as string | File),
+        ),
+      ),
+      { maxLength: 4 },
+    ),
     fc.array(fc.constantFrom(...FIELDS), { maxLength: 2 }),
-    fc.array(fc.tuple(fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('status', 'requestedCents', 'foundationId', 'lines[31].amount', 'lines[99999999].amount', 'lines[-1].amount', 'snapshot', 'id')), hostileString), { maxLength: 3 }),
+    fc.array(
+      fc.tuple(
+        fc.oneof(
+          fc.string({ maxLength: 20 }),
+          fc.constantFrom(
+            'status',
+            'requestedCents',
+            'foundationId',
+            'lines[31].amount',
+            'lines[99999999].amount',
+            'lines[-1].amount',
+            'snapshot',
+            'id',
+          ),
+        ),
+        hostileString,
+      ),
+      { maxLength: 3 },
+    ),
   )
   .map(([intent, withQuote, replaced, removed, extra]) => {
     const values = new Map<string, string | File>(Object.entries({ ...VALID, areaId, intent }))
-    if (withQuote) values.set('attachment', new File([samplePdf(['Offerte'])], 'offerte.pdf', { type: 'application/pdf' }))
+    if (withQuote)
+      values.set('attachment', new File([samplePdf(['Offerte'])], 'offerte.pdf', { type: 'application/pdf' }))
     for (const [k, v] of replaced) values.set(k, v)
     for (const k of removed) values.delete(k)
     const entries: Entry[] = [...values.entries()]
@@ -100,7 +191,18 @@ const mutatedValid = fc
   })
 
 /** Anything at all: random keys and values. */
-const randomForm = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...FIELDS), fc.string({ maxLength: 12 })), fc.oneof(hostileString, fakeFile.map((f) => f as string | File))), { maxLength: 25 }).map((e) => e as Entry[])
+const randomForm = fc
+  .array(
+    fc.tuple(
+      fc.oneof(fc.constantFrom(...FIELDS), fc.string({ maxLength: 12 })),
+      fc.oneof(
+        hostileString,
+        fakeFile.map((f) => f as string | File),
+      ),
+    ),
+    { maxLength: 25 },
+  )
+  .map((e) => e as Entry[])
 
 const anyForm = fc.oneof({ weight: 3, arbitrary: mutatedValid }, { weight: 2, arbitrary: randomForm })
 
@@ -108,7 +210,16 @@ const anyForm = fc.oneof({ weight: 3, arbitrary: mutatedValid }, { weight: 2, ar
 const otherIntentForm = fc
   .tuple(
     fc.constantFrom('withdraw', 'answer', 'delete-attachment'),
-    fc.array(fc.tuple(fc.constantFrom('confirm', 'reason', 'answer', 'attachmentId', 'attachment', 'attachmentKind', 'intent'), fc.oneof(hostileString, fakeFile.map((f) => f as string | File))), { maxLength: 5 }),
+    fc.array(
+      fc.tuple(
+        fc.constantFrom('confirm', 'reason', 'answer', 'attachmentId', 'attachment', 'attachmentKind', 'intent'),
+        fc.oneof(
+          hostileString,
+          fakeFile.map((f) => f as string | File),
+        ),
+      ),
+      { maxLength: 5 },
+    ),
   )
   .map(([intent, rest]) => [['intent', intent], ...rest] as Entry[])
 
@@ -127,8 +238,19 @@ const ENGLISH = /\b(invalid|expected|required|received|too (big|small)|must|stri
 const stats = { runs: 0, byStatus: new Map<number, number>() }
 
 /** Calls an action; returns its status and messages. Any thrown non-Response error is a 500 and fails. */
-async function run(action: (args: ActionFunctionArgs) => Promise<unknown>, path: string, params: Record<string, string>, entries: Entry[], multipart: boolean, who = cookie) {
-  const request = new Request(`http://localhost${path}`, { method: 'POST', headers: { Cookie: who }, body: toBody(entries, multipart) })
+async function run(
+  action: (args: ActionFunctionArgs) => Promise<unknown>,
+  path: string,
+  params: Record<string, string>,
+  entries: Entry[],
+  multipart: boolean,
+  who = cookie,
+) {
+  const request = new Request(`http://localhost${path}`, {
+    method: 'POST',
+    headers: { Cookie: who },
+    body: toBody(entries, multipart),
+  })
   let status: number
   let payload: unknown = null
   try {
@@ -140,7 +262,8 @@ async function run(action: (args: ActionFunctionArgs) => Promise<unknown>, path:
       payload = d?.type === 'DataWithResponseInit' ? d.data : d
     }
   } catch (thrown) {
-    if (!(thrown instanceof Response)) throw new Error(`a 500: ${String(thrown)}\n${JSON.stringify(entries).slice(0, 500)}`)
+    if (!(thrown instanceof Response))
+      throw new Error(`a 500: ${String(thrown)}\n${JSON.stringify(entries).slice(0, 500)}`)
     status = thrown.status
     payload = { thrown: await thrown.text() }
   }
@@ -159,7 +282,10 @@ async function run(action: (args: ActionFunctionArgs) => Promise<unknown>, path:
       for (const message of messages) expect(message, message).not.toMatch(ENGLISH)
       // A field-level message whenever the input itself was wrong; form-level only for rules about the whole application.
       const fieldKeys = Object.keys(error!).filter((k) => k !== '' && error![k]?.length)
-      if (fieldKeys.length === 0) expect(messages.join(' ')).toMatch(/ingediend|ergens anders opgeslagen|niet compleet|gesloten|gecontroleerd|vraag van de gemeente|besloten|Bijlagen van een ingediende/)
+      if (fieldKeys.length === 0)
+        expect(messages.join(' ')).toMatch(
+          /ingediend|ergens anders opgeslagen|niet compleet|gesloten|gecontroleerd|vraag van de gemeente|besloten|Bijlagen van een ingediende/,
+        )
     }
   }
   return status
@@ -180,7 +306,11 @@ describe('fuzzing every action of the application form (fast-check, real Postgre
       fc.asyncProperty(anyForm, fc.boolean(), async (entries, multipart) => {
         const status = await run(ownApplication.action, `/aanvragen/${draftId}`, { id: draftId }, entries, multipart)
         // Once the draft was submitted, continue fuzzing a fresh one.
-        if (status === 302 && (await prisma.application.findUniqueOrThrow({ where: { id: draftId } })).status !== 'DRAFT') draftId = await newDraft()
+        if (
+          status === 302 &&
+          (await prisma.application.findUniqueOrThrow({ where: { id: draftId } })).status !== 'DRAFT'
+        )
+          draftId = await newDraft()
       }),
       { numRuns: 2500 },
     )
@@ -189,29 +319,52 @@ describe('fuzzing every action of the application form (fast-check, real Postgre
   test('withdraw, answer, delete an attachment, and a guessed id of another foundation: 2,500 hostile submissions', async () => {
     const submitted = await prisma.application.findUniqueOrThrow({ where: { reference: 'BB-2026-0006' } })
     await fc.assert(
-      fc.asyncProperty(otherIntentForm, fc.boolean(), fc.constantFrom('draft', 'submitted', 'foreign'), async (entries, multipart, target) => {
-        const id = target === 'draft' ? draftId : target === 'submitted' ? submitted.id : foreignId
-        const status = await run(ownApplication.action, `/aanvragen/${id}`, { id }, entries, multipart)
-        if (target === 'foreign') expect([400, 404]).toContain(status)
-        if (status === 302 && target === 'submitted') {
-          // A withdrawal succeeded: put a fresh submitted one in its place for the next runs.
-          await prisma.application.update({ where: { id: submitted.id }, data: { status: 'SUBMITTED' } })
-        }
-      }),
+      fc.asyncProperty(
+        otherIntentForm,
+        fc.boolean(),
+        fc.constantFrom('draft', 'submitted', 'foreign'),
+        async (entries, multipart, target) => {
+          const id = target === 'draft' ? draftId : target === 'submitted' ? submitted.id : foreignId
+          const status = await run(ownApplication.action, `/aanvragen/${id}`, { id }, entries, multipart)
+          if (target === 'foreign') expect([400, 404]).toContain(status)
+          if (status === 302 && target === 'submitted') {
+            // A withdrawal succeeded: put a fresh submitted one in its place for the next runs.
+            await prisma.application.update({ where: { id: submitted.id }, data: { status: 'SUBMITTED' } })
+          }
+        },
+      ),
       { numRuns: 2500 },
     )
     // The other foundation's application was never touched.
     const foreign = await prisma.application.findUniqueOrThrow({ where: { id: foreignId } })
     expect(JSON.stringify(foreign, (_k, v) => (typeof v === 'bigint' ? String(v) : v))).toBe(foreignBefore)
     // And a member of another foundation cannot reach this foundation's draft either.
-    expect(await run(ownApplication.action, `/aanvragen/${draftId}`, { id: draftId }, [['intent', 'save'], ['title', 'Overgenomen'], ['category', 'groen'], ['areaId', areaId]], false, otherCookie)).toBeGreaterThanOrEqual(400)
+    expect(
+      await run(
+        ownApplication.action,
+        `/aanvragen/${draftId}`,
+        { id: draftId },
+        [
+          ['intent', 'save'],
+          ['title', 'Overgenomen'],
+          ['category', 'groen'],
+          ['areaId', areaId],
+        ],
+        false,
+        otherCookie,
+      ),
+    ).toBeGreaterThanOrEqual(400)
   }, 120_000)
 
   test('no invalid record was ever stored', async () => {
     expect(stats.runs).toBeGreaterThanOrEqual(10_000)
     const apps = await prisma.application.findMany({
       where: { foundationId },
-      include: { budgetLines: true, attachments: { select: { contentType: true, sizeBytes: true, data: true } }, round: true },
+      include: {
+        budgetLines: true,
+        attachments: { select: { contentType: true, sizeBytes: true, data: true } },
+        round: true,
+      },
     })
     expect(apps.length).toBeGreaterThan(10)
     let submittedCount = 0
@@ -229,11 +382,23 @@ describe('fuzzing every action of the application form (fast-check, real Postgre
       const expected = costs - a.otherIncomeCents > 0n ? costs - a.otherIncomeCents : 0n
       expect(a.requestedCents, where).toBe(expected)
       expect(a.otherIncomeCents >= 0n, where).toBe(true)
-      for (const t of [a.title, a.description, a.location, a.goal, a.targetGroup, a.support, a.ownContribution, a.partners, a.permits, a.otherIncomeNote]) {
+      for (const t of [
+        a.title,
+        a.description,
+        a.location,
+        a.goal,
+        a.targetGroup,
+        a.support,
+        a.ownContribution,
+        a.partners,
+        a.permits,
+        a.otherIncomeNote,
+      ]) {
         expect(/[\u0000-\u0008]/.test(t), where).toBe(false)
         expect(t.length, where).toBeLessThanOrEqual(5000)
       }
-      if (a.expectedParticipants !== null) expect(a.expectedParticipants >= 1 && a.expectedParticipants <= 100_000, where).toBe(true)
+      if (a.expectedParticipants !== null)
+        expect(a.expectedParticipants >= 1 && a.expectedParticipants <= 100_000, where).toBe(true)
       if (a.advancePercent !== null) expect(a.advancePercent >= 0 && a.advancePercent <= 100, where).toBe(true)
       expect(a.attachments.length, where).toBeLessThanOrEqual(10)
       for (const f of a.attachments) {
@@ -242,13 +407,27 @@ describe('fuzzing every action of the application form (fast-check, real Postgre
       }
       if (a.status !== 'DRAFT' && a.snapshot) {
         submittedCount++
-        const s = a.snapshot as Record<string, unknown> & { budgetLines: { amountCents: number }[]; attachments: { kind: 'quote' }[]; round: never; foundation: { servesArea: boolean; verified: boolean } }
+        const s = a.snapshot as Record<string, unknown> & {
+          budgetLines: { amountCents: number }[]
+          attachments: { kind: 'quote' }[]
+          round: never
+          foundation: { servesArea: boolean; verified: boolean }
+        }
         const reasons = eligibilityReasons({
-          today: '2026-06-01', round: s.round, foundation: s.foundation,
+          today: '2026-06-01',
+          round: s.round,
+          foundation: s.foundation,
           application: {
-            category: s.category as string, startDate: s.startDate as string, endDate: s.endDate as string, lineCents: s.budgetLines.map((l) => l.amountCents),
-            otherIncomeCents: s.otherIncomeCents as number, requestedCents: s.requestedCents as number, advancePercent: s.advancePercent as number,
-            declarationTrue: s.declarationTrue as boolean, declarationPublish: s.declarationPublish as boolean, attachmentKinds: s.attachments.map((x) => x.kind),
+            category: s.category as string,
+            startDate: s.startDate as string,
+            endDate: s.endDate as string,
+            lineCents: s.budgetLines.map((l) => l.amountCents),
+            otherIncomeCents: s.otherIncomeCents as number,
+            requestedCents: s.requestedCents as number,
+            advancePercent: s.advancePercent as number,
+            declarationTrue: s.declarationTrue as boolean,
+            declarationPublish: s.declarationPublish as boolean,
+            attachmentKinds: s.attachments.map((x) => x.kind),
           },
         })
         expect(reasons, where).toEqual([])
@@ -257,6 +436,8 @@ describe('fuzzing every action of the application form (fast-check, real Postgre
     }
     // The fuzzing really reached the database: drafts were saved and applications submitted.
     expect(submittedCount).toBeGreaterThan(0)
-    console.log(`fuzz: ${stats.runs} submissions, statuses ${JSON.stringify(Object.fromEntries(stats.byStatus))}, ${apps.length} applications stored, ${submittedCount} submitted`)
+    console.log(
+      `fuzz: ${stats.runs} submissions, statuses ${JSON.stringify(Object.fromEntries(stats.byStatus))}, ${apps.length} applications stored, ${submittedCount} submitted`,
+    )
   })
 })

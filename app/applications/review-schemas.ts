@@ -19,11 +19,21 @@ export const rejectSchema = z.object({
 const booking = {
   amount: positiveMoney,
   date: z.string({ error: 'Vul de datum in.' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'Vul de datum in als dd-mm-jjjj.'),
-  description: z.string({ error: 'Vul een omschrijving in.' }).trim().min(2, 'Vul een omschrijving in.').max(200, 'Hoogstens 200 tekens.'),
+  description: z
+    .string({ error: 'Vul een omschrijving in.' })
+    .trim()
+    .min(2, 'Vul een omschrijving in.')
+    .max(200, 'Hoogstens 200 tekens.'),
 }
 
 export const paymentSchema = z.object({ intent: z.literal('payment'), ...booking })
 export const expenseSchema = z.object({ intent: z.literal('expense'), ...booking })
 
-export const REVIEW_SCHEMAS = { approve: approveSchema, reject: rejectSchema, payment: paymentSchema, expense: expenseSchema, 'request-info': informationRequestSchema }
+export const REVIEW_SCHEMAS = {
+  approve: approveSchema,
+  reject: rejectSchema,
+  payment: paymentSchema,
+  expense: expenseSchema,
+  'request-info': informationRequestSchema,
+}
 export type ReviewIntent = keyof typeof REVIEW_SCHEMAS

@@ -37,13 +37,17 @@ export async function reviewerAreas(user: Staff, roundId: string) {
     where: { id: { in: user.areaIds }, roundAreas: { some: { roundId } } },
     orderBy: { name: 'asc' },
     select: {
-      id: true, name: true, code: true,
+      id: true,
+      name: true,
+      code: true,
       accounts: { where: { roundId, kind: 'AREA_AVAILABLE' }, select: { balanceCents: true } },
       _count: { select: { applications: { where: { roundId, status: { in: DECIDABLE } } } } },
     },
   })
   return areas.map((a) => ({
-    id: a.id, name: a.name, code: a.code,
+    id: a.id,
+    name: a.name,
+    code: a.code,
     availableCents: centsFromDb(a.accounts[0]?.balanceCents ?? 0n),
     toDecide: a._count.applications,
   }))
@@ -54,8 +58,15 @@ export async function listForStaff(user: Staff, filter: { roundId: string; areaI
     where: { AND: [staffScope(user), { roundId: filter.roundId }, filter.areaId ? { areaId: filter.areaId } : {}] },
     orderBy: [{ submittedAt: 'asc' }],
     select: {
-      id: true, reference: true, title: true, status: true, requestedCents: true, awardedCents: true, submittedAt: true,
-      area: { select: { name: true } }, foundation: { select: { name: true } },
+      id: true,
+      reference: true,
+      title: true,
+      status: true,
+      requestedCents: true,
+      awardedCents: true,
+      submittedAt: true,
+      area: { select: { name: true } },
+      foundation: { select: { name: true } },
     },
   })
   return rows.map((r) => ({
@@ -76,7 +87,10 @@ export async function getForStaff(user: Staff, id: string) {
       statusChanges: { orderBy: { createdAt: 'asc' }, include: { actor: { select: { name: true } } } },
       payments: { orderBy: { createdAt: 'asc' } },
       expenses: { orderBy: { createdAt: 'asc' } },
-      attachments: { orderBy: { createdAt: 'asc' }, select: { id: true, filename: true, infoRequestId: true, sizeBytes: true } },
+      attachments: {
+        orderBy: { createdAt: 'asc' },
+        select: { id: true, filename: true, infoRequestId: true, sizeBytes: true },
+      },
       infoRequests: { orderBy: { askedAt: 'asc' } },
     },
   })
@@ -107,7 +121,15 @@ export async function getForStaff(user: Staff, id: string) {
 async function lockForReviewer(tx: Tx, user: Staff, id: string) {
   if (user.role !== 'REVIEWER') throw new Response('Geen toegang', { status: 403 })
   const [row] = await tx.$queryRaw<
-    { id: string; status: ApplicationStatus; roundId: string; areaId: string; foundationId: string; requestedCents: bigint; awardedCents: bigint | null }[]
+    {
+      id: string
+      status: ApplicationStatus
+      roundId: string
+      areaId: string
+      foundationId: string
+      requestedCents: bigint
+      awardedCents: bigint | null
+    }[]
   >`SELECT "id", "status", "roundId", "areaId", "foundationId", "requestedCents", "awardedCents"
     FROM "Application" WHERE "id" = ${id} AND "areaId" = ANY(${user.areaIds}) AND "status" <> 'DRAFT' FOR UPDATE`
   if (!row) throw new Response('Niet gevonden', { status: 404 })
@@ -117,9 +139,24 @@ async function lockForReviewer(tx: Tx, user: Staff, id: string) {
   return row
 }
 
-async function recordStatus(tx: Tx, applicationId: string, from: ApplicationStatus, to: ApplicationStatus, actorId: string, reason?: string, data?: object) {
+async function recordStatus(
+  tx: Tx,
+  applicationId: string,
+  from: ApplicationStatus,
+  to: ApplicationStatus,
+  actorId: string,
+  reason?: string,
+  data?: object,
+) {
   await tx.statusChange.create({
-    data: { applicationId, fromStatus: from, toStatus: to, actorId, reason, data: data as Prisma.InputJsonValue | undefined },
+    data: {
+      applicationId,
+      fromStatus: from,
+      toStatus: to,
+      actorId,
+      reason,
+      data: data as Prisma.InputJsonValue | undefined,
+    },
   })
 }
 
@@ -136,13 +173,26 @@ export async function approve(user: Staff, id: string, amountCents: number) {
     if (amountCents > requested) throw new ReviewError('amount', 'U kunt niet meer toekennen dan is aangevraagd.')
     await postOrExplain(
       tx,
-      { from: { kind: 'AREA_AVAILABLE', roundId: app.roundId, areaId: app.areaId }, to: grantAccount(app, 'GRANT_COMMITTED'), amountCents, cause: 'AWARD', actorId: user.id },
-      (balance) => `Het vrij beschikbare budget van deze wijk is ${formatMoney(balance)}; dat is minder dan dit bedrag. Mogelijk heeft een collega zojuist een andere aanvraag goedgekeurd.`,
+      {
+        from: { kind: 'AREA_AVAILABLE', roundId: app.roundId, areaId: app.areaId },
+        to: grantAccount(app, 'GRANT_COMMITTED'),
+        amountCents,
+        cause: 'AWARD',
+        actorId: user.id,
+      },
+      (balance) =>
+        `Het vrij beschikbare budget van deze wijk is ${formatMoney(balance)}; dat is minder dan dit bedrag. Mogelijk heeft een collega zojuist een andere aanvraag goedgekeurd.`,
     )
     const to: ApplicationStatus = 'AWARDED'
     if (!canTransition(app.status, to)) throw new ReviewError(null, 'Over deze aanvraag is al besloten.')
-    await tx.application.update({ where: { id }, data: { status: to, awardedCents: centsToDb(amountCents), decidedAt: new Date() } })
-    await recordStatus(tx, id, app.status, to, user.id, undefined, { requestedCents: requested, awardedCents: amountCents })
+    await tx.application.update({
+      where: { id },
+      data: { status: to, awardedCents: centsToDb(amountCents), decidedAt: new Date() },
+    })
+    await recordStatus(tx, id, app.status, to, user.id, undefined, {
+      requestedCents: requested,
+      awardedCents: amountCents,
+    })
     await enqueueDecision(tx, id)
   })
 }
@@ -151,7 +201,10 @@ export async function reject(user: Staff, id: string, reason: string) {
   return prisma.$transaction(async (tx) => {
     const app = await lockForReviewer(tx, user, id)
     if (!DECIDABLE.includes(app.status)) throw new ReviewError(null, 'Over deze aanvraag is al besloten.')
-    await tx.application.update({ where: { id }, data: { status: 'REJECTED', decisionReason: reason, decidedAt: new Date() } })
+    await tx.application.update({
+      where: { id },
+      data: { status: 'REJECTED', decisionReason: reason, decidedAt: new Date() },
+    })
     await recordStatus(tx, id, app.status, 'REJECTED', user.id, reason)
     await enqueueDecision(tx, id)
   })
@@ -177,13 +230,28 @@ type Booking = { amountCents: number; date: string; description: string }
 export async function recordPayment(user: Staff, id: string, input: Booking) {
   return prisma.$transaction(async (tx) => {
     const app = await lockForReviewer(tx, user, id)
-    if (!SPENDABLE.includes(app.status)) throw new ReviewError(null, 'Betalingen kunnen alleen op een toegekende aanvraag worden geboekt.')
+    if (!SPENDABLE.includes(app.status))
+      throw new ReviewError(null, 'Betalingen kunnen alleen op een toegekende aanvraag worden geboekt.')
     const payment = await tx.payment.create({
-      data: { applicationId: id, amountCents: centsToDb(input.amountCents), paidOn: new Date(`${input.date}T00:00:00Z`), description: input.description, recordedById: user.id },
+      data: {
+        applicationId: id,
+        amountCents: centsToDb(input.amountCents),
+        paidOn: new Date(`${input.date}T00:00:00Z`),
+        description: input.description,
+        recordedById: user.id,
+      },
     })
     await postOrExplain(
       tx,
-      { from: grantAccount(app, 'GRANT_COMMITTED'), to: grantAccount(app, 'GRANT_PAID'), amountCents: input.amountCents, cause: 'PAYMENT', actorId: user.id, paymentId: payment.id, memo: input.description },
+      {
+        from: grantAccount(app, 'GRANT_COMMITTED'),
+        to: grantAccount(app, 'GRANT_PAID'),
+        amountCents: input.amountCents,
+        cause: 'PAYMENT',
+        actorId: user.id,
+        paymentId: payment.id,
+        memo: input.description,
+      },
       (balance) => `Er staat nog ${formatMoney(balance)} te betalen op deze toekenning; meer kan niet worden betaald.`,
     )
     await enqueuePaymentNotice(tx, id, input)
@@ -194,13 +262,28 @@ export async function recordPayment(user: Staff, id: string, input: Booking) {
 export async function recordExpense(user: Staff, id: string, input: Booking) {
   return prisma.$transaction(async (tx) => {
     const app = await lockForReviewer(tx, user, id)
-    if (!SPENDABLE.includes(app.status)) throw new ReviewError(null, 'Uitgaven kunnen alleen op een toegekende aanvraag worden geboekt.')
+    if (!SPENDABLE.includes(app.status))
+      throw new ReviewError(null, 'Uitgaven kunnen alleen op een toegekende aanvraag worden geboekt.')
     const expense = await tx.expense.create({
-      data: { applicationId: id, amountCents: centsToDb(input.amountCents), spentOn: new Date(`${input.date}T00:00:00Z`), description: input.description, recordedById: user.id },
+      data: {
+        applicationId: id,
+        amountCents: centsToDb(input.amountCents),
+        spentOn: new Date(`${input.date}T00:00:00Z`),
+        description: input.description,
+        recordedById: user.id,
+      },
     })
     await postOrExplain(
       tx,
-      { from: grantAccount(app, 'GRANT_PAID'), to: grantAccount(app, 'GRANT_SPENT'), amountCents: input.amountCents, cause: 'EXPENSE', actorId: user.id, expenseId: expense.id, memo: input.description },
+      {
+        from: grantAccount(app, 'GRANT_PAID'),
+        to: grantAccount(app, 'GRANT_SPENT'),
+        amountCents: input.amountCents,
+        cause: 'EXPENSE',
+        actorId: user.id,
+        expenseId: expense.id,
+        memo: input.description,
+      },
       (balance) => `Er is ${formatMoney(balance)} betaald en nog niet verantwoord; een uitgave kan niet hoger zijn.`,
     )
   })
@@ -214,13 +297,22 @@ export async function recordExpense(user: Staff, id: string, input: Booking) {
 export async function askInformation(user: Staff, id: string, input: { question: string; dueOn: string }) {
   return prisma.$transaction(async (tx) => {
     const app = await lockForReviewer(tx, user, id)
-    if (!canTransition(app.status, 'INCOMPLETE')) throw new ReviewError(null, 'Bij deze aanvraag kan nu geen aanvulling worden gevraagd.')
+    if (!canTransition(app.status, 'INCOMPLETE'))
+      throw new ReviewError(null, 'Bij deze aanvraag kan nu geen aanvulling worden gevraagd.')
     const today = todayIso()
     if (input.dueOn <= today) throw new ReviewError('dueOn', 'Kies een uiterste datum na vandaag.')
     await tx.informationRequest.create({
-      data: { applicationId: id, question: input.question, dueOn: new Date(`${input.dueOn}T00:00:00Z`), askedById: user.id },
+      data: {
+        applicationId: id,
+        question: input.question,
+        dueOn: new Date(`${input.dueOn}T00:00:00Z`),
+        askedById: user.id,
+      },
     })
-    await tx.application.update({ where: { id }, data: { status: 'INCOMPLETE', clockStoppedOn: new Date(`${today}T00:00:00Z`) } })
+    await tx.application.update({
+      where: { id },
+      data: { status: 'INCOMPLETE', clockStoppedOn: new Date(`${today}T00:00:00Z`) },
+    })
     await recordStatus(tx, id, app.status, 'INCOMPLETE', user.id, input.question, { dueOn: input.dueOn })
     const full = await tx.application.findUniqueOrThrow({
       where: { id },
@@ -234,7 +326,15 @@ export async function askInformation(user: Staff, id: string, input: { question:
       template: 'missing-information',
       to: member.email,
       lang: 'nl',
-      data: { name: member.name, reference: full.reference, title: full.title, question: input.question, reviewerName: reviewer.name, answerBy: input.dueOn, url: absoluteUrl(`/aanvragen/${id}`) },
+      data: {
+        name: member.name,
+        reference: full.reference,
+        title: full.title,
+        question: input.question,
+        reviewerName: reviewer.name,
+        answerBy: input.dueOn,
+        url: absoluteUrl(`/aanvragen/${id}`),
+      },
     })
   })
 }

@@ -42,7 +42,12 @@ const text = (min: number, max: number, empty: string, short: string) =>
 
 /** Optional text: may be left empty, never longer than max. */
 const optionalText = (max: number) =>
-  z.string({ error: 'Vul hier tekst in.' }).trim().max(max, `Hoogstens ${max} tekens.`).refine((s) => !CONTROL.test(s), CONTROL_MESSAGE).default('')
+  z
+    .string({ error: 'Vul hier tekst in.' })
+    .trim()
+    .max(max, `Hoogstens ${max} tekens.`)
+    .refine((s) => !CONTROL.test(s), CONTROL_MESSAGE)
+    .default('')
 
 /** Money that may be zero or empty (other income). */
 const moneyOrZero = optionalMoneyField()
@@ -57,7 +62,10 @@ const wholeNumber = (label: string, min: number, max: number) =>
 
 /** Checkboxes send "on" when ticked and nothing when not. */
 const ticked = (message: string) => z.literal('on', { error: message }).transform(() => true)
-const tickbox = z.literal('on', { error: 'Ongeldige waarde.' }).optional().transform((v) => v === 'on')
+const tickbox = z
+  .literal('on', { error: 'Ongeldige waarde.' })
+  .optional()
+  .transform((v) => v === 'on')
 
 export const ATTACHMENT_KINDS = ['quote', 'plan', 'signatures', 'other'] as const
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number]
@@ -76,9 +84,16 @@ const upload = z
 /** Fields every form of the application sends besides the content. */
 const control = {
   /** The version of the draft the form was loaded with: a different stored version is a conflict. */
-  version: z.string().regex(/^\d{1,9}$/, 'Ongeldige versie.').transform(Number).optional(),
+  version: z
+    .string()
+    .regex(/^\d{1,9}$/, 'Ongeldige versie.')
+    .transform(Number)
+    .optional(),
   /** Set by autosave on the "new" page once a draft exists. */
-  draftId: z.string().regex(/^[a-z0-9]{10,40}$/, 'Ongeldig concept.').optional(),
+  draftId: z
+    .string()
+    .regex(/^[a-z0-9]{10,40}$/, 'Ongeldig concept.')
+    .optional(),
   attachment: upload,
   attachmentKind: z.enum(ATTACHMENT_KINDS, { error: 'Kies wat voor bijlage dit is.' }).default('quote'),
 }
@@ -91,25 +106,48 @@ const content = {
     .max(120, 'De naam mag hoogstens 120 tekens hebben.')
     .refine((s) => !CONTROL.test(s), CONTROL_MESSAGE),
   category: z.enum(CATEGORIES, { error: 'Kies een soort initiatief.' }),
-  areaId: z.string({ error: 'Kies de wijk van het initiatief.' }).min(1, 'Kies de wijk van het initiatief.').max(40, 'Kies de wijk van het initiatief.'),
+  areaId: z
+    .string({ error: 'Kies de wijk van het initiatief.' })
+    .min(1, 'Kies de wijk van het initiatief.')
+    .max(40, 'Kies de wijk van het initiatief.'),
 }
 
 export const applicationSchema = z
   .object({
     ...content,
     ...control,
-    location: text(3, 200, 'Waar in de wijk vindt het plaats? Bijvoorbeeld een straat, plein of gebouw.', 'Vul een plek van minstens 3 tekens in.'),
+    location: text(
+      3,
+      200,
+      'Waar in de wijk vindt het plaats? Bijvoorbeeld een straat, plein of gebouw.',
+      'Vul een plek van minstens 3 tekens in.',
+    ),
     description: z
       .string({ error: 'Beschrijf het initiatief.' })
       .trim()
       .min(20, 'Beschrijf het initiatief in minstens 20 tekens: wat gaat u doen, en voor wie?')
       .max(5000, 'De beschrijving mag hoogstens 5000 tekens hebben.')
       .refine((s) => !CONTROL.test(s), CONTROL_MESSAGE),
-    goal: text(20, 3000, 'Beschrijf hoe het initiatief de wijk levendiger of hechter maakt.', 'Beschrijf het doel in minstens 20 tekens.'),
+    goal: text(
+      20,
+      3000,
+      'Beschrijf hoe het initiatief de wijk levendiger of hechter maakt.',
+      'Beschrijf het doel in minstens 20 tekens.',
+    ),
     targetGroup: text(3, 500, 'Voor wie is het initiatief?', 'Beschrijf de doelgroep in minstens 3 tekens.'),
     expectedParticipants: wholeNumber('het verwachte aantal deelnemers', 1, 100_000),
-    support: text(10, 3000, 'Hoe weet u dat de buurt dit wil? Bijvoorbeeld een handtekeningenlijst of een bewonersavond.', 'Beschrijf het draagvlak in minstens 10 tekens.'),
-    ownContribution: text(5, 2000, 'Wat draagt de stichting zelf bij, in geld of in inzet?', 'Beschrijf de eigen bijdrage in minstens 5 tekens.'),
+    support: text(
+      10,
+      3000,
+      'Hoe weet u dat de buurt dit wil? Bijvoorbeeld een handtekeningenlijst of een bewonersavond.',
+      'Beschrijf het draagvlak in minstens 10 tekens.',
+    ),
+    ownContribution: text(
+      5,
+      2000,
+      'Wat draagt de stichting zelf bij, in geld of in inzet?',
+      'Beschrijf de eigen bijdrage in minstens 5 tekens.',
+    ),
     partners: optionalText(1000),
     permits: optionalText(1000),
     startDate: date('begindatum'),
@@ -130,7 +168,11 @@ export const applicationSchema = z
     }
     const costs = totalCents(value.lines)
     if (value.otherIncome >= costs) {
-      ctx.addIssue({ code: 'custom', path: ['otherIncome'], message: 'De andere inkomsten zijn even hoog als of hoger dan de kosten: dan is er geen bijdrage nodig.' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['otherIncome'],
+        message: 'De andere inkomsten zijn even hoog als of hoger dan de kosten: dan is er geen bijdrage nodig.',
+      })
     }
   })
 
@@ -166,7 +208,10 @@ export const draftSchema = z.object({
   endDate: date('einddatum').optional(),
   // A draft keeps the lines that have something in them; a line left completely empty is dropped.
   lines: z.preprocess(
-    (v) => (Array.isArray(v) ? v.filter((l) => l && typeof l === 'object' && Object.values(l).some((x) => x !== undefined && x !== '')) : v),
+    (v) =>
+      Array.isArray(v)
+        ? v.filter((l) => l && typeof l === 'object' && Object.values(l).some((x) => x !== undefined && x !== ''))
+        : v,
     z.array(budgetLineSchema).max(MAX_BUDGET_LINES, `Hoogstens ${MAX_BUDGET_LINES} begrotingsregels.`).default([]),
   ),
   otherIncome: moneyOrZero,
@@ -211,10 +256,13 @@ export const roundSettingsSchema = z
     opensOn: date('openingsdatum'),
     closesOn: date('sluitingsdatum'),
     maxAmount: moneyOrZero,
-    categories: z.array(z.enum(CATEGORIES, { error: 'Onbekende soort.' }), { error: 'Kies minstens één soort initiatief.' }).min(1, 'Kies minstens één soort initiatief.'),
+    categories: z
+      .array(z.enum(CATEGORIES, { error: 'Onbekende soort.' }), { error: 'Kies minstens één soort initiatief.' })
+      .min(1, 'Kies minstens één soort initiatief.'),
     reportTermWeeks: wholeNumber('de termijn voor de verantwoording', 1, 52),
     advancePercent: wholeNumber('het voorschotpercentage', 0, 100),
   })
   .superRefine((v, ctx) => {
-    if (v.closesOn < v.opensOn) ctx.addIssue({ code: 'custom', path: ['closesOn'], message: 'De sluitingsdatum ligt vóór de openingsdatum.' })
+    if (v.closesOn < v.opensOn)
+      ctx.addIssue({ code: 'custom', path: ['closesOn'], message: 'De sluitingsdatum ligt vóór de openingsdatum.' })
   })

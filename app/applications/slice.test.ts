@@ -2,7 +2,13 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import { areaMoney, checkLedger } from '#app/ledger/reports.server.ts'
 import { seeded } from '#app/testing/fixtures.ts'
-import { ApplicationRuleError, getOwnApplication, listOwnApplications, saveDraft, submitApplication } from './applications.server.ts'
+import {
+  ApplicationRuleError,
+  getOwnApplication,
+  listOwnApplications,
+  saveDraft,
+  submitApplication,
+} from './applications.server.ts'
 import { ReviewError, approve, getForStaff, recordExpense, recordPayment, reject } from './review.server.ts'
 import { applicationSchema } from './schema.ts'
 import { samplePdf } from './sample-pdf.ts'
@@ -56,8 +62,16 @@ describe('the walking skeleton, through the domain modules on a real PostgreSQL'
     expect(Number(submitted.requestedCents)).toBe(1_600_00)
 
     await approve(f.reviewer, submitted.id, 1_500_00)
-    await recordPayment(f.reviewer, submitted.id, { amountCents: 1_125_00, date: '2026-07-01', description: 'Voorschot 75%' })
-    await recordExpense(f.reviewer, submitted.id, { amountCents: 400_00, date: '2026-07-10', description: 'Bon tuincentrum' })
+    await recordPayment(f.reviewer, submitted.id, {
+      amountCents: 1_125_00,
+      date: '2026-07-01',
+      description: 'Voorschot 75%',
+    })
+    await recordExpense(f.reviewer, submitted.id, {
+      amountCents: 400_00,
+      date: '2026-07-10',
+      description: 'Bon tuincentrum',
+    })
 
     const after = (await areaMoney(f.round.id, [hoogland.id]))[0]
     expect(after.allocatedCents).toBe(before.allocatedCents)
@@ -70,7 +84,10 @@ describe('the walking skeleton, through the domain modules on a real PostgreSQL'
     const books = await checkLedger(f.round.id)
     expect(books).toMatchObject({ balancesMatchEntries: true, sumOfBalancesIsZero: true, sourceEqualsPot: true })
 
-    const history = await prisma.statusChange.findMany({ where: { applicationId: submitted.id }, orderBy: { createdAt: 'asc' } })
+    const history = await prisma.statusChange.findMany({
+      where: { applicationId: submitted.id },
+      orderBy: { createdAt: 'asc' },
+    })
     expect(history.map((h) => h.toStatus)).toEqual(['DRAFT', 'SUBMITTED', 'AWARDED'])
   })
 
@@ -80,15 +97,23 @@ describe('the walking skeleton, through the domain modules on a real PostgreSQL'
     await expect(approve(f.reviewer, app.id, 1_600_01)).rejects.toThrow(ReviewError)
     await approve(f.reviewer, app.id, 1_000_00)
     await expect(approve(f.reviewer, app.id, 1_000_00)).rejects.toThrow('al besloten')
-    await expect(recordPayment(f.reviewer, app.id, { amountCents: 1_000_01, date: '2026-07-01', description: 'Te veel' })).rejects.toThrow(ReviewError)
-    await expect(recordExpense(f.reviewer, app.id, { amountCents: 1, date: '2026-07-01', description: 'Nog niets betaald' })).rejects.toThrow(ReviewError)
+    await expect(
+      recordPayment(f.reviewer, app.id, { amountCents: 1_000_01, date: '2026-07-01', description: 'Te veel' }),
+    ).rejects.toThrow(ReviewError)
+    await expect(
+      recordExpense(f.reviewer, app.id, { amountCents: 1, date: '2026-07-01', description: 'Nog niets betaald' }),
+    ).rejects.toThrow(ReviewError)
     // Nothing half-written: the refused payment left no Payment row.
     expect(await prisma.payment.count({ where: { applicationId: app.id } })).toBe(0)
   })
 
   test('a foundation sees only its own applications; a reviewer only those in their wijken', async () => {
     const zielhorst = await f.area('WK030720')
-    const theirs = await submitApplication(f.zielhorst, undefined, input(zielhorst.id, { title: 'Zielhorster lampionnenoptocht' }))
+    const theirs = await submitApplication(
+      f.zielhorst,
+      undefined,
+      input(zielhorst.id, { title: 'Zielhorster lampionnenoptocht' }),
+    )
     expect(await getOwnApplication(f.hoogland, theirs.id)).toBeNull()
     expect((await listOwnApplications(f.hoogland)).map((a) => a.id)).not.toContain(theirs.id)
     expect(await getOwnApplication(f.zielhorst, theirs.id)).not.toBeNull()
@@ -110,7 +135,9 @@ describe('the walking skeleton, through the domain modules on a real PostgreSQL'
   test('an initiative outside the round year is refused and the draft stays', async () => {
     const hoogland = await f.area('WK030719')
     const draft = await saveDraft(f.hoogland, input(hoogland.id))
-    await expect(submitApplication(f.hoogland, draft.id, input(hoogland.id, { startDate: '2027-01-05', endDate: '2027-01-06' }))).rejects.toThrow('2026')
+    await expect(
+      submitApplication(f.hoogland, draft.id, input(hoogland.id, { startDate: '2027-01-05', endDate: '2027-01-06' })),
+    ).rejects.toThrow('2026')
     expect((await prisma.application.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe('DRAFT')
   })
 

@@ -32,7 +32,16 @@ export type SnapshotData = {
   declarationTrue: boolean
   declarationPublish: boolean
   attachments: { id: string; kind: string; filename: string; contentType: string; sizeBytes: number; sha256: string }[]
-  foundation: { name: string; kvkNumber: string; iban: string; accountHolder: string; contactName: string; email: string; phone: string | null; verified: boolean }
+  foundation: {
+    name: string
+    kvkNumber: string
+    iban: string
+    accountHolder: string
+    contactName: string
+    email: string
+    phone: string | null
+    verified: boolean
+  }
   submittedAt: string
   decisionDueOn: string
 }
@@ -60,7 +69,9 @@ export function SnapshotView({ snapshot: s, attachmentBase }: { snapshot: Snapsh
         {text(m.common.area, s.area.name)}
         {text(m.intake.location, s.location)}
         <dt>{m.detail.period}</dt>
-        <dd>{formatDate(s.startDate, lang)} – {formatDate(s.endDate, lang)}</dd>
+        <dd>
+          {formatDate(s.startDate, lang)} – {formatDate(s.endDate, lang)}
+        </dd>
         {text(m.form.description, s.description)}
         {text(m.intake.goal, s.goal)}
         {text(m.intake.targetGroup, s.targetGroup)}
@@ -75,9 +86,29 @@ export function SnapshotView({ snapshot: s, attachmentBase }: { snapshot: Snapsh
         lines={s.budgetLines}
         footer={
           <>
-            <tr><th scope="row">{m.intake.totalCosts}</th><td className="num"><Money cents={s.totalCents} /></td></tr>
-            <tr><th scope="row">{m.intake.otherIncome.replace(/ \(.*\)$/, '')}{s.otherIncomeNote ? ` (${s.otherIncomeNote})` : ''}</th><td className="num"><Money cents={s.otherIncomeCents} /></td></tr>
-          <tr><th scope="row">{m.form.requested}</th><td className="num"><strong><Money cents={s.requestedCents} /></strong></td></tr>
+            <tr>
+              <th scope="row">{m.intake.totalCosts}</th>
+              <td className="num">
+                <Money cents={s.totalCents} />
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">
+                {m.intake.otherIncome.replace(/ \(.*\)$/, '')}
+                {s.otherIncomeNote ? ` (${s.otherIncomeNote})` : ''}
+              </th>
+              <td className="num">
+                <Money cents={s.otherIncomeCents} />
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">{m.form.requested}</th>
+              <td className="num">
+                <strong>
+                  <Money cents={s.requestedCents} />
+                </strong>
+              </td>
+            </tr>
           </>
         }
       />
@@ -92,7 +123,10 @@ export function SnapshotView({ snapshot: s, attachmentBase }: { snapshot: Snapsh
           {s.attachments.map((a) => (
             <li key={a.id}>
               <span className="badge">{m.intake.kinds[a.kind as keyof typeof m.intake.kinds] ?? a.kind}</span>{' '}
-              <a href={`${attachmentBase}/${a.id}`}>{a.filename}</a> <span className="hint">({formatSize(a.sizeBytes)}, SHA-256 {a.sha256.slice(0, 12)}…)</span>
+              <a href={`${attachmentBase}/${a.id}`}>{a.filename}</a>{' '}
+              <span className="hint">
+                ({formatSize(a.sizeBytes)}, SHA-256 {a.sha256.slice(0, 12)}…)
+              </span>
             </li>
           ))}
         </ul>
@@ -101,15 +135,25 @@ export function SnapshotView({ snapshot: s, attachmentBase }: { snapshot: Snapsh
       )}
       <h3>{m.intake.foundationData}</h3>
       <dl className="facts">
-        {text(m.common.foundation, `${s.foundation.name} (${s.foundation.verified ? m.intake.verified : m.intake.notVerified})`)}
+        {text(
+          m.common.foundation,
+          `${s.foundation.name} (${s.foundation.verified ? m.intake.verified : m.intake.notVerified})`,
+        )}
         {text(m.intake.kvk, s.foundation.kvkNumber)}
         {text(m.intake.iban, `${s.foundation.iban} · ${s.foundation.accountHolder}`)}
-        {text(m.intake.contact, [s.foundation.contactName, s.foundation.email, s.foundation.phone].filter(Boolean).join(' · '))}
+        {text(
+          m.intake.contact,
+          [s.foundation.contactName, s.foundation.email, s.foundation.phone].filter(Boolean).join(' · '),
+        )}
       </dl>
       <h3>{m.intake.declarations}</h3>
       <ul className="declarations">
-        <li>{s.declarationTrue ? '✔' : '✘'} {m.intake.declarationTrue}</li>
-        <li>{s.declarationPublish ? '✔' : '✘'} {m.intake.declarationPublish}</li>
+        <li>
+          {s.declarationTrue ? '✔' : '✘'} {m.intake.declarationTrue}
+        </li>
+        <li>
+          {s.declarationPublish ? '✔' : '✘'} {m.intake.declarationPublish}
+        </li>
       </ul>
     </section>
   )
@@ -117,9 +161,18 @@ export function SnapshotView({ snapshot: s, attachmentBase }: { snapshot: Snapsh
 
 /** The questions for missing information and their answers, for both sides. */
 export function InformationRequests({
-  requests, attachments, attachmentBase,
+  requests,
+  attachments,
+  attachmentBase,
 }: {
-  requests: { id: string; question: string; dueOn: Date | string; askedAt: Date | string; answer: string | null; answeredAt: Date | string | null }[]
+  requests: {
+    id: string
+    question: string
+    dueOn: Date | string
+    askedAt: Date | string
+    answer: string | null
+    answeredAt: Date | string | null
+  }[]
   attachments: { id: string; filename: string; infoRequestId: string | null; sizeBytes: number }[]
   attachmentBase: string
 }) {
@@ -131,15 +184,26 @@ export function InformationRequests({
       <h2>{m.intake.questions}</h2>
       {requests.map((r) => (
         <div key={r.id} className="card stack">
-          <p className="hint">{fill(m.intake.questionAsked, { date: formatDate(r.askedAt, lang), due: formatDate(r.dueOn, lang) })}</p>
-          <p className="prose"><strong>{m.intake.questionTitle}:</strong> {r.question}</p>
+          <p className="hint">
+            {fill(m.intake.questionAsked, { date: formatDate(r.askedAt, lang), due: formatDate(r.dueOn, lang) })}
+          </p>
+          <p className="prose">
+            <strong>{m.intake.questionTitle}:</strong> {r.question}
+          </p>
           {r.answer ? (
             <>
-              <p className="prose"><strong>{fill(m.intake.answerOn, { date: formatDateTime(r.answeredAt, lang) })}:</strong> {r.answer}</p>
+              <p className="prose">
+                <strong>{fill(m.intake.answerOn, { date: formatDateTime(r.answeredAt, lang) })}:</strong> {r.answer}
+              </p>
               <ul className="attachments">
-                {attachments.filter((a) => a.infoRequestId === r.id).map((a) => (
-                  <li key={a.id}><a href={`${attachmentBase}/${a.id}`}>{a.filename}</a> <span className="hint">({formatSize(a.sizeBytes)})</span></li>
-                ))}
+                {attachments
+                  .filter((a) => a.infoRequestId === r.id)
+                  .map((a) => (
+                    <li key={a.id}>
+                      <a href={`${attachmentBase}/${a.id}`}>{a.filename}</a>{' '}
+                      <span className="hint">({formatSize(a.sizeBytes)})</span>
+                    </li>
+                  ))}
               </ul>
             </>
           ) : (

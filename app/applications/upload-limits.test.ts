@@ -23,9 +23,15 @@ const BOUNDARY = '----buurtbudget-limit-test'
  */
 function hugeUpload(size: number) {
   const head = new TextEncoder().encode(
-    [['intent', 'save'], ['title', 'Grote offerte'], ['category', 'groen'], ['areaId', areaId]]
+    [
+      ['intent', 'save'],
+      ['title', 'Grote offerte'],
+      ['category', 'groen'],
+      ['areaId', areaId],
+    ]
       .map(([k, v]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
-      .join('') + `--${BOUNDARY}\r\nContent-Disposition: form-data; name="attachment"; filename="offerte.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n`,
+      .join('') +
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="attachment"; filename="offerte.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n`,
   )
   const tail = new TextEncoder().encode(`\r\n--${BOUNDARY}--\r\n`)
   const chunk = new Uint8Array(64 * 1024).fill(0x41)
@@ -74,7 +80,15 @@ describe('oversized uploads are refused before the body is read, and memory stay
   test('a declared 50 MB body is refused with 413 without reading a byte of the file', async () => {
     const { stream, pulled } = hugeUpload(50 * MB)
     const before = await prisma.application.count()
-    expect(await statusOf(() => newApplication.action({ request: request(stream, { 'Content-Length': String(50 * MB + 1000) }), params: {}, context: {} }))).toBe(413)
+    expect(
+      await statusOf(() =>
+        newApplication.action({
+          request: request(stream, { 'Content-Length': String(50 * MB + 1000) }),
+          params: {},
+          context: {},
+        }),
+      ),
+    ).toBe(413)
     expect(pulled.bytes).toBeLessThan(1 * MB)
     expect(await prisma.application.count()).toBe(before)
   })

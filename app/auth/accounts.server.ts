@@ -13,18 +13,37 @@ export const RESET_PASSWORD_TTL_MS = 60 * 60 * 1000
 /** A new staff account gets a set-password link (a reset token) valid for 7 days. */
 export const NEW_ACCOUNT_TTL_MS = 7 * 24 * 60 * 60 * 1000
 
-export async function issueEmailVerification(tx: Tx, user: { id: string; name: string; email: string }, link: MailLink) {
+export async function issueEmailVerification(
+  tx: Tx,
+  user: { id: string; name: string; email: string },
+  link: MailLink,
+) {
   const { token, hash } = newToken()
   const expiresAt = new Date(Date.now() + VERIFY_EMAIL_TTL_MS)
   await tx.authToken.create({ data: { userId: user.id, purpose: 'VERIFY_EMAIL', tokenHash: hash, expiresAt } })
-  await sendMail(tx, { template: 'email-verification', to: user.email, lang: link.lang, data: { name: user.name, url: absoluteUrl(`/e-mail-bevestigen/${token}`), expiresAt: expiresAt.toISOString() } })
+  await sendMail(tx, {
+    template: 'email-verification',
+    to: user.email,
+    lang: link.lang,
+    data: { name: user.name, url: absoluteUrl(`/e-mail-bevestigen/${token}`), expiresAt: expiresAt.toISOString() },
+  })
 }
 
-export async function issuePasswordLink(tx: Tx, user: { id: string; name: string; email: string }, link: MailLink, ttlMs = RESET_PASSWORD_TTL_MS) {
+export async function issuePasswordLink(
+  tx: Tx,
+  user: { id: string; name: string; email: string },
+  link: MailLink,
+  ttlMs = RESET_PASSWORD_TTL_MS,
+) {
   const { token, hash } = newToken()
   const expiresAt = new Date(Date.now() + ttlMs)
   await tx.authToken.create({ data: { userId: user.id, purpose: 'RESET_PASSWORD', tokenHash: hash, expiresAt } })
-  await sendMail(tx, { template: 'password-reset', to: user.email, lang: link.lang, data: { name: user.name, url: absoluteUrl(`/wachtwoord-herstellen/${token}`), expiresAt: expiresAt.toISOString() } })
+  await sendMail(tx, {
+    template: 'password-reset',
+    to: user.email,
+    lang: link.lang,
+    data: { name: user.name, url: absoluteUrl(`/wachtwoord-herstellen/${token}`), expiresAt: expiresAt.toISOString() },
+  })
 }
 
 /**
@@ -41,8 +60,12 @@ export async function requestPasswordReset(email: string, link: MailLink, ip?: s
 }
 
 async function findToken(token: string, purpose: 'VERIFY_EMAIL' | 'RESET_PASSWORD') {
-  const row = await prisma.authToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: { select: { id: true, name: true, email: true, active: true } } } })
-  if (!row || row.purpose !== purpose || row.usedAt || row.expiresAt.getTime() <= Date.now() || !row.user.active) return null
+  const row = await prisma.authToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { user: { select: { id: true, name: true, email: true, active: true } } },
+  })
+  if (!row || row.purpose !== purpose || row.usedAt || row.expiresAt.getTime() <= Date.now() || !row.user.active)
+    return null
   return row
 }
 
@@ -61,7 +84,10 @@ export async function resetPassword(token: string, password: string, ip?: string
   if (!row) return null
   const passwordHash = await hashPassword(password)
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.authToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } })
+    const { count } = await tx.authToken.updateMany({
+      where: { id: row.id, usedAt: null },
+      data: { usedAt: new Date() },
+    })
     if (count === 0) return null
     const now = new Date()
     const existing = await tx.user.findUniqueOrThrow({ where: { id: row.userId } })
@@ -70,7 +96,10 @@ export async function resetPassword(token: string, password: string, ip?: string
       data: { passwordHash, passwordChangedAt: now, emailVerifiedAt: existing.emailVerifiedAt ?? now },
     })
     await tx.session.deleteMany({ where: { userId: row.userId } })
-    await tx.authToken.updateMany({ where: { userId: row.userId, purpose: 'RESET_PASSWORD', usedAt: null }, data: { usedAt: now } })
+    await tx.authToken.updateMany({
+      where: { userId: row.userId, purpose: 'RESET_PASSWORD', usedAt: null },
+      data: { usedAt: now },
+    })
     await audit({ action: 'password.reset', userId: row.userId, actorId: row.userId, ip }, tx)
     return user
   })
@@ -80,7 +109,10 @@ export async function verifyEmail(token: string) {
   const row = await findToken(token, 'VERIFY_EMAIL')
   if (!row) return null
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.authToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } })
+    const { count } = await tx.authToken.updateMany({
+      where: { id: row.id, usedAt: null },
+      data: { usedAt: new Date() },
+    })
     if (count === 0) return null
     const user = await tx.user.update({ where: { id: row.userId }, data: { emailVerifiedAt: new Date() } })
     await audit({ action: 'email.verified', userId: row.userId, actorId: row.userId }, tx)
@@ -91,7 +123,9 @@ export async function verifyEmail(token: string) {
 /** Sends a fresh verification link (after a sign-in with a correct password but an unverified address). */
 export async function resendVerification(userId: string, link: MailLink) {
   const user = await prisma.user.findUniqueOrThrow({ where: { id: userId } })
-  const recent = await prisma.authToken.count({ where: { userId, purpose: 'VERIFY_EMAIL', createdAt: { gt: new Date(Date.now() - 5 * 60 * 1000) } } })
+  const recent = await prisma.authToken.count({
+    where: { userId, purpose: 'VERIFY_EMAIL', createdAt: { gt: new Date(Date.now() - 5 * 60 * 1000) } },
+  })
   if (recent > 0) return
   await prisma.$transaction((tx) => issueEmailVerification(tx, user, link))
 }

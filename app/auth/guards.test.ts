@@ -46,31 +46,65 @@ async function status(fn: () => Promise<unknown>): Promise<number> {
 async function post(email: string, body: Record<string, string>) {
   const user = await prisma.user.findUniqueOrThrow({ where: { email } })
   const cookie = (await createUserSession(user.id)).split(';')[0]
-  return new Request('http://localhost/x', { method: 'POST', headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body) })
+  return new Request('http://localhost/x', {
+    method: 'POST',
+    headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(body),
+  })
 }
 
 describe('actions refuse callers without the right, and change nothing', () => {
   test('a foundation member cannot approve; an administrator or auditor cannot; a reviewer of another area gets 404', async () => {
     const form = { intent: 'approve', amount: '100,00' }
-    for (const email of ['aanvrager@hooglandleeft.example', 'beheerder@amersfoort.example', 'controleur@amersfoort.example']) {
-      expect(await status(async () => reviewOne.action({ request: await post(email, form), params: { id: setup.ids.appB.id }, context: {} }))).toBe(403)
+    for (const email of [
+      'aanvrager@hooglandleeft.example',
+      'beheerder@amersfoort.example',
+      'controleur@amersfoort.example',
+    ]) {
+      expect(
+        await status(async () =>
+          reviewOne.action({ request: await post(email, form), params: { id: setup.ids.appB.id }, context: {} }),
+        ),
+      ).toBe(403)
     }
-    expect(await status(async () => reviewOne.action({ request: await post('beoordelaar.zuid@amersfoort.example', form), params: { id: setup.ids.appB.id }, context: {} }))).toBe(404)
+    expect(
+      await status(async () =>
+        reviewOne.action({
+          request: await post('beoordelaar.zuid@amersfoort.example', form),
+          params: { id: setup.ids.appB.id },
+          context: {},
+        }),
+      ),
+    ).toBe(404)
     expect((await prisma.application.findUniqueOrThrow({ where: { id: setup.ids.appB.id } })).status).toBe('SUBMITTED')
   })
 
   test('a foundation member cannot change another foundation’s application by guessing its id', async () => {
     const body = { intent: 'save', title: 'Overgenomen', category: 'groen', areaId: 'x' }
-    const code = await status(async () => application.action({ request: await post('aanvrager@wijkbudgetzielhorst.example', body), params: { id: setup.ids.appA.id }, context: {} }))
+    const code = await status(async () =>
+      application.action({
+        request: await post('aanvrager@wijkbudgetzielhorst.example', body),
+        params: { id: setup.ids.appA.id },
+        context: {},
+      }),
+    )
     expect([400, 404]).toContain(code)
-    expect((await prisma.application.findUniqueOrThrow({ where: { id: setup.ids.appA.id } })).title).toBe('Kunstroute Hoogland')
+    expect((await prisma.application.findUniqueOrThrow({ where: { id: setup.ids.appA.id } })).title).toBe(
+      'Kunstroute Hoogland',
+    )
   })
 
   test('only an administrator publishes an allocation', async () => {
     const body = { intent: 'publish', fixedAllowance: '0', priorityWeight: '1', reason: 'test' }
     const before = await prisma.allocation.count()
-    for (const email of ['beoordelaar@amersfoort.example', 'controleur@amersfoort.example', 'aanvrager@hooglandleeft.example']) {
-      expect(await status(async () => allocation.action({ request: await post(email, body), params: {}, context: {} }))).toBe(403)
+    for (const email of [
+      'beoordelaar@amersfoort.example',
+      'controleur@amersfoort.example',
+      'aanvrager@hooglandleeft.example',
+    ]) {
+      expect(
+        await status(async () => allocation.action({ request: await post(email, body), params: {}, context: {} })),
+      ).toBe(403)
     }
     expect(await prisma.allocation.count()).toBe(before)
   })

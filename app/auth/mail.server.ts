@@ -8,7 +8,12 @@ import { enqueueMail } from '#app/mail/outbox.server.ts'
  */
 export async function sendMail(
   tx: Tx,
-  mail: { template: 'invitation' | 'email-verification' | 'password-reset'; to: string; lang: 'nl' | 'en'; data: Record<string, string> },
+  mail: {
+    template: 'invitation' | 'email-verification' | 'password-reset'
+    to: string
+    lang: 'nl' | 'en'
+    data: Record<string, string>
+  },
 ) {
   await enqueueMail(tx, mail as never)
 }

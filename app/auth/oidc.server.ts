@@ -19,12 +19,19 @@ export const OIDC_CALLBACK_PATH = '/inloggen/oidc/terug'
 let configuration: Promise<client.Configuration> | undefined
 function config() {
   const env = getEnv()
-  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) throw new Response('Niet gevonden', { status: 404 })
+  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET)
+    throw new Response('Niet gevonden', { status: 404 })
   const issuer = new URL(env.OIDC_ISSUER)
   // Plain http only for a provider on this machine (tests, local development).
   const local = issuer.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname)
   configuration ??= client
-    .discovery(issuer, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET, undefined, local ? { execute: [client.allowInsecureRequests] } : undefined)
+    .discovery(
+      issuer,
+      env.OIDC_CLIENT_ID,
+      env.OIDC_CLIENT_SECRET,
+      undefined,
+      local ? { execute: [client.allowInsecureRequests] } : undefined,
+    )
     .catch((error) => {
       configuration = undefined
       throw error
@@ -39,7 +46,14 @@ export function resetOidcConfiguration() {
 
 let cookie: ReturnType<typeof createCookie> | undefined
 const stateCookie = () =>
-  (cookie ??= createCookie('bb_oidc', { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 600, secure: getEnv().PORTAL_MODE === 'production', secrets: [getEnv().SESSION_SECRET] }))
+  (cookie ??= createCookie('bb_oidc', {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    maxAge: 600,
+    secure: getEnv().PORTAL_MODE === 'production',
+    secrets: [getEnv().SESSION_SECRET],
+  }))
 
 const callbackUrl = () => new URL(OIDC_CALLBACK_PATH, getEnv().PUBLIC_URL + '/')
 
@@ -60,7 +74,9 @@ export async function startOidc(redirectTo: string) {
   return { url: url.toString(), setCookie: await stateCookie().serialize({ verifier, state, nonce, redirectTo }) }
 }
 
-export type OidcResult = { ok: true; userId: string; role: import('#app/generated/prisma/enums.ts').Role; redirectTo: string } | { ok: false; reason: 'failed' | 'unknown' }
+export type OidcResult =
+  | { ok: true; userId: string; role: import('#app/generated/prisma/enums.ts').Role; redirectTo: string }
+  | { ok: false; reason: 'failed' | 'unknown' }
 
 /** Handles the provider's redirect back: checks the code, state, nonce and token, then finds the staff account. */
 export async function finishOidc(request: Request, ip: string): Promise<OidcResult> {
@@ -72,7 +88,12 @@ export async function finishOidc(request: Request, ip: string): Promise<OidcResu
   let claims: (client.IDToken & { email?: unknown; email_verified?: unknown }) | undefined
   try {
     const cfg = await config()
-    const tokens = await client.authorizationCodeGrant(cfg, current, { pkceCodeVerifier: saved.verifier, expectedState: saved.state, expectedNonce: saved.nonce, idTokenExpected: true })
+    const tokens = await client.authorizationCodeGrant(cfg, current, {
+      pkceCodeVerifier: saved.verifier,
+      expectedState: saved.state,
+      expectedNonce: saved.nonce,
+      idTokenExpected: true,
+    })
     claims = tokens.claims()
     // Many providers put the e-mail address only in the userinfo answer, not in the ID token.
     if (claims && typeof claims.email !== 'string') {
@@ -95,7 +116,12 @@ export async function finishOidc(request: Request, ip: string): Promise<OidcResu
   }
   if (!user.oidcSubject) await prisma.user.update({ where: { id: user.id }, data: { oidcSubject: subject } })
   await audit({ action: 'sign-in.oidc', actorId: user.id, userId: user.id, ip, data: { subject } })
-  return { ok: true, userId: user.id, role: user.role, redirectTo: typeof saved.redirectTo === 'string' ? saved.redirectTo : '' }
+  return {
+    ok: true,
+    userId: user.id,
+    role: user.role,
+    redirectTo: typeof saved.redirectTo === 'string' ? saved.redirectTo : '',
+  }
 }
 
 export async function clearOidcCookie() {

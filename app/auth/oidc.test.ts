@@ -13,7 +13,12 @@ let provider: LocalOidcProvider
 beforeAll(async () => {
   await seeded()
   provider = await startOidcProvider({ redirectUris: ['http://localhost:3000/inloggen/oidc/terug'] })
-  Object.assign(process.env, { OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: provider.clientId, OIDC_CLIENT_SECRET: provider.clientSecret, PUBLIC_URL: 'http://localhost:3000' })
+  Object.assign(process.env, {
+    OIDC_ISSUER: provider.issuer,
+    OIDC_CLIENT_ID: provider.clientId,
+    OIDC_CLIENT_SECRET: provider.clientSecret,
+    PUBLIC_URL: 'http://localhost:3000',
+  })
   resetEnvCache()
   resetOidcConfiguration()
 })
@@ -35,7 +40,12 @@ async function signInAtProvider(authorizationUrl: string, login: string): Promis
   let url = authorizationUrl
   let body: URLSearchParams | undefined
   for (let hop = 0; hop < 15; hop++) {
-    const res = await fetch(url, { method: body ? 'POST' : 'GET', body, redirect: 'manual', headers: { Cookie: cookieHeader(), ...(body ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}) } })
+    const res = await fetch(url, {
+      method: body ? 'POST' : 'GET',
+      body,
+      redirect: 'manual',
+      headers: { Cookie: cookieHeader(), ...(body ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}) },
+    })
     remember(res)
     body = undefined
     const location = res.headers.get('Location')
@@ -56,7 +66,11 @@ async function signInAtProvider(authorizationUrl: string, login: string): Promis
 }
 
 async function signInVia(login: string) {
-  const started = await start.action({ request: new Request('http://localhost:3000/inloggen/oidc?redirectTo=%2Fbeoordelen', { method: 'POST' }), params: {}, context: {} })
+  const started = await start.action({
+    request: new Request('http://localhost:3000/inloggen/oidc?redirectTo=%2Fbeoordelen', { method: 'POST' }),
+    params: {},
+    context: {},
+  })
   expect(started.status).toBe(302)
   const stateCookie = started.headers.get('Set-Cookie')!.split(';')[0]
   const authUrl = started.headers.get('Location')!
@@ -64,7 +78,11 @@ async function signInVia(login: string) {
   expect(authUrl).toContain('code_challenge_method=S256')
   const back = await signInAtProvider(authUrl, login)
   try {
-    return (await callback.loader({ request: new Request(back.toString(), { headers: { Cookie: stateCookie } }), params: {}, context: { clientIp: '192.0.2.30' } })) as Response
+    return (await callback.loader({
+      request: new Request(back.toString(), { headers: { Cookie: stateCookie } }),
+      params: {},
+      context: { clientIp: '192.0.2.30' },
+    })) as Response
   } catch (thrown) {
     if (thrown instanceof Response) return thrown
     throw thrown
@@ -76,8 +94,15 @@ describe('staff sign in through the municipality’s OpenID Connect provider', (
     const res = await signInVia('beoordelaar@amersfoort.example')
     expect(res.status).toBe(302)
     expect(res.headers.get('Location')).toBe('/beoordelen')
-    const session = res.headers.getSetCookie().find((c) => c.startsWith('bb_session='))!.split(';')[0]
-    const page = await review.loader({ request: new Request('http://localhost:3000/beoordelen', { headers: { Cookie: session } }), params: {}, context: {} })
+    const session = res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('bb_session='))!
+      .split(';')[0]
+    const page = await review.loader({
+      request: new Request('http://localhost:3000/beoordelen', { headers: { Cookie: session } }),
+      params: {},
+      context: {},
+    })
     expect(page.areas.length).toBeGreaterThan(0)
     const user = await prisma.user.findUniqueOrThrow({ where: { email: 'beoordelaar@amersfoort.example' } })
     expect(user.oidcSubject).toBe(`${provider.issuer}|beoordelaar@amersfoort.example`)
@@ -94,10 +119,16 @@ describe('staff sign in through the municipality’s OpenID Connect provider', (
   })
 
   test('a callback without the matching state cookie signs nobody in', async () => {
-    const started = await start.action({ request: new Request('http://localhost:3000/inloggen/oidc', { method: 'POST' }), params: {}, context: {} })
+    const started = await start.action({
+      request: new Request('http://localhost:3000/inloggen/oidc', { method: 'POST' }),
+      params: {},
+      context: {},
+    })
     const back = await signInAtProvider(started.headers.get('Location')!, 'beoordelaar@amersfoort.example')
     const res = (await callback.loader({ request: new Request(back.toString()), params: {}, context: {} })) as Response
     expect(res.headers.get('Location')).toBe('/inloggen')
-    expect(res.headers.getSetCookie().some((c) => c.startsWith('bb_session=') && !c.startsWith('bb_session=;'))).toBe(false)
+    expect(res.headers.getSetCookie().some((c) => c.startsWith('bb_session=') && !c.startsWith('bb_session=;'))).toBe(
+      false,
+    )
   })
 })

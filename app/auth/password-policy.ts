@@ -5,7 +5,9 @@ export const MIN_PASSWORD_LENGTH = 12
 export const MAX_PASSWORD_LENGTH = 200
 
 const COMMON = new Set(
-  COMMON_PASSWORDS_TEXT.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')),
+  COMMON_PASSWORDS_TEXT.split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#')),
 )
 
 export type PasswordProblem = 'tooShort' | 'tooLong' | 'common' | 'containsEmail'

@@ -8,10 +8,34 @@ import type { MembershipRole, Role } from '#app/generated/prisma/enums.ts'
  * The UI may use it to hide what someone cannot do; the server decides with requirePermission.
  */
 export const PERMISSIONS = {
-  FOUNDATION_MEMBER: ['read:application:own', 'create:application:own', 'submit:application:own', 'read:foundation:own', 'manage:account:own'],
-  REVIEWER: ['read:application:area', 'approve:application:area', 'record:payment:area', 'record:expense:area', 'read:ledger:area', 'manage:account:own'],
+  FOUNDATION_MEMBER: [
+    'read:application:own',
+    'create:application:own',
+    'submit:application:own',
+    'read:foundation:own',
+    'manage:account:own',
+  ],
+  REVIEWER: [
+    'read:application:area',
+    'approve:application:area',
+    'record:payment:area',
+    'record:expense:area',
+    'read:ledger:area',
+    'manage:account:own',
+  ],
   AUDITOR: ['read:application:any', 'read:ledger:any', 'read:foundation:any', 'read:audit:any', 'manage:account:own'],
-  ADMINISTRATOR: ['manage:allocation:any', 'manage:population:any', 'read:ledger:any', 'read:foundation:any', 'manage:foundation:any', 'manage:staff:any', 'read:audit:any', 'manage:account:own', 'manage:mail:any', 'manage:round:any'],
+  ADMINISTRATOR: [
+    'manage:allocation:any',
+    'manage:population:any',
+    'read:ledger:any',
+    'read:foundation:any',
+    'manage:foundation:any',
+    'manage:staff:any',
+    'read:audit:any',
+    'manage:account:own',
+    'manage:mail:any',
+    'manage:round:any',
+  ],
 } as const satisfies Record<Role, readonly string[]>
 
 /**

@@ -30,49 +30,90 @@ export type RouteRule =
     }
 
 export const ROUTE_RULES: Record<string, RouteRule> = {
-  '_index': { kind: 'public', why: 'home page' },
+  _index: { kind: 'public', why: 'home page' },
   'verdeling.$year': { kind: 'public', why: 'public allocation per wijk' },
-  'inloggen': { kind: 'public', why: 'sign-in' },
+  inloggen: { kind: 'public', why: 'sign-in' },
   'inloggen_.oidc': { kind: 'public', why: 'starts OIDC sign-in; 404 without an OIDC provider', actionStatus: 404 },
   'inloggen_.oidc.terug': { kind: 'public', why: 'OIDC callback; 404 without an OIDC provider', loaderStatus: 404 },
   'inloggen_.tweede-stap': { kind: 'pendingSecondFactor' },
-  'uitloggen': { kind: 'public', why: 'ends only the caller’s own session' },
-  'taal': { kind: 'public', why: 'language choice' },
+  uitloggen: { kind: 'public', why: 'ends only the caller’s own session' },
+  taal: { kind: 'public', why: 'language choice' },
   'wachtwoord-vergeten': { kind: 'public', why: 'same answer for every address' },
   'wachtwoord-herstellen.$token': { kind: 'public', why: 'single-use link' },
   'e-mail-bevestigen.$token': { kind: 'public', why: 'single-use link' },
   'uitnodiging.$token': { kind: 'public', why: 'single-use link' },
   'stichting-aanmelden': { kind: 'public', why: 'self-registration, pending verification' },
-  'mailbox._index': { kind: 'public', why: 'demo mailbox: demo mode without SMTP only (404 in production), see app/mail/mailbox.server.ts' },
+  'mailbox._index': {
+    kind: 'public',
+    why: 'demo mailbox: demo mode without SMTP only (404 in production), see app/mail/mailbox.server.ts',
+  },
   'mailbox.$id': { kind: 'public', why: 'demo mailbox; the id here names no mail', loaderStatus: 404 },
   'mailbox.$id_.bijlage.$index': { kind: 'public', why: 'demo mailbox; the id here names no mail', loaderStatus: 404 },
-  'account': { kind: 'permission', permission: 'manage:account:own' },
+  account: { kind: 'permission', permission: 'manage:account:own' },
   'aanvragen._index': { kind: 'permission', permission: 'read:application:own' },
   'aanvragen.nieuw': { kind: 'permission', permission: 'create:application:own' },
-  'aanvragen.$id': { kind: 'permission', permission: 'read:application:own', actionPermission: 'submit:application:own', param: 'application', body: { intent: 'save' } },
-  'aanvragen.$id_.bijlagen.$attachmentId': { kind: 'permission', permission: 'read:application:own', param: 'application', ownIsMissing: true },
+  'aanvragen.$id': {
+    kind: 'permission',
+    permission: 'read:application:own',
+    actionPermission: 'submit:application:own',
+    param: 'application',
+    body: { intent: 'save' },
+  },
+  'aanvragen.$id_.bijlagen.$attachmentId': {
+    kind: 'permission',
+    permission: 'read:application:own',
+    param: 'application',
+    ownIsMissing: true,
+  },
   'beoordelen._index': { kind: 'permission', permission: 'read:application:area' },
-  'beoordelen.$id': { kind: 'permission', permission: 'read:application:area', actionPermission: 'approve:application:area', param: 'areaApplication', body: { intent: 'approve' } },
-  'beoordelen.$id_.bijlagen.$attachmentId': { kind: 'permission', permission: 'read:application:area', param: 'areaApplication', ownIsMissing: true },
-  'controle': { kind: 'permission', permission: 'read:ledger:any' },
+  'beoordelen.$id': {
+    kind: 'permission',
+    permission: 'read:application:area',
+    actionPermission: 'approve:application:area',
+    param: 'areaApplication',
+    body: { intent: 'approve' },
+  },
+  'beoordelen.$id_.bijlagen.$attachmentId': {
+    kind: 'permission',
+    permission: 'read:application:area',
+    param: 'areaApplication',
+    ownIsMissing: true,
+  },
+  controle: { kind: 'permission', permission: 'read:ledger:any' },
   'beheer.verdeling': { kind: 'permission', permission: 'manage:allocation:any', body: { intent: 'preview' } },
   'beheer.scenarios._index': { kind: 'permission', permission: 'manage:allocation:any' },
   'beheer.scenarios.nieuw': { kind: 'permission', permission: 'manage:allocation:any' },
   'beheer.inwoners': { kind: 'permission', permission: 'manage:population:any' as Permission },
   'beheer.rondes': { kind: 'permission', permission: 'manage:round:any' as Permission },
-  'beheer.stichtingen': { kind: 'permission', permission: 'read:foundation:any', actionPermission: 'manage:foundation:any', body: { intent: 'verify' } },
+  'beheer.stichtingen': {
+    kind: 'permission',
+    permission: 'read:foundation:any',
+    actionPermission: 'manage:foundation:any',
+    body: { intent: 'verify' },
+  },
   'beheer.mail._index': { kind: 'permission', permission: 'manage:mail:any' as Permission },
   'beheer.mail.voorbeelden._index': { kind: 'permission', permission: 'manage:mail:any' as Permission },
   'beheer.mail.voorbeelden.$template': { kind: 'permission', permission: 'manage:mail:any' as Permission },
   'beheer.medewerkers': { kind: 'permission', permission: 'manage:staff:any', body: { intent: 'create' } },
-  'stichting.$id': { kind: 'permission', permission: 'read:foundation:own', param: 'foundation', actionFoundationPermission: 'manage:members:own', body: { intent: 'invite' } },
+  'stichting.$id': {
+    kind: 'permission',
+    permission: 'read:foundation:own',
+    param: 'foundation',
+    actionFoundationPermission: 'manage:members:own',
+    body: { intent: 'invite' },
+  },
 }
 
 export type Persona = 'anonymous' | 'memberA' | 'adminA' | 'reviewerX' | 'auditor' | 'administrator'
 export const PERSONAS: Persona[] = ['anonymous', 'memberA', 'adminA', 'reviewerX', 'auditor', 'administrator']
 
 type Who = { userId: string; role: Role; foundations: Record<string, MembershipRole>; areaIds: string[] }
-type Ids = { appA: { id: string; foundationId: string; areaId: string }; appB: { id: string; foundationId: string; areaId: string }; foundationA: string; foundationB: string }
+type Ids = {
+  appA: { id: string; foundationId: string; areaId: string }
+  appB: { id: string; foundationId: string; areaId: string }
+  foundationA: string
+  foundationB: string
+}
 
 /**
  * The callers: a member and a foundation admin of foundation A (Stichting Hoogland Leeft), a
@@ -85,20 +126,49 @@ export async function setUpPersonas(): Promise<{ who: Record<Exclude<Persona, 'a
   const demo = (email: string) => prisma.user.findUniqueOrThrow({ where: { email } })
   const adminA = await demo('aanvrager@hooglandleeft.example')
   const memberA = await prisma.user.upsert({
-    where: { email: 'lid@hooglandleeft.example' }, update: {},
-    create: { email: 'lid@hooglandleeft.example', name: 'Lid Hoogland', passwordHash: adminA.passwordHash, role: 'FOUNDATION_MEMBER', emailVerifiedAt: new Date() },
+    where: { email: 'lid@hooglandleeft.example' },
+    update: {},
+    create: {
+      email: 'lid@hooglandleeft.example',
+      name: 'Lid Hoogland',
+      passwordHash: adminA.passwordHash,
+      role: 'FOUNDATION_MEMBER',
+      emailVerifiedAt: new Date(),
+    },
   })
-  await prisma.membership.upsert({ where: { userId_foundationId: { userId: memberA.id, foundationId: appA.foundationId } }, update: {}, create: { userId: memberA.id, foundationId: appA.foundationId, role: 'MEMBER' } })
+  await prisma.membership.upsert({
+    where: { userId_foundationId: { userId: memberA.id, foundationId: appA.foundationId } },
+    update: {},
+    create: { userId: memberA.id, foundationId: appA.foundationId, role: 'MEMBER' },
+  })
   const reviewerX = await prisma.user.upsert({
-    where: { email: 'beoordelaar.zielhorst@amersfoort.example' }, update: {},
-    create: { email: 'beoordelaar.zielhorst@amersfoort.example', name: 'Beoordelaar Zielhorst', passwordHash: adminA.passwordHash, role: 'REVIEWER', emailVerifiedAt: new Date(), reviewerAreas: { create: { areaId: appB.areaId } } },
+    where: { email: 'beoordelaar.zielhorst@amersfoort.example' },
+    update: {},
+    create: {
+      email: 'beoordelaar.zielhorst@amersfoort.example',
+      name: 'Beoordelaar Zielhorst',
+      passwordHash: adminA.passwordHash,
+      role: 'REVIEWER',
+      emailVerifiedAt: new Date(),
+      reviewerAreas: { create: { areaId: appB.areaId } },
+    },
   })
   const auditor = await demo('controleur@amersfoort.example')
   const administrator = await demo('beheerder@amersfoort.example')
   return {
     who: {
-      memberA: { userId: memberA.id, role: 'FOUNDATION_MEMBER', foundations: { [appA.foundationId]: 'MEMBER' }, areaIds: [] },
-      adminA: { userId: adminA.id, role: 'FOUNDATION_MEMBER', foundations: { [appA.foundationId]: 'FOUNDATION_ADMIN' }, areaIds: [] },
+      memberA: {
+        userId: memberA.id,
+        role: 'FOUNDATION_MEMBER',
+        foundations: { [appA.foundationId]: 'MEMBER' },
+        areaIds: [],
+      },
+      adminA: {
+        userId: adminA.id,
+        role: 'FOUNDATION_MEMBER',
+        foundations: { [appA.foundationId]: 'FOUNDATION_ADMIN' },
+        areaIds: [],
+      },
       reviewerX: { userId: reviewerX.id, role: 'REVIEWER', foundations: {}, areaIds: [appB.areaId] },
       auditor: { userId: auditor.id, role: 'AUDITOR', foundations: {}, areaIds: [] },
       administrator: { userId: administrator.id, role: 'ADMINISTRATOR', foundations: {}, areaIds: [] },
@@ -119,11 +189,25 @@ type RouteModule = { loader?: (args: never) => unknown; action?: (args: never) =
 export const routeId = (file: string) => file.replace(/^.*\/routes\//, '').replace(/\.tsx?$/, '')
 
 function urlFor(id: string, params: Record<string, string>) {
-  const path = id === '_index' ? '' : id.split('.').map((seg) => (seg.startsWith('$') ? params[seg.slice(1).replace(/_$/, '')] : seg.replace(/_$/, ''))).filter((s) => s !== '_index').join('/')
+  const path =
+    id === '_index'
+      ? ''
+      : id
+          .split('.')
+          .map((seg) => (seg.startsWith('$') ? params[seg.slice(1).replace(/_$/, '')] : seg.replace(/_$/, '')))
+          .filter((s) => s !== '_index')
+          .join('/')
   return `http://localhost/${path}`
 }
 
-function expected(rule: RouteRule, persona: Persona, who: Who | undefined, target: 'A' | 'B', ids: Ids, kind: 'loader' | 'action'): Outcome {
+function expected(
+  rule: RouteRule,
+  persona: Persona,
+  who: Who | undefined,
+  target: 'A' | 'B',
+  ids: Ids,
+  kind: 'loader' | 'action',
+): Outcome {
   if (rule.kind === 'public') return (kind === 'loader' ? rule.loaderStatus : rule.actionStatus) ?? 'ok'
   // Only a sign-in waiting for its second factor may act here; a signed-in user only sees "you are signed in".
   if (rule.kind === 'pendingSecondFactor') return who && kind === 'loader' ? 'ok' : 'login'
@@ -136,7 +220,12 @@ function expected(rule: RouteRule, persona: Persona, who: Who | undefined, targe
   if (rule.param === 'foundation') {
     const membership = who.foundations[target === 'A' ? ids.foundationA : ids.foundationB]
     if (!membership) return 404
-    if (kind === 'action' && rule.actionFoundationPermission && !hasFoundationPermission(membership, rule.actionFoundationPermission)) return 403
+    if (
+      kind === 'action' &&
+      rule.actionFoundationPermission &&
+      !hasFoundationPermission(membership, rule.actionFoundationPermission)
+    )
+      return 403
   }
   if (rule.param && rule.ownIsMissing) return 404
   return 'ok'
@@ -155,7 +244,8 @@ async function outcome(fn: () => Promise<unknown>): Promise<{ outcome: Outcome; 
   if (result instanceof Response) {
     const location = result.headers.get('Location') ?? ''
     // A guard THROWS its redirect to the sign-in page; a sign-out that returns one is an ordinary answer.
-    if (thrown && result.status >= 300 && result.status < 400 && location.startsWith('/inloggen')) return { outcome: 'login', body: null }
+    if (thrown && result.status >= 300 && result.status < 400 && location.startsWith('/inloggen'))
+      return { outcome: 'login', body: null }
     if (result.status === 403 || result.status === 404) return { outcome: result.status, body: null }
     return { outcome: result.status >= 500 ? result.status : 'ok', body: null }
   }
@@ -172,7 +262,10 @@ export type Mismatch = string
  * Runs every route × persona × (own id, other's id) × (loader, action) and returns every answer that
  * differs from the permission table, plus every record of others that a loader's data reveals.
  */
-export async function runMatrix(modules: Record<string, RouteModule>, setup: Awaited<ReturnType<typeof setUpPersonas>>): Promise<Mismatch[]> {
+export async function runMatrix(
+  modules: Record<string, RouteModule>,
+  setup: Awaited<ReturnType<typeof setUpPersonas>>,
+): Promise<Mismatch[]> {
   const { who, ids } = setup
   const mismatches: Mismatch[] = []
   for (const [id, mod] of Object.entries(modules)) {
@@ -187,18 +280,34 @@ export async function runMatrix(modules: Record<string, RouteModule>, setup: Awa
       for (const target of paramTargets) {
         const app = target === 'A' ? ids.appA : ids.appB
         const params: Record<string, string> = {
-          id: rule.kind === 'permission' && rule.param === 'foundation' ? (target === 'A' ? ids.foundationA : ids.foundationB) : app.id,
-          year: '2026', token: 'no-such-token', attachmentId: 'no-such-attachment', template: 'invitation', index: '0',
+          id:
+            rule.kind === 'permission' && rule.param === 'foundation'
+              ? target === 'A'
+                ? ids.foundationA
+                : ids.foundationB
+              : app.id,
+          year: '2026',
+          token: 'no-such-token',
+          attachmentId: 'no-such-attachment',
+          template: 'invitation',
+          index: '0',
         }
         const url = urlFor(id, params)
         for (const kind of ['loader', 'action'] as const) {
-          const fn = mod[kind] as ((args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<unknown>) | undefined
+          const fn = mod[kind] as
+            | ((args: {
+                request: Request
+                params: Record<string, string>
+                context: Record<string, unknown>
+              }) => Promise<unknown>)
+            | undefined
           if (!fn) continue
           if (kind === 'action' && rule.kind === 'permission' && rule.noAction) continue
           const headers = new Headers()
           // A fresh session per call: an action may end the caller's sessions (sign out everywhere).
           if (w) headers.set('Cookie', (await createUserSession(w.userId)).split(';')[0])
-          const body = kind === 'action' ? new URLSearchParams(rule.kind === 'permission' ? rule.body ?? {} : {}) : undefined
+          const body =
+            kind === 'action' ? new URLSearchParams(rule.kind === 'permission' ? (rule.body ?? {}) : {}) : undefined
           if (body) headers.set('Content-Type', 'application/x-www-form-urlencoded')
           const request = new Request(url, { method: kind === 'loader' ? 'GET' : 'POST', headers, body })
           const want = expected(rule, persona, w, target, ids, kind)
@@ -209,12 +318,21 @@ export async function runMatrix(modules: Record<string, RouteModule>, setup: Awa
             mismatches.push(`${kind} ${id} as ${persona} (${target}): threw ${(error as Error).message}`)
             continue
           }
-          if (got.outcome !== want) mismatches.push(`${kind} ${id} as ${persona} (${target === 'A' ? 'A’s record' : 'B’s record'}): expected ${want}, got ${got.outcome}`)
+          if (got.outcome !== want)
+            mismatches.push(
+              `${kind} ${id} as ${persona} (${target === 'A' ? 'A’s record' : 'B’s record'}): expected ${want}, got ${got.outcome}`,
+            )
           // No leaks: a foundation member's or area reviewer's data never names others' records.
-          if (kind === 'loader' && got.outcome === 'ok' && w && (persona === 'memberA' || persona === 'adminA' || persona === 'reviewerX')) {
+          if (
+            kind === 'loader' &&
+            got.outcome === 'ok' &&
+            w &&
+            (persona === 'memberA' || persona === 'adminA' || persona === 'reviewerX')
+          ) {
             const text = json(got.body)
             const forbidden = persona === 'reviewerX' ? [ids.appA.id] : [ids.appB.id, ids.foundationB]
-            for (const f of forbidden) if (text.includes(f)) mismatches.push(`loader ${id} as ${persona}: data contains another's record ${f}`)
+            for (const f of forbidden)
+              if (text.includes(f)) mismatches.push(`loader ${id} as ${persona}: data contains another's record ${f}`)
           }
         }
       }

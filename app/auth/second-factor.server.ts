@@ -34,12 +34,17 @@ export async function checkSecondFactor(userId: string, code: string, ip?: strin
   const user = await prisma.user.findUniqueOrThrow({ where: { id: userId } })
   if (!user.totpEnabledAt || !user.totpSecret) return false
   if (verifyTotp(user.totpSecret, code) !== null) return true
-  const { count } = await prisma.recoveryCode.updateMany({ where: { userId, codeHash: hashCode(code), usedAt: null }, data: { usedAt: new Date() } })
+  const { count } = await prisma.recoveryCode.updateMany({
+    where: { userId, codeHash: hashCode(code), usedAt: null },
+    data: { usedAt: new Date() },
+  })
   if (count > 0) await audit({ action: 'recovery-code.used', actorId: userId, userId, ip })
   return count > 0
 }
 
 /** How many failed codes this pending sign-in has had recently (five, and the pending session ends). */
 export async function recentSecondFactorFailures(userId: string) {
-  return prisma.auditEvent.count({ where: { userId, action: 'sign-in.second-factor.failed', createdAt: { gt: new Date(Date.now() - 10 * 60 * 1000) } } })
+  return prisma.auditEvent.count({
+    where: { userId, action: 'sign-in.second-factor.failed', createdAt: { gt: new Date(Date.now() - 10 * 60 * 1000) } },
+  })
 }

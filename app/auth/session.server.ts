@@ -3,7 +3,13 @@ import { createCookie, redirect } from '@remix-run/node'
 import { prisma } from '#app/db.server.ts'
 import { getEnv } from '#app/env.server.ts'
 import type { Role } from '#app/generated/prisma/enums.ts'
-import { hasFoundationPermission, hasPermission, isStaff, type FoundationPermission, type Permission } from './permissions.ts'
+import {
+  hasFoundationPermission,
+  hasPermission,
+  isStaff,
+  type FoundationPermission,
+  type Permission,
+} from './permissions.ts'
 
 /**
  * Session lifetimes (docs/decisions/0011-accounts-and-sign-in.md): staff, who move public money,
@@ -54,7 +60,9 @@ async function loadSessionUser(sessionId: string) {
           email: true,
           role: true,
           active: true,
-          memberships: { select: { foundationId: true, role: true, foundation: { select: { name: true, verifiedAt: true } } } },
+          memberships: {
+            select: { foundationId: true, role: true, foundation: { select: { name: true, verifiedAt: true } } },
+          },
           reviewerAreas: { select: { areaId: true } },
         },
       },
@@ -79,7 +87,12 @@ async function loadSessionUser(sessionId: string) {
     role: user.role,
     /** Verified foundations only: a foundation pending verification cannot apply yet. */
     foundationIds: user.memberships.filter((m) => m.foundation.verifiedAt).map((m) => m.foundationId),
-    foundations: user.memberships.map((m) => ({ id: m.foundationId, name: m.foundation.name, role: m.role, verified: Boolean(m.foundation.verifiedAt) })),
+    foundations: user.memberships.map((m) => ({
+      id: m.foundationId,
+      name: m.foundation.name,
+      role: m.role,
+      verified: Boolean(m.foundation.verifiedAt),
+    })),
     areaIds: user.reviewerAreas.map((a) => a.areaId),
   }
 }
@@ -112,11 +125,16 @@ export async function requirePermission(request: Request, permission: Permission
  * Guard for a foundation's own pages: the caller must be a member of this foundation (404 when not,
  * so a guessed id reveals nothing) and, for `permission`, have the membership role that grants it (403).
  */
-export async function requireFoundationMember(request: Request, foundationId: string, permission?: FoundationPermission) {
+export async function requireFoundationMember(
+  request: Request,
+  foundationId: string,
+  permission?: FoundationPermission,
+) {
   const user = await requirePermission(request, 'read:foundation:own')
   const membership = user.foundations.find((f) => f.id === foundationId)
   if (!membership) throw new Response('Niet gevonden', { status: 404 })
-  if (permission && !hasFoundationPermission(membership.role, permission)) throw new Response('Geen toegang', { status: 403 })
+  if (permission && !hasFoundationPermission(membership.role, permission))
+    throw new Response('Geen toegang', { status: 403 })
   return { user, membership }
 }
 
@@ -125,7 +143,10 @@ export async function requireFoundationMember(request: Request, foundationId: st
  * deleted) and returns the Set-Cookie value. `pendingSecondFactor`: the password was right, the
  * second factor still has to follow; such a session signs nobody in.
  */
-export async function createUserSession(userId: string, opts: { request?: Request; pendingSecondFactor?: boolean } = {}) {
+export async function createUserSession(
+  userId: string,
+  opts: { request?: Request; pendingSecondFactor?: boolean } = {},
+) {
   if (opts.request) {
     const old = await sessionIdFrom(opts.request)
     if (old) await prisma.session.deleteMany({ where: { id: old } })
@@ -134,7 +155,12 @@ export async function createUserSession(userId: string, opts: { request?: Reques
   const lifetime = opts.pendingSecondFactor ? SESSION_POLICY.pendingMs : policyFor(user.role).absoluteMs
   const id = randomBytes(32).toString('base64url')
   await prisma.session.create({
-    data: { id, userId, expiresAt: new Date(Date.now() + lifetime), pendingSecondFactor: opts.pendingSecondFactor ?? false },
+    data: {
+      id,
+      userId,
+      expiresAt: new Date(Date.now() + lifetime),
+      pendingSecondFactor: opts.pendingSecondFactor ?? false,
+    },
   })
   return sessionCookie().serialize(id, { maxAge: Math.floor(lifetime / 1000) })
 }
@@ -145,9 +171,16 @@ export async function getPendingUser(request: Request) {
   if (!sessionId) return null
   const session = await prisma.session.findUnique({
     where: { id: sessionId },
-    select: { pendingSecondFactor: true, expiresAt: true, user: { select: { id: true, name: true, email: true, role: true, active: true, totpSecret: true, totpEnabledAt: true } } },
+    select: {
+      pendingSecondFactor: true,
+      expiresAt: true,
+      user: {
+        select: { id: true, name: true, email: true, role: true, active: true, totpSecret: true, totpEnabledAt: true },
+      },
+    },
   })
-  if (!session || !session.pendingSecondFactor || session.expiresAt.getTime() <= Date.now() || !session.user.active) return null
+  if (!session || !session.pendingSecondFactor || session.expiresAt.getTime() <= Date.now() || !session.user.active)
+    return null
   return session.user
 }
 
@@ -159,10 +192,16 @@ export async function getPendingUser(request: Request) {
 export async function completePendingSession(request: Request) {
   const sessionId = await sessionIdFrom(request)
   if (!sessionId) return null
-  const session = await prisma.session.findUnique({ where: { id: sessionId }, include: { user: { select: { role: true } } } })
+  const session = await prisma.session.findUnique({
+    where: { id: sessionId },
+    include: { user: { select: { role: true } } },
+  })
   if (!session?.pendingSecondFactor) return null
   const lifetime = policyFor(session.user.role).absoluteMs
-  await prisma.session.update({ where: { id: sessionId }, data: { pendingSecondFactor: false, expiresAt: new Date(Date.now() + lifetime), lastSeenAt: new Date() } })
+  await prisma.session.update({
+    where: { id: sessionId },
+    data: { pendingSecondFactor: false, expiresAt: new Date(Date.now() + lifetime), lastSeenAt: new Date() },
+  })
   return sessionCookie().serialize(sessionId, { maxAge: Math.floor(lifetime / 1000) })
 }
 

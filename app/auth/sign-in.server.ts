@@ -23,7 +23,15 @@ export function delayMs(failures: number): number {
 }
 
 export type SignInResult =
-  | { ok: true; user: { id: string; role: import('#app/generated/prisma/enums.ts').Role; email: string; totpEnabledAt: Date | null } }
+  | {
+      ok: true
+      user: {
+        id: string
+        role: import('#app/generated/prisma/enums.ts').Role
+        email: string
+        totpEnabledAt: Date | null
+      }
+    }
   | { ok: false; reason: 'invalid' | 'throttled' | 'unverified'; checkedPassword: boolean; userId?: string }
 
 const sleepFor = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -49,7 +57,8 @@ export async function authenticate(
            AND "createdAt" > coalesce((SELECT max("createdAt") FROM "SignInAttempt" WHERE "email" = ${email} AND "success"), '-infinity')) AS recent,
         (SELECT count(*)::int FROM "SignInAttempt" WHERE "ip" = ${ip} AND NOT "success"
            AND "createdAt" > now() - make_interval(secs => ${ADDRESS_WINDOW_SECONDS})) AS address`
-    if (counts.account >= ACCOUNT_LIMIT || counts.address >= ADDRESS_LIMIT) return { throttled: true as const, failures: counts.recent }
+    if (counts.account >= ACCOUNT_LIMIT || counts.address >= ADDRESS_LIMIT)
+      return { throttled: true as const, failures: counts.recent }
     // Recorded as a failure first; turned into a success below if the password is right.
     const [row] = await tx.$queryRaw<{ id: bigint }[]>`
       INSERT INTO "SignInAttempt" ("email", "ip", "success") VALUES (${email}, ${ip}, false) RETURNING "id"`

@@ -42,7 +42,10 @@ describe('sign-in attempt limiting (kept in PostgreSQL)', () => {
     const email = 'aanvrager@wijkbudgetzielhorst.example'
     for (let attempt = 1; attempt <= 10; attempt++) {
       const instance = instances[attempt % 2]
-      const result = await instance.authenticate(email, `fout-wachtwoord-${attempt}`, { ip: `198.51.100.${attempt}`, sleep: noSleep })
+      const result = await instance.authenticate(email, `fout-wachtwoord-${attempt}`, {
+        ip: `198.51.100.${attempt}`,
+        sleep: noSleep,
+      })
       expect(result).toMatchObject({ ok: false, reason: 'invalid', checkedPassword: true })
     }
     // The 11th, now even with the right password, on either instance: refused, and the password is not looked at.
@@ -51,42 +54,73 @@ describe('sign-in attempt limiting (kept in PostgreSQL)', () => {
       expect(result).toEqual({ ok: false, reason: 'throttled', checkedPassword: false })
     }
     expect(await prisma.signInAttempt.count({ where: { email, success: false } })).toBe(10)
-    expect(await prisma.auditEvent.count({ where: { action: 'sign-in.failed', data: { path: ['email'], equals: email } } })).toBe(10)
+    expect(
+      await prisma.auditEvent.count({ where: { action: 'sign-in.failed', data: { path: ['email'], equals: email } } }),
+    ).toBe(10)
     expect(await prisma.auditEvent.count({ where: { action: 'sign-in.throttled' } })).toBe(2)
     // Another account is not affected.
-    expect(await instances[0].authenticate('aanvrager@hooglandleeft.example', 'buurtbudget-demo', { ip: '198.51.100.99', sleep: noSleep })).toMatchObject({ ok: true })
+    expect(
+      await instances[0].authenticate('aanvrager@hooglandleeft.example', 'buurtbudget-demo', {
+        ip: '198.51.100.99',
+        sleep: noSleep,
+      }),
+    ).toMatchObject({ ok: true })
   })
 
   test('the limit holds after a restart (it is in the database) and lifts when the minute is over', async () => {
     const email = 'aanvrager@soesterkwartiersamen.example'
     const user = await prisma.user.findUniqueOrThrow({ where: { email } })
     const longAgo = new Date(Date.now() - 30_000)
-    await prisma.signInAttempt.createMany({ data: Array.from({ length: 10 }, () => ({ email, ip: '203.0.113.7', success: false, createdAt: longAgo })) })
+    await prisma.signInAttempt.createMany({
+      data: Array.from({ length: 10 }, () => ({ email, ip: '203.0.113.7', success: false, createdAt: longAgo })),
+    })
     const fresh = await loadInstance()
     instances.push(fresh)
-    expect(await fresh.authenticate(email, 'buurtbudget-demo', { sleep: noSleep })).toMatchObject({ reason: 'throttled', checkedPassword: false })
+    expect(await fresh.authenticate(email, 'buurtbudget-demo', { sleep: noSleep })).toMatchObject({
+      reason: 'throttled',
+      checkedPassword: false,
+    })
     await prisma.signInAttempt.updateMany({ where: { email }, data: { createdAt: new Date(Date.now() - 61_000) } })
-    expect(await fresh.authenticate(email, 'buurtbudget-demo', { sleep: noSleep })).toMatchObject({ ok: true, user: { id: user.id } })
+    expect(await fresh.authenticate(email, 'buurtbudget-demo', { sleep: noSleep })).toMatchObject({
+      ok: true,
+      user: { id: user.id },
+    })
   })
 
   test('per client address: 50 failures in ten minutes from one address stop that address for every account', async () => {
     const ip = '203.0.113.50'
-    await prisma.signInAttempt.createMany({ data: Array.from({ length: 50 }, (_, i) => ({ email: `iemand${i}@example.org`, ip, success: false })) })
-    expect(await instances[0].authenticate('aanvrager@nieuwlandverbindt.example', 'buurtbudget-demo', { ip, sleep: noSleep })).toMatchObject({ reason: 'throttled' })
-    expect(await instances[0].authenticate('aanvrager@nieuwlandverbindt.example', 'buurtbudget-demo', { ip: '203.0.113.51', sleep: noSleep })).toMatchObject({ ok: true })
+    await prisma.signInAttempt.createMany({
+      data: Array.from({ length: 50 }, (_, i) => ({ email: `iemand${i}@example.org`, ip, success: false })),
+    })
+    expect(
+      await instances[0].authenticate('aanvrager@nieuwlandverbindt.example', 'buurtbudget-demo', {
+        ip,
+        sleep: noSleep,
+      }),
+    ).toMatchObject({ reason: 'throttled' })
+    expect(
+      await instances[0].authenticate('aanvrager@nieuwlandverbindt.example', 'buurtbudget-demo', {
+        ip: '203.0.113.51',
+        sleep: noSleep,
+      }),
+    ).toMatchObject({ ok: true })
   })
 
   test('failures make the answer wait longer and longer', async () => {
     expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map(delayMs)).toEqual([0, 0, 0, 250, 500, 1000, 2000, 4000, 5000, 5000])
     const waits: number[] = []
     const email = 'niemand@example.org'
-    for (let i = 0; i < 6; i++) await instances[0].authenticate(email, 'x', { ip: '192.0.2.200', sleep: async (ms) => waits.push(ms) })
+    for (let i = 0; i < 6; i++)
+      await instances[0].authenticate(email, 'x', { ip: '192.0.2.200', sleep: async (ms) => waits.push(ms) })
     expect(waits).toEqual([0, 0, 0, 250, 500, 1000])
   })
 })
 
 function requestWith(cookie: string, path = '/x', init: RequestInit = {}) {
-  return new Request(`http://localhost${path}`, { ...init, headers: { Cookie: cookie.split(';')[0], 'Content-Type': 'application/x-www-form-urlencoded' } })
+  return new Request(`http://localhost${path}`, {
+    ...init,
+    headers: { Cookie: cookie.split(';')[0], 'Content-Type': 'application/x-www-form-urlencoded' },
+  })
 }
 
 async function status(fn: () => Promise<unknown>) {
@@ -104,9 +138,21 @@ describe('sessions', () => {
     const user = await prisma.user.findUniqueOrThrow({ where: { email: 'aanvrager@hooglandleeft.example' } })
     const laptop = await createUserSession(user.id)
     const phone = await createUserSession(user.id)
-    expect(await status(() => applications.loader({ request: requestWith(phone), params: {}, context: {} }))).toBe('200')
-    expect(await status(() => account.action({ request: requestWith(laptop, '/account', { method: 'POST', body: '' }), params: {}, context: {} }))).toBe('302 /inloggen')
-    expect(await status(() => applications.loader({ request: requestWith(phone, '/aanvragen'), params: {}, context: {} }))).toBe('302 /inloggen?redirectTo=%2Faanvragen')
+    expect(await status(() => applications.loader({ request: requestWith(phone), params: {}, context: {} }))).toBe(
+      '200',
+    )
+    expect(
+      await status(() =>
+        account.action({
+          request: requestWith(laptop, '/account', { method: 'POST', body: '' }),
+          params: {},
+          context: {},
+        }),
+      ),
+    ).toBe('302 /inloggen')
+    expect(
+      await status(() => applications.loader({ request: requestWith(phone, '/aanvragen'), params: {}, context: {} })),
+    ).toBe('302 /inloggen?redirectTo=%2Faanvragen')
     expect(await prisma.auditEvent.count({ where: { action: 'sign-out.everywhere', userId: user.id } })).toBe(1)
   })
 
@@ -126,7 +172,10 @@ describe('sessions', () => {
     expect(SESSION_POLICY.staff.absoluteMs).toBeLessThan(SESSION_POLICY.member.absoluteMs)
     const idleFor = async (userId: string, ms: number) => {
       const cookie = await createUserSession(userId)
-      await prisma.session.updateMany({ where: { userId, lastSeenAt: { gt: new Date(Date.now() - 5000) } }, data: { lastSeenAt: new Date(Date.now() - ms) } })
+      await prisma.session.updateMany({
+        where: { userId, lastSeenAt: { gt: new Date(Date.now() - 5000) } },
+        data: { lastSeenAt: new Date(Date.now() - ms) },
+      })
       return getUser(requestWith(cookie))
     }
     // 45 minutes idle: a member is still signed in, a reviewer is not.

@@ -7,7 +7,10 @@ import { hashPassword } from './password.server.ts'
 import { STAFF_ROLES } from './permissions.ts'
 
 export class StaffError extends Error {
-  constructor(message: string, readonly field?: string) {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
     super(message)
   }
 }
@@ -16,7 +19,15 @@ export function listStaff() {
   return prisma.user.findMany({
     where: { role: { in: [...STAFF_ROLES] } },
     orderBy: [{ active: 'desc' }, { role: 'asc' }, { name: 'asc' }],
-    select: { id: true, name: true, email: true, role: true, active: true, totpEnabledAt: true, reviewerAreas: { select: { area: { select: { id: true, name: true } } } } },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      active: true,
+      totpEnabledAt: true,
+      reviewerAreas: { select: { area: { select: { id: true, name: true } } } },
+    },
   })
 }
 
@@ -24,20 +35,37 @@ export function listStaff() {
  * An administrator adds a staff member; the new account gets a mail with a link to choose a password
  * (valid 7 days) and must enrol TOTP at the first sign-in (or use the municipality's OIDC sign-in).
  */
-export async function createStaff(adminId: string, input: { name: string; email: string; role: Role; areaIds: string[] }, link: MailLink) {
+export async function createStaff(
+  adminId: string,
+  input: { name: string; email: string; role: Role; areaIds: string[] },
+  link: MailLink,
+) {
   if (!STAFF_ROLES.includes(input.role)) throw new StaffError('Kies een rol van de gemeente.', 'role')
-  if (await prisma.user.findUnique({ where: { email: input.email } })) throw new StaffError('Met dit e-mailadres bestaat al een account.', 'email')
+  if (await prisma.user.findUnique({ where: { email: input.email } }))
+    throw new StaffError('Met dit e-mailadres bestaat al een account.', 'email')
   // An unusable random password until the person chooses one through the mailed link.
   const passwordHash = await hashPassword(randomBytes(32).toString('base64url'))
   return prisma.$transaction(async (tx) => {
     const user = await tx.user.create({
       data: {
-        name: input.name, email: input.email, role: input.role, passwordHash, emailVerifiedAt: null,
+        name: input.name,
+        email: input.email,
+        role: input.role,
+        passwordHash,
+        emailVerifiedAt: null,
         reviewerAreas: input.role === 'REVIEWER' ? { create: input.areaIds.map((areaId) => ({ areaId })) } : undefined,
       },
     })
     await issuePasswordLink(tx, user, link, NEW_ACCOUNT_TTL_MS)
-    await audit({ action: 'staff.created', actorId: adminId, userId: user.id, data: { role: input.role, areaIds: input.areaIds } }, tx)
+    await audit(
+      {
+        action: 'staff.created',
+        actorId: adminId,
+        userId: user.id,
+        data: { role: input.role, areaIds: input.areaIds },
+      },
+      tx,
+    )
     return user
   })
 }
@@ -46,16 +74,23 @@ export async function createStaff(adminId: string, input: { name: string; email:
 export async function updateStaff(adminId: string, userId: string, input: { role: Role; areaIds: string[] }) {
   if (!STAFF_ROLES.includes(input.role)) throw new StaffError('Kies een rol van de gemeente.', 'role')
   return prisma.$transaction(async (tx) => {
-    const user = await tx.user.findFirst({ where: { id: userId, role: { in: [...STAFF_ROLES] } }, include: { reviewerAreas: true } })
+    const user = await tx.user.findFirst({
+      where: { id: userId, role: { in: [...STAFF_ROLES] } },
+      include: { reviewerAreas: true },
+    })
     if (!user) throw new StaffError('Deze medewerker bestaat niet.')
-    if (user.id === adminId && input.role !== user.role) throw new StaffError('U kunt uw eigen rol niet wijzigen; vraag een andere beheerder.')
+    if (user.id === adminId && input.role !== user.role)
+      throw new StaffError('U kunt uw eigen rol niet wijzigen; vraag een andere beheerder.')
     const areaIds = input.role === 'REVIEWER' ? input.areaIds : []
     await tx.reviewerArea.deleteMany({ where: { userId } })
     if (areaIds.length) await tx.reviewerArea.createMany({ data: areaIds.map((areaId) => ({ userId, areaId })) })
     if (input.role !== user.role) {
       await tx.user.update({ where: { id: userId }, data: { role: input.role } })
       await tx.session.deleteMany({ where: { userId } })
-      await audit({ action: 'staff.role-changed', actorId: adminId, userId, data: { from: user.role, to: input.role } }, tx)
+      await audit(
+        { action: 'staff.role-changed', actorId: adminId, userId, data: { from: user.role, to: input.role } },
+        tx,
+      )
     }
     const before = user.reviewerAreas.map((a) => a.areaId).sort()
     if (JSON.stringify(before) !== JSON.stringify([...areaIds].sort())) {
@@ -67,7 +102,10 @@ export async function updateStaff(adminId: string, userId: string, input: { role
 export async function deactivateStaff(adminId: string, userId: string) {
   if (adminId === userId) throw new StaffError('U kunt uw eigen account niet uitschakelen.')
   await prisma.$transaction(async (tx) => {
-    const { count } = await tx.user.updateMany({ where: { id: userId, role: { in: [...STAFF_ROLES] }, active: true }, data: { active: false } })
+    const { count } = await tx.user.updateMany({
+      where: { id: userId, role: { in: [...STAFF_ROLES] }, active: true },
+      data: { active: false },
+    })
     if (count === 0) throw new StaffError('Deze medewerker bestaat niet of is al uitgeschakeld.')
     await tx.session.deleteMany({ where: { userId } })
     await audit({ action: 'staff.deactivated', actorId: adminId, userId }, tx)

@@ -4,13 +4,31 @@ import { base32Decode, base32Encode, generateRecoveryCodes, hotp, totp, verifyTo
 describe('TOTP (RFC 6238) and HOTP (RFC 4226)', () => {
   test('HOTP matches the test vectors of RFC 4226 appendix D', () => {
     const key = Buffer.from('12345678901234567890')
-    const expected = ['755224', '287082', '359152', '969429', '338314', '254676', '287922', '162583', '399871', '520489']
+    const expected = [
+      '755224',
+      '287082',
+      '359152',
+      '969429',
+      '338314',
+      '254676',
+      '287922',
+      '162583',
+      '399871',
+      '520489',
+    ]
     expect(expected.map((_, i) => hotp(key, i))).toEqual(expected)
   })
 
   test('TOTP matches the SHA-1 test vectors of RFC 6238 appendix B (8 digits)', () => {
     const key = Buffer.from('12345678901234567890')
-    const vectors: [number, string][] = [[59, '94287082'], [1111111109, '07081804'], [1111111111, '14050471'], [1234567890, '89005924'], [2000000000, '69279037'], [20000000000, '65353130']]
+    const vectors: [number, string][] = [
+      [59, '94287082'],
+      [1111111109, '07081804'],
+      [1111111111, '14050471'],
+      [1234567890, '89005924'],
+      [2000000000, '69279037'],
+      [20000000000, '65353130'],
+    ]
     for (const [seconds, code] of vectors) expect(hotp(key, Math.floor(seconds / 30), 8)).toBe(code)
   })
 

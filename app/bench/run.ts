@@ -18,7 +18,12 @@ process.env.PORTAL_MODE ??= 'demo'
 
 type Result = { name: string; medianMs: number; p95Ms: number; targetMs: number }
 
-async function measure(name: string, targetMs: number, runs: number, fn: (i: number) => Promise<unknown> | unknown): Promise<Result> {
+async function measure(
+  name: string,
+  targetMs: number,
+  runs: number,
+  fn: (i: number) => Promise<unknown> | unknown,
+): Promise<Result> {
   for (let i = 0; i < Math.min(5, runs); i++) await fn(-1 - i) // warm-up
   const times: number[] = []
   for (let i = 0; i < runs; i++) {
@@ -48,7 +53,13 @@ function bigRound(n: number): AllocationInput {
 async function approvalBench(): Promise<Result> {
   const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'buurtbudget-bench-'))
   await fsp.chmod(dir, 0o755)
-  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), port: 54700 + Math.floor(Math.random() * 200), databaseName: 'bench', persistent: false, durable: false })
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(dir, 'data'),
+    port: 54700 + Math.floor(Math.random() * 200),
+    databaseName: 'bench',
+    persistent: false,
+    durable: false,
+  })
   try {
     await migrate(server.url)
     process.env.DATABASE_URL = server.url
@@ -56,8 +67,16 @@ async function approvalBench(): Promise<Result> {
     const { seed } = await import('#app/seed/seed.server.ts')
     const { approve } = await import('#app/applications/review.server.ts')
     await seed()
-    const reviewer = await prisma.user.findUniqueOrThrow({ where: { email: 'beoordelaar@amersfoort.example' }, include: { reviewerAreas: true } })
-    const staff = { id: reviewer.id, role: reviewer.role, areaIds: reviewer.reviewerAreas.map((r) => r.areaId), foundationIds: [] }
+    const reviewer = await prisma.user.findUniqueOrThrow({
+      where: { email: 'beoordelaar@amersfoort.example' },
+      include: { reviewerAreas: true },
+    })
+    const staff = {
+      id: reviewer.id,
+      role: reviewer.role,
+      areaIds: reviewer.reviewerAreas.map((r) => r.areaId),
+      foundationIds: [],
+    }
     const round = await prisma.budgetRound.findFirstOrThrow()
     const area = await prisma.area.findUniqueOrThrow({ where: { code: 'WK030724' } })
     const foundation = await prisma.foundation.findFirstOrThrow({ where: { areas: { some: { areaId: area.id } } } })
@@ -66,11 +85,24 @@ async function approvalBench(): Promise<Result> {
     for (let i = 0; i < runs + 5; i++) {
       apps.push(
         await prisma.application.create({
-          data: { reference: `BENCH-${i}`, roundId: round.id, areaId: area.id, foundationId: foundation.id, title: `Bench ${i}`, category: 'ontmoeting', status: 'SUBMITTED', submittedAt: new Date(), requestedCents: 100n, createdById: reviewer.id },
+          data: {
+            reference: `BENCH-${i}`,
+            roundId: round.id,
+            areaId: area.id,
+            foundationId: foundation.id,
+            title: `Bench ${i}`,
+            category: 'ontmoeting',
+            status: 'SUBMITTED',
+            submittedAt: new Date(),
+            requestedCents: 100n,
+            createdById: reviewer.id,
+          },
         }),
       )
     }
-    const result = await measure('approval (ledger, row locks)', 25, runs, (i) => approve(staff, apps[i < 0 ? runs - 1 - i : i].id, 100))
+    const result = await measure('approval (ledger, row locks)', 25, runs, (i) =>
+      approve(staff, apps[i < 0 ? runs - 1 - i : i].id, 100),
+    )
     await disconnectPrisma()
     return result
   } finally {
@@ -88,7 +120,9 @@ async function main() {
   for (const r of results) {
     const ok = r.medianMs <= r.targetMs
     if (!ok) failed++
-    console.log(`${ok ? 'ok  ' : 'SLOW'} ${r.name}: median ${r.medianMs.toFixed(2)} ms, p95 ${r.p95Ms.toFixed(2)} ms (target: median <= ${r.targetMs} ms)`)
+    console.log(
+      `${ok ? 'ok  ' : 'SLOW'} ${r.name}: median ${r.medianMs.toFixed(2)} ms, p95 ${r.p95Ms.toFixed(2)} ms (target: median <= ${r.targetMs} ms)`,
+    )
   }
   console.log(`${results.length - failed} passed, ${failed} failed`)
   process.exit(failed ? 1 : 0)

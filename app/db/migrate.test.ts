@@ -90,11 +90,35 @@ describe('migrate()', () => {
     expect(columns).toEqual([
       { column_name: 'id', data_type: 'character varying', len: 36, is_nullable: 'NO', column_default: null },
       { column_name: 'checksum', data_type: 'character varying', len: 64, is_nullable: 'NO', column_default: null },
-      { column_name: 'finished_at', data_type: 'timestamp with time zone', len: null, is_nullable: 'YES', column_default: null },
-      { column_name: 'migration_name', data_type: 'character varying', len: 255, is_nullable: 'NO', column_default: null },
+      {
+        column_name: 'finished_at',
+        data_type: 'timestamp with time zone',
+        len: null,
+        is_nullable: 'YES',
+        column_default: null,
+      },
+      {
+        column_name: 'migration_name',
+        data_type: 'character varying',
+        len: 255,
+        is_nullable: 'NO',
+        column_default: null,
+      },
       { column_name: 'logs', data_type: 'text', len: null, is_nullable: 'YES', column_default: null },
-      { column_name: 'rolled_back_at', data_type: 'timestamp with time zone', len: null, is_nullable: 'YES', column_default: null },
-      { column_name: 'started_at', data_type: 'timestamp with time zone', len: null, is_nullable: 'NO', column_default: 'now()' },
+      {
+        column_name: 'rolled_back_at',
+        data_type: 'timestamp with time zone',
+        len: null,
+        is_nullable: 'YES',
+        column_default: null,
+      },
+      {
+        column_name: 'started_at',
+        data_type: 'timestamp with time zone',
+        len: null,
+        is_nullable: 'NO',
+        column_default: 'now()',
+      },
       { column_name: 'applied_steps_count', data_type: 'integer', len: null, is_nullable: 'NO', column_default: '0' },
     ])
 
@@ -118,9 +142,15 @@ describe('migrate()', () => {
     const url = await createEmptyDatabase()
     await migrate(url, { migrationsDir: dir })
     await fs.mkdir(path.join(dir, '29990101000001_second'))
-    await fs.writeFile(path.join(dir, '29990101000001_second', 'migration.sql'), 'CREATE TABLE "Second" ("id" INTEGER);\n')
+    await fs.writeFile(
+      path.join(dir, '29990101000001_second', 'migration.sql'),
+      'CREATE TABLE "Second" ("id" INTEGER);\n',
+    )
     await fs.mkdir(path.join(dir, '29990101000000_first'))
-    await fs.writeFile(path.join(dir, '29990101000000_first', 'migration.sql'), 'CREATE TABLE "First" ("id" INTEGER);\n')
+    await fs.writeFile(
+      path.join(dir, '29990101000000_first', 'migration.sql'),
+      'CREATE TABLE "First" ("id" INTEGER);\n',
+    )
     await fs.mkdir(path.join(dir, '29990101000002_broken'))
     await fs.writeFile(
       path.join(dir, '29990101000002_broken', 'migration.sql'),
@@ -147,7 +177,10 @@ describe('migrate()', () => {
     const [first] = await readMigrations(dir)
     await fs.appendFile(path.join(dir, first.name, 'migration.sql'), '\n-- an edit after the fact\n')
     await fs.mkdir(path.join(dir, '29990101000000_later'))
-    await fs.writeFile(path.join(dir, '29990101000000_later', 'migration.sql'), 'CREATE TABLE "Later" ("id" INTEGER);\n')
+    await fs.writeFile(
+      path.join(dir, '29990101000000_later', 'migration.sql'),
+      'CREATE TABLE "Later" ("id" INTEGER);\n',
+    )
     await expect(migrate(url, { migrationsDir: dir })).rejects.toThrow(
       new RegExp(`Migration ${first.name} was modified after it was applied`),
     )
@@ -172,7 +205,9 @@ describe('migrate()', () => {
     await fs.writeFile(path.join(dir, '29990101000000_gone', 'migration.sql'), 'CREATE TABLE "Gone" ("id" INTEGER);\n')
     await migrate(url, { migrationsDir: dir })
     await fs.rm(path.join(dir, '29990101000000_gone'), { recursive: true })
-    await expect(migrate(url, { migrationsDir: dir })).rejects.toThrow(/Migration 29990101000000_gone is recorded as applied .* missing/)
+    await expect(migrate(url, { migrationsDir: dir })).rejects.toThrow(
+      /Migration 29990101000000_gone is recorded as applied .* missing/,
+    )
   })
 
   it('refuses when a previous attempt is recorded as failed, naming it', async () => {
@@ -188,7 +223,9 @@ describe('migrate()', () => {
     await expect(migrate(url)).rejects.toThrow(/Migration 29990101000000_half_done failed in an earlier attempt/)
     // Once marked as rolled back (what `prisma migrate resolve --rolled-back` does) it is no obstacle.
     await withPgClient(url, (client) =>
-      client.query(`UPDATE "_prisma_migrations" SET "rolled_back_at" = now() WHERE "migration_name" = '29990101000000_half_done'`),
+      client.query(
+        `UPDATE "_prisma_migrations" SET "rolled_back_at" = now() WHERE "migration_name" = '29990101000000_half_done'`,
+      ),
     )
     expect(await migrate(url)).toEqual({ applied: [] })
   })

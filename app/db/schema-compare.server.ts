@@ -47,33 +47,60 @@ const DEFAULT_TYPES: Record<string, string> = {
 function nativeTypeToSql(name: string, args: string[]): string | undefined {
   const a = args.length ? `(${args.join(',')})` : ''
   switch (name) {
-    case 'Text': return 'text'
-    case 'VarChar': return `character varying${a}`
-    case 'Char': return `character${a}`
-    case 'Uuid': return 'uuid'
-    case 'Xml': return 'xml'
-    case 'Inet': return 'inet'
-    case 'Citext': return 'citext'
-    case 'Bit': return `bit${a}`
-    case 'VarBit': return `bit varying${a}`
-    case 'Integer': return 'integer'
-    case 'SmallInt': return 'smallint'
-    case 'Oid': return 'oid'
-    case 'BigInt': return 'bigint'
-    case 'DoublePrecision': return 'double precision'
-    case 'Real': return 'real'
-    case 'Decimal': return `numeric${a}`
-    case 'Money': return 'money'
-    case 'Timestamp': return `timestamp${a} without time zone`
-    case 'Timestamptz': return `timestamp${a} with time zone`
-    case 'Date': return 'date'
-    case 'Time': return `time${a} without time zone`
-    case 'Timetz': return `time${a} with time zone`
-    case 'Boolean': return 'boolean'
-    case 'Json': return 'json'
-    case 'JsonB': return 'jsonb'
-    case 'ByteA': return 'bytea'
-    default: return undefined
+    case 'Text':
+      return 'text'
+    case 'VarChar':
+      return `character varying${a}`
+    case 'Char':
+      return `character${a}`
+    case 'Uuid':
+      return 'uuid'
+    case 'Xml':
+      return 'xml'
+    case 'Inet':
+      return 'inet'
+    case 'Citext':
+      return 'citext'
+    case 'Bit':
+      return `bit${a}`
+    case 'VarBit':
+      return `bit varying${a}`
+    case 'Integer':
+      return 'integer'
+    case 'SmallInt':
+      return 'smallint'
+    case 'Oid':
+      return 'oid'
+    case 'BigInt':
+      return 'bigint'
+    case 'DoublePrecision':
+      return 'double precision'
+    case 'Real':
+      return 'real'
+    case 'Decimal':
+      return `numeric${a}`
+    case 'Money':
+      return 'money'
+    case 'Timestamp':
+      return `timestamp${a} without time zone`
+    case 'Timestamptz':
+      return `timestamp${a} with time zone`
+    case 'Date':
+      return 'date'
+    case 'Time':
+      return `time${a} without time zone`
+    case 'Timetz':
+      return `time${a} with time zone`
+    case 'Boolean':
+      return 'boolean'
+    case 'Json':
+      return 'json'
+    case 'JsonB':
+      return 'jsonb'
+    case 'ByteA':
+      return 'bytea'
+    default:
+      return undefined
   }
 }
 
@@ -115,10 +142,12 @@ function expectedFacts(doc: Document): { facts: Facts; problems: string[] } {
       } else if (f.nativeType) {
         const [name, args] = f.nativeType as [string, string[]]
         type = nativeTypeToSql(name, args)
-        if (!type) problems.push(`schema.prisma: ${m.name}.${f.name} uses @db.${name}, unknown to schema-compare.server.ts`)
+        if (!type)
+          problems.push(`schema.prisma: ${m.name}.${f.name} uses @db.${name}, unknown to schema-compare.server.ts`)
       } else {
         type = DEFAULT_TYPES[f.type]
-        if (!type) problems.push(`schema.prisma: ${m.name}.${f.name} has type ${f.type}, unknown to schema-compare.server.ts`)
+        if (!type)
+          problems.push(`schema.prisma: ${m.name}.${f.name} has type ${f.type}, unknown to schema-compare.server.ts`)
       }
       if (!type) continue
       if (f.isList) type += '[]'
@@ -127,7 +156,10 @@ function expectedFacts(doc: Document): { facts: Facts; problems: string[] } {
       if (def.problem) problems.push(def.problem)
       // Prisma creates scalar lists as nullable array columns ("tags" TEXT[]).
       const nullability = f.isRequired && !f.isList ? 'NOT NULL' : 'NULL'
-      facts.set(`column ${q(table)}.${q(column)}`, [type, nullability, def.sql ? `DEFAULT ${def.sql}` : ''].filter(Boolean).join(' '))
+      facts.set(
+        `column ${q(table)}.${q(column)}`,
+        [type, nullability, def.sql ? `DEFAULT ${def.sql}` : ''].filter(Boolean).join(' '),
+      )
       if (def.sequence) facts.set(`sequence ${q(def.sequence)}`, `owned by ${q(table)}.${q(column)}`)
     }
   }
@@ -137,9 +169,7 @@ function expectedFacts(doc: Document): { facts: Facts; problems: string[] } {
     if (!m) continue
     const table = tableOf(m)
     const columns = idx.fields.map((f) => columnOf(m, f.name))
-    const shape = idx.fields
-      .map((f) => q(columnOf(m, f.name)) + (f.sortOrder === 'desc' ? ' DESC' : ''))
-      .join(', ')
+    const shape = idx.fields.map((f) => q(columnOf(m, f.name)) + (f.sortOrder === 'desc' ? ' DESC' : '')).join(', ')
     const method = (idx.algorithm ?? 'BTree').toLowerCase()
     if (idx.type === 'id') {
       const name = idx.dbName ?? constraintName(table, [], 'pkey')
@@ -166,7 +196,8 @@ function expectedFacts(doc: Document): { facts: Facts; problems: string[] } {
       const onDelete = f.relationOnDelete ?? (f.isRequired ? 'Restrict' : 'SetNull')
       const onUpdate = (f as Field & { relationOnUpdate?: string }).relationOnUpdate ?? 'Cascade'
       // Prisma names a foreign key after its table and columns, unless @relation(map: ...) says otherwise.
-      const name = (f as Field & { relationName?: string; dbName?: string | null }).dbName ?? constraintName(table, from, 'fkey')
+      const name =
+        (f as Field & { relationName?: string; dbName?: string | null }).dbName ?? constraintName(table, from, 'fkey')
       facts.set(
         `foreign key ${q(name)}`,
         `on ${q(table)} ${cols(from)} REFERENCES ${q(tableOf(target))} ${cols(to)} ON DELETE ${referentialAction(onDelete)} ON UPDATE ${referentialAction(onUpdate)}`,
@@ -178,12 +209,18 @@ function expectedFacts(doc: Document): { facts: Facts; problems: string[] } {
 
 function referentialAction(action: string): string {
   switch (action) {
-    case 'Cascade': return 'CASCADE'
-    case 'Restrict': return 'RESTRICT'
-    case 'NoAction': return 'NO ACTION'
-    case 'SetNull': return 'SET NULL'
-    case 'SetDefault': return 'SET DEFAULT'
-    default: return action
+    case 'Cascade':
+      return 'CASCADE'
+    case 'Restrict':
+      return 'RESTRICT'
+    case 'NoAction':
+      return 'NO ACTION'
+    case 'SetNull':
+      return 'SET NULL'
+    case 'SetDefault':
+      return 'SET DEFAULT'
+    default:
+      return action
   }
 }
 
@@ -213,10 +250,13 @@ function expectedDefault(
       case 'ulid':
         return {} // generated by the Prisma client, not the database
       default:
-        return { problem: `schema.prisma: ${m.name}.${f.name} has @default(${fn.name}()), unknown to schema-compare.server.ts` }
+        return {
+          problem: `schema.prisma: ${m.name}.${f.name} has @default(${fn.name}()), unknown to schema-compare.server.ts`,
+        }
     }
   }
-  if (Array.isArray(d)) return { problem: `schema.prisma: ${m.name}.${f.name} has a list default, unknown to schema-compare.server.ts` }
+  if (Array.isArray(d))
+    return { problem: `schema.prisma: ${m.name}.${f.name} has a list default, unknown to schema-compare.server.ts` }
   if (f.kind === 'enum') return { sql: `${sqlLiteral(String(d))}::enum` }
   if (typeof d === 'boolean') return { sql: String(d) }
   if (typeof d === 'number' || ['Int', 'BigInt', 'Float', 'Decimal'].includes(f.type)) return { sql: String(d) }
@@ -230,7 +270,10 @@ function expectedDefault(
 /** Normalises pg_get_expr output so it compares with expectedDefault(). */
 function normaliseDefault(expr: string, typtype: string): string {
   // '-1'::integer, '1.5'::numeric, 0 -> plain numbers
-  const numeric = /^\(?'?(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)'?\)?(?:::(?:integer|bigint|smallint|numeric|double precision|real))?$/i.exec(expr)
+  const numeric =
+    /^\(?'?(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)'?\)?(?:::(?:integer|bigint|smallint|numeric|double precision|real))?$/i.exec(
+      expr,
+    )
   if (numeric) return numeric[1]
   // 'MEMBER'::"MembershipRole" -> 'MEMBER'::enum (the enum type itself is compared with the column)
   if (typtype === 'e') return expr.replace(/::[^:]+$/, '::enum')
@@ -250,12 +293,18 @@ async function actualFacts(client: pg.Client): Promise<Facts> {
      GROUP BY t.typname`)
   for (const e of enums.rows) facts.set(`enum ${q(e.name)}`, `(${e.values.map(sqlLiteral).join(', ')})`)
 
-  const relations = await client.query<{ name: string; relkind: string }>(`
+  const relations = await client.query<{ name: string; relkind: string }>(
+    `
     SELECT c.relname AS name, c.relkind::text AS relkind
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-     WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND c.relname <> $1`, [ignored])
+     WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND c.relname <> $1`,
+    [ignored],
+  )
   for (const r of relations.rows) {
-    facts.set(`table ${q(r.name)}`, r.relkind === 'r' || r.relkind === 'p' ? 'exists' : `is a relation of kind '${r.relkind}'`)
+    facts.set(
+      `table ${q(r.name)}`,
+      r.relkind === 'r' || r.relkind === 'p' ? 'exists' : `is a relation of kind '${r.relkind}'`,
+    )
   }
 
   const columns = await client.query<{
@@ -270,7 +319,8 @@ async function actualFacts(client: pg.Client): Promise<Facts> {
     default: string | null
     identity: string
     generated: string
-  }>(`
+  }>(
+    `
     SELECT c.relname AS table, a.attname AS column, a.attnotnull AS notnull,
            format_type(a.atttypid, a.atttypmod) AS type, ty.typtype::text AS typtype, ty.typname,
            elem.typtype::text AS elemtyptype, elem.typname AS elemtypname,
@@ -282,7 +332,9 @@ async function actualFacts(client: pg.Client): Promise<Facts> {
       LEFT JOIN pg_type elem ON elem.oid = ty.typelem AND ty.typcategory = 'A'
       LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
      WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.relname <> $1
-       AND a.attnum > 0 AND NOT a.attisdropped`, [ignored])
+       AND a.attnum > 0 AND NOT a.attisdropped`,
+    [ignored],
+  )
   for (const c of columns.rows) {
     let type = c.type
     if (c.typtype === 'e') type = `enum ${q(c.typname)}`
@@ -290,7 +342,9 @@ async function actualFacts(client: pg.Client): Promise<Facts> {
     const parts = [type, c.notnull ? 'NOT NULL' : 'NULL']
     if (c.default !== null) {
       const isEnum = c.typtype === 'e' || c.elemtyptype === 'e'
-      parts.push(`${c.generated ? 'GENERATED ALWAYS AS' : 'DEFAULT'} ${normaliseDefault(c.default, isEnum ? 'e' : c.typtype)}`)
+      parts.push(
+        `${c.generated ? 'GENERATED ALWAYS AS' : 'DEFAULT'} ${normaliseDefault(c.default, isEnum ? 'e' : c.typtype)}`,
+      )
     }
     if (c.identity) parts.push(`GENERATED ${c.identity === 'a' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`)
     facts.set(`column ${q(c.table)}.${q(c.column)}`, parts.join(' '))
@@ -306,7 +360,10 @@ async function actualFacts(client: pg.Client): Promise<Facts> {
       LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid
      WHERE n.nspname = current_schema() AND s.relkind = 'S'`)
   for (const s of sequences.rows) {
-    facts.set(`sequence ${q(s.name)}`, s.table ? `owned by ${q(s.table)}.${q(s.column ?? '?')}` : 'not owned by a column')
+    facts.set(
+      `sequence ${q(s.name)}`,
+      s.table ? `owned by ${q(s.table)}.${q(s.column ?? '?')}` : 'not owned by a column',
+    )
   }
 
   const indexes = await client.query<{
@@ -319,7 +376,8 @@ async function actualFacts(client: pg.Client): Promise<Facts> {
     options: number[]
     expressions: boolean
     predicate: string | null
-  }>(`
+  }>(
+    `
     SELECT i.relname AS name, t.relname AS table, ix.indisunique AS unique, ix.indisprimary AS primary,
            am.amname AS method,
            ARRAY(SELECT a.attname::text
@@ -334,7 +392,9 @@ async function actualFacts(client: pg.Client): Promise<Facts> {
       JOIN pg_class t ON t.oid = ix.indrelid
       JOIN pg_namespace n ON n.oid = t.relnamespace
       JOIN pg_am am ON am.oid = i.relam
-     WHERE n.nspname = current_schema() AND t.relname <> $1`, [ignored])
+     WHERE n.nspname = current_schema() AND t.relname <> $1`,
+    [ignored],
+  )
   for (const ix of indexes.rows) {
     const shape = ix.columns
       .slice(0, ix.options.length)
@@ -359,7 +419,8 @@ async function actualFacts(client: pg.Client): Promise<Facts> {
     ref_columns: string[]
     on_delete: string
     on_update: string
-  }>(`
+  }>(
+    `
     SELECT c.conname AS name, t.relname AS table, rt.relname AS ref_table,
            ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(attnum, ord)
                    JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum ORDER BY k.ord) AS columns,
@@ -370,8 +431,16 @@ async function actualFacts(client: pg.Client): Promise<Facts> {
       JOIN pg_class t ON t.oid = c.conrelid
       JOIN pg_class rt ON rt.oid = c.confrelid
       JOIN pg_namespace n ON n.oid = t.relnamespace
-     WHERE c.contype = 'f' AND n.nspname = current_schema() AND t.relname <> $1`, [ignored])
-  const action: Record<string, string> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' }
+     WHERE c.contype = 'f' AND n.nspname = current_schema() AND t.relname <> $1`,
+    [ignored],
+  )
+  const action: Record<string, string> = {
+    a: 'NO ACTION',
+    r: 'RESTRICT',
+    c: 'CASCADE',
+    n: 'SET NULL',
+    d: 'SET DEFAULT',
+  }
   for (const fk of fks.rows) {
     facts.set(
       `foreign key ${q(fk.name)}`,
@@ -381,12 +450,15 @@ async function actualFacts(client: pg.Client): Promise<Facts> {
 
   // Constraints other than primary key, unique, foreign key, check and trigger constraints
   // (exclusion constraints) are not expressible in schema.prisma at all.
-  const others = await client.query<{ name: string; table: string; type: string }>(`
+  const others = await client.query<{ name: string; table: string; type: string }>(
+    `
     SELECT c.conname AS name, t.relname AS table, c.contype::text AS type
       FROM pg_constraint c
       JOIN pg_class t ON t.oid = c.conrelid
       JOIN pg_namespace n ON n.oid = t.relnamespace
-     WHERE n.nspname = current_schema() AND c.contype NOT IN ('p', 'u', 'f', 'c', 't', 'n') AND t.relname <> $1`, [ignored])
+     WHERE n.nspname = current_schema() AND c.contype NOT IN ('p', 'u', 'f', 'c', 't', 'n') AND t.relname <> $1`,
+    [ignored],
+  )
   for (const o of others.rows) facts.set(`constraint ${q(o.name)}`, `on ${q(o.table)} of type '${o.type}'`)
 
   return facts

@@ -29,7 +29,9 @@ describe('prisma/migrations vs prisma/schema.prisma', () => {
     const edited = schemaText.replace(/(model Area \{\n)/, '$1  extraColumn String?\n')
     expect(edited).not.toBe(schemaText)
     const differences = await compareSchemaToDatabase(edited, migratedUrl)
-    expect(differences).toEqual([expect.stringMatching(/^missing in database: column "Area"\."extraColumn": text NULL$/)])
+    expect(differences).toEqual([
+      expect.stringMatching(/^missing in database: column "Area"\."extraColumn": text NULL$/),
+    ])
   })
 
   it('notices a changed default, nullability and relation action in schema.prisma', async () => {

@@ -5,12 +5,27 @@ import { FieldErrors } from '#app/ui/components.tsx'
 
 type F = FieldMetadata<string | undefined>
 export type FoundationFieldSet = {
-  name: F; kvkNumber: F; iban: F; accountHolder: F; street: F; postalCode: F; city: F; contactName: F; email: F; phone: F
+  name: F
+  kvkNumber: F
+  iban: F
+  accountHolder: F
+  street: F
+  postalCode: F
+  city: F
+  contactName: F
+  email: F
+  phone: F
   areaIds: FieldMetadata<string[] | undefined>
 }
 
 /** The foundation's own fields, shared by the administrator's registration and the self-registration. */
-export function FoundationFields({ fields, areas }: { fields: FoundationFieldSet; areas: { id: string; name: string }[] }) {
+export function FoundationFields({
+  fields,
+  areas,
+}: {
+  fields: FoundationFieldSet
+  areas: { id: string; name: string }[]
+}) {
   const m = useMessages()
   const chosen = new Set(([] as string[]).concat((fields.areaIds.initialValue as string[] | string | undefined) ?? []))
   return (
@@ -33,7 +48,8 @@ export function FoundationFields({ fields, areas }: { fields: FoundationFieldSet
         <div className="checkbox-grid">
           {areas.map((a) => (
             <label key={a.id} className="checkbox">
-              <input type="checkbox" name={fields.areaIds.name} value={a.id} defaultChecked={chosen.has(a.id)} /> {a.name}
+              <input type="checkbox" name={fields.areaIds.name} value={a.id} defaultChecked={chosen.has(a.id)} />{' '}
+              {a.name}
             </label>
           ))}
         </div>

@@ -6,7 +6,11 @@ import type { FoundationInput } from './schema.ts'
 
 /** An expected refusal, shown at the form (field or form error), never a 500. */
 export class FoundationError extends Error {
-  constructor(message: string, readonly field?: string, readonly status = 409) {
+  constructor(
+    message: string,
+    readonly field?: string,
+    readonly status = 409,
+  ) {
     super(message)
   }
 }
@@ -22,7 +26,11 @@ async function checkKvkFree(kvkNumber: string) {
   }
 }
 
-const foundationData = ({ areaIds, phone, ...f }: FoundationInput) => ({ ...f, phone: phone || null, areas: { create: areaIds.map((areaId) => ({ areaId })) } })
+const foundationData = ({ areaIds, phone, ...f }: FoundationInput) => ({
+  ...f,
+  phone: phone || null,
+  areas: { create: areaIds.map((areaId) => ({ areaId })) },
+})
 
 /** An administrator registers a foundation: verified at once. */
 export async function registerFoundation(adminId: string, input: FoundationInput) {
@@ -30,7 +38,15 @@ export async function registerFoundation(adminId: string, input: FoundationInput
   await checkKvkFree(input.kvkNumber)
   return prisma.$transaction(async (tx) => {
     const foundation = await tx.foundation.create({ data: { ...foundationData(input), verifiedAt: new Date() } })
-    await audit({ action: 'foundation.registered', actorId: adminId, foundationId: foundation.id, data: { kvkNumber: input.kvkNumber } }, tx)
+    await audit(
+      {
+        action: 'foundation.registered',
+        actorId: adminId,
+        foundationId: foundation.id,
+        data: { kvkNumber: input.kvkNumber },
+      },
+      tx,
+    )
     return foundation
   })
 }
@@ -47,23 +63,41 @@ export async function selfRegisterFoundation(
   await checkAreas(input.areaIds)
   await checkKvkFree(input.kvkNumber)
   if (await prisma.user.findUnique({ where: { email: input.yourEmail } })) {
-    throw new FoundationError('Met dit e-mailadres bestaat al een account. Log in en vraag een bestuurslid van uw stichting om een uitnodiging, of gebruik een ander adres.', 'yourEmail')
+    throw new FoundationError(
+      'Met dit e-mailadres bestaat al een account. Log in en vraag een bestuurslid van uw stichting om een uitnodiging, of gebruik een ander adres.',
+      'yourEmail',
+    )
   }
   const { yourName, yourEmail, password, ...foundation } = input
   const passwordHash = await hashPassword(password)
   return prisma.$transaction(async (tx) => {
-    const user = await tx.user.create({ data: { email: yourEmail, name: yourName, passwordHash, role: 'FOUNDATION_MEMBER' } })
+    const user = await tx.user.create({
+      data: { email: yourEmail, name: yourName, passwordHash, role: 'FOUNDATION_MEMBER' },
+    })
     const created = await tx.foundation.create({
       data: { ...foundationData(foundation), members: { create: { userId: user.id, role: 'FOUNDATION_ADMIN' } } },
     })
-    await audit({ action: 'foundation.self-registered', actorId: user.id, userId: user.id, foundationId: created.id, ip, data: { kvkNumber: foundation.kvkNumber } }, tx)
+    await audit(
+      {
+        action: 'foundation.self-registered',
+        actorId: user.id,
+        userId: user.id,
+        foundationId: created.id,
+        ip,
+        data: { kvkNumber: foundation.kvkNumber },
+      },
+      tx,
+    )
     await issueEmailVerification(tx, user, link)
     return { user, foundation: created }
   })
 }
 
 export async function verifyFoundation(adminId: string, foundationId: string) {
-  const { count } = await prisma.foundation.updateMany({ where: { id: foundationId, verifiedAt: null }, data: { verifiedAt: new Date() } })
+  const { count } = await prisma.foundation.updateMany({
+    where: { id: foundationId, verifiedAt: null },
+    data: { verifiedAt: new Date() },
+  })
   if (count === 0) throw new FoundationError('Deze stichting is al geverifieerd of bestaat niet.')
   await audit({ action: 'foundation.verified', actorId: adminId, foundationId })
 }
@@ -75,28 +109,55 @@ export async function verifyFoundation(adminId: string, foundationId: string) {
 export async function requestIbanChange(userId: string, foundationId: string, iban: string, accountHolder: string) {
   return prisma.$transaction(async (tx) => {
     const current = await tx.foundation.findUniqueOrThrow({ where: { id: foundationId } })
-    if (current.iban === iban && current.accountHolder === accountHolder) throw new FoundationError('Dit is al het rekeningnummer van de stichting.', 'iban', 400)
+    if (current.iban === iban && current.accountHolder === accountHolder)
+      throw new FoundationError('Dit is al het rekeningnummer van de stichting.', 'iban', 400)
     await tx.foundation.update({
       where: { id: foundationId },
-      data: { pendingIban: iban, pendingAccountHolder: accountHolder, pendingIbanById: userId, pendingIbanAt: new Date() },
+      data: {
+        pendingIban: iban,
+        pendingAccountHolder: accountHolder,
+        pendingIbanById: userId,
+        pendingIbanAt: new Date(),
+      },
     })
-    await audit({ action: 'iban.change-requested', actorId: userId, foundationId, data: { from: current.iban, to: iban, accountHolder } }, tx)
+    await audit(
+      {
+        action: 'iban.change-requested',
+        actorId: userId,
+        foundationId,
+        data: { from: current.iban, to: iban, accountHolder },
+      },
+      tx,
+    )
   })
 }
 
 export async function decideIbanChange(adminId: string, foundationId: string, confirm: boolean) {
   return prisma.$transaction(async (tx) => {
     const f = await tx.foundation.findUnique({ where: { id: foundationId } })
-    if (!f?.pendingIban || !f.pendingAccountHolder) throw new FoundationError('Er is geen wijziging van het rekeningnummer om te beoordelen.')
-    if (f.pendingIbanById === adminId) throw new FoundationError('U vroeg deze wijziging zelf aan; een andere beheerder moet haar bevestigen.')
+    if (!f?.pendingIban || !f.pendingAccountHolder)
+      throw new FoundationError('Er is geen wijziging van het rekeningnummer om te beoordelen.')
+    if (f.pendingIbanById === adminId)
+      throw new FoundationError('U vroeg deze wijziging zelf aan; een andere beheerder moet haar bevestigen.')
     await tx.foundation.update({
       where: { id: foundationId },
       data: {
         ...(confirm ? { iban: f.pendingIban, accountHolder: f.pendingAccountHolder } : {}),
-        pendingIban: null, pendingAccountHolder: null, pendingIbanById: null, pendingIbanAt: null,
+        pendingIban: null,
+        pendingAccountHolder: null,
+        pendingIbanById: null,
+        pendingIbanAt: null,
       },
     })
-    await audit({ action: confirm ? 'iban.change-confirmed' : 'iban.change-rejected', actorId: adminId, foundationId, data: { from: f.iban, to: f.pendingIban } }, tx)
+    await audit(
+      {
+        action: confirm ? 'iban.change-confirmed' : 'iban.change-rejected',
+        actorId: adminId,
+        foundationId,
+        data: { from: f.iban, to: f.pendingIban },
+      },
+      tx,
+    )
   })
 }
 
@@ -119,4 +180,5 @@ export function listFoundationsForAdmin() {
   })
 }
 
-export const listAreas = () => prisma.area.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, code: true } })
+export const listAreas = () =>
+  prisma.area.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, code: true } })

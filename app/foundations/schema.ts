@@ -4,7 +4,8 @@ import { passwordProblem, PASSWORD_MESSAGES } from '#app/auth/password-policy.ts
 
 /** Forms of foundations, members and accounts: one zod schema per form, for browser and server (Conform). Dutch messages. */
 
-const required = (message: string, max = 200) => z.string({ error: message }).trim().min(1, message).max(max, `Hoogstens ${max} tekens.`)
+const required = (message: string, max = 200) =>
+  z.string({ error: message }).trim().min(1, message).max(max, `Hoogstens ${max} tekens.`)
 
 export const email = z
   .string({ error: 'Vul een e-mailadres in.' })

@@ -1,7 +1,12 @@
 import { createCookie } from '@remix-run/node'
 import type { Lang } from './i18n.ts'
 
-export const langCookie = createCookie('bb_lang', { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 60 * 60 * 24 * 365 })
+export const langCookie = createCookie('bb_lang', {
+  path: '/',
+  sameSite: 'lax',
+  httpOnly: true,
+  maxAge: 60 * 60 * 24 * 365,
+})
 
 /** Dutch first; English when the visitor chose it. */
 export async function getLang(request: Request): Promise<Lang> {

@@ -24,7 +24,8 @@ const needsApplication: AccountKind[] = ['GRANT_COMMITTED', 'GRANT_PAID', 'GRANT
 
 export function accountKey(ref: AccountRef): string {
   if (needsArea.includes(ref.kind) && !ref.areaId) throw new Error(`${ref.kind} account needs an area`)
-  if (needsApplication.includes(ref.kind) && !ref.applicationId) throw new Error(`${ref.kind} account needs an application`)
+  if (needsApplication.includes(ref.kind) && !ref.applicationId)
+    throw new Error(`${ref.kind} account needs an application`)
   return [ref.kind, ref.roundId, ref.areaId ?? '-', ref.applicationId ?? '-'].join(':')
 }
 

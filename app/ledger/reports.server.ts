@@ -76,7 +76,9 @@ export type LedgerCheck = {
 /** The round's books, checked from the entries up. */
 export async function checkLedger(roundId: string): Promise<LedgerCheck> {
   const round = await prisma.budgetRound.findUniqueOrThrow({ where: { id: roundId }, select: { potCents: true } })
-  const [row] = await prisma.$queryRaw<{ mismatches: bigint; total: bigint | null; source: bigint | null; entries: bigint }[]>`
+  const [row] = await prisma.$queryRaw<
+    { mismatches: bigint; total: bigint | null; source: bigint | null; entries: bigint }[]
+  >`
     WITH computed AS (
       SELECT a."id", a."kind", a."balanceCents",
         COALESCE((SELECT SUM("amountCents") FROM "LedgerEntry" WHERE "toAccountId" = a."id"), 0)

@@ -7,7 +7,18 @@ export async function listProblemMails(limit = 200) {
     where: { OR: [{ status: 'DEAD' }, { status: { in: ['PENDING', 'SENDING'] }, lastError: { not: null } }] },
     orderBy: [{ status: 'asc' }, { updatedAt: 'desc' }],
     take: limit,
-    select: { id: true, template: true, to: true, subject: true, status: true, attempts: true, lastError: true, nextAttemptAt: true, createdAt: true, updatedAt: true },
+    select: {
+      id: true,
+      template: true,
+      to: true,
+      subject: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      nextAttemptAt: true,
+      createdAt: true,
+      updatedAt: true,
+    },
   })
 }
 

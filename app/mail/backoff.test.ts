@@ -14,10 +14,14 @@ describe('retry delay', () => {
 
   it('never exceeds the maximum and is never negative, whatever the attempt', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (attempt, r) => {
-        const delay = retryDelayMs(attempt, options, () => r)
-        return delay >= 0 && delay <= options.maxMs
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (attempt, r) => {
+          const delay = retryDelayMs(attempt, options, () => r)
+          return delay >= 0 && delay <= options.maxMs
+        },
+      ),
     )
   })
 

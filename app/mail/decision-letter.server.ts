@@ -18,7 +18,12 @@ export interface DecisionLetter {
 
 export function decisionLetterPdf(letter: DecisionLetter): Promise<Buffer> {
   const nl = letter.lang === 'nl'
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `${nl ? 'Beschikking' : 'Decision'} ${letter.reference}`, Author: 'Gemeente Amersfoort' }, lang: letter.lang } as PDFKit.PDFDocumentOptions)
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    info: { Title: `${nl ? 'Beschikking' : 'Decision'} ${letter.reference}`, Author: 'Gemeente Amersfoort' },
+    lang: letter.lang,
+  } as PDFKit.PDFDocumentOptions)
   const chunks: Buffer[] = []
   doc.on('data', (chunk: Buffer) => chunks.push(chunk))
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -29,7 +34,10 @@ export function decisionLetterPdf(letter: DecisionLetter): Promise<Buffer> {
   doc.moveDown().text(letter.foundationName)
   doc.moveDown().text(`${nl ? 'Datum' : 'Date'}: ${formatMailDate(letter.lang, letter.decidedOn)}`)
   doc.text(`${nl ? 'Kenmerk' : 'Reference'}: ${letter.reference}`)
-  doc.moveDown().fontSize(16).text(nl ? `Beschikking: ${letter.title}` : `Decision: ${letter.title}`)
+  doc
+    .moveDown()
+    .fontSize(16)
+    .text(nl ? `Beschikking: ${letter.title}` : `Decision: ${letter.title}`)
   doc.moveDown().fontSize(11)
   if (letter.outcome === 'awarded') {
     doc.text(
@@ -44,11 +52,13 @@ export function decisionLetterPdf(letter: DecisionLetter): Promise<Buffer> {
         : `The municipal executive rejects your application for "${letter.title}". Reason: ${letter.reason ?? ''}`,
     )
   }
-  doc.moveDown().text(
-    nl
-      ? `Bezwaar: bent u het niet eens met dit besluit, dan kunt u tot en met ${formatMailDate('nl', letter.objectionDeadline)} (6 weken na verzending) een bezwaarschrift indienen bij het college van burgemeester en wethouders van Amersfoort.`
-      : `Objection: if you disagree with this decision, you can lodge an objection with the municipal executive of Amersfoort until and including ${formatMailDate('en', letter.objectionDeadline)} (6 weeks after it was sent).`,
-  )
+  doc
+    .moveDown()
+    .text(
+      nl
+        ? `Bezwaar: bent u het niet eens met dit besluit, dan kunt u tot en met ${formatMailDate('nl', letter.objectionDeadline)} (6 weken na verzending) een bezwaarschrift indienen bij het college van burgemeester en wethouders van Amersfoort.`
+        : `Objection: if you disagree with this decision, you can lodge an objection with the municipal executive of Amersfoort until and including ${formatMailDate('en', letter.objectionDeadline)} (6 weeks after it was sent).`,
+    )
   doc.end()
   return done
 }

@@ -16,8 +16,15 @@ import { createMailWorker, silentLogger, smtpTransport, type MailWorker } from '
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const receiptData = {
-  name: 'Fatima el Amrani', reference: 'BB-2026-0042', title: 'Kunstroute Hoogland', foundationName: 'Stichting Hoogland Leeft', areaName: 'Hoogland',
-  requestedCents: 245000, submittedOn: '2026-11-26', decisionDueOn: '2027-01-21', url: 'http://localhost:3000/aanvragen/abc',
+  name: 'Fatima el Amrani',
+  reference: 'BB-2026-0042',
+  title: 'Kunstroute Hoogland',
+  foundationName: 'Stichting Hoogland Leeft',
+  areaName: 'Hoogland',
+  requestedCents: 245000,
+  submittedOn: '2026-11-26',
+  decisionDueOn: '2027-01-21',
+  url: 'http://localhost:3000/aanvragen/abc',
 }
 
 const cleanup: (() => Promise<unknown>)[] = []
@@ -27,7 +34,13 @@ afterEach(async () => {
 })
 
 function worker(smtpUrl: string, options: Partial<Parameters<typeof createMailWorker>[0]> = {}): MailWorker {
-  const w = createMailWorker({ transport: smtpTransport(smtpUrl), logger: silentLogger, pollMs: 20, backoff: { baseMs: 50, maxMs: 200 }, ...options })
+  const w = createMailWorker({
+    transport: smtpTransport(smtpUrl),
+    logger: silentLogger,
+    pollMs: 20,
+    backoff: { baseMs: 50, maxMs: 200 },
+    ...options,
+  })
   cleanup.push(() => w.stop())
   return w
 }
@@ -38,8 +51,13 @@ async function smtp(options?: Parameters<typeof startSmtp>[0]): Promise<TestSmtp
   return server
 }
 
-function enqueueReceipt(to = 'fatima@hooglandleeft.example', attachments?: Parameters<typeof enqueueMail>[1]['attachments']) {
-  return prisma.$transaction((tx) => enqueueMail(tx, { template: 'application-receipt', to, lang: 'nl', data: receiptData, attachments }))
+function enqueueReceipt(
+  to = 'fatima@hooglandleeft.example',
+  attachments?: Parameters<typeof enqueueMail>[1]['attachments'],
+) {
+  return prisma.$transaction((tx) =>
+    enqueueMail(tx, { template: 'application-receipt', to, lang: 'nl', data: receiptData, attachments }),
+  )
 }
 
 describe('the outbox', () => {
@@ -56,7 +74,14 @@ describe('the outbox', () => {
   it('refuses incomplete data and relative links, so the event fails instead of a broken mail', async () => {
     await expect(enqueueReceipt('not-an-address')).rejects.toThrow('ongeldig e-mailadres')
     await expect(
-      prisma.$transaction((tx) => enqueueMail(tx, { template: 'application-receipt', to: 'a@b.example', lang: 'en', data: { ...receiptData, url: '/aanvragen/abc' } })),
+      prisma.$transaction((tx) =>
+        enqueueMail(tx, {
+          template: 'application-receipt',
+          to: 'a@b.example',
+          lang: 'en',
+          data: { ...receiptData, url: '/aanvragen/abc' },
+        }),
+      ),
     ).rejects.toThrow('url')
     expect(await prisma.outboxMail.count()).toBe(0)
   })
@@ -66,7 +91,9 @@ describe('delivery over SMTP', () => {
   it('delivers with the right recipient, subject, text, HTML, attachment and Message-ID', async () => {
     const server = await smtp()
     const pdf = Buffer.from('%PDF-1.4 test attachment')
-    const { id, messageId } = await enqueueReceipt('fatima@hooglandleeft.example', [{ filename: 'beschikking.pdf', contentType: 'application/pdf', content: pdf }])
+    const { id, messageId } = await enqueueReceipt('fatima@hooglandleeft.example', [
+      { filename: 'beschikking.pdf', contentType: 'application/pdf', content: pdf },
+    ])
     expect(messageId).toBe(messageIdFor(id))
     expect(await worker(server.url).drain()).toBe(1)
 
@@ -93,14 +120,22 @@ describe('delivery over SMTP', () => {
     const { id, messageId } = await enqueueReceipt()
     const w = worker(`smtp://127.0.0.1:${port}`, { maxAttempts: 50 })
     w.start()
-    await waitFor(async () => (await prisma.outboxMail.findUniqueOrThrow({ where: { id } })).attempts >= 3, 10_000, 'three failed attempts')
+    await waitFor(
+      async () => (await prisma.outboxMail.findUniqueOrThrow({ where: { id } })).attempts >= 3,
+      10_000,
+      'three failed attempts',
+    )
     const failing = await prisma.outboxMail.findUniqueOrThrow({ where: { id } })
     expect(failing.status).not.toBe('SENT')
     expect(failing.lastError).toMatch(/ECONNREFUSED|connect/i)
     expect((await listProblemMails()).map((m) => m.id)).toContain(id)
 
     const server = await smtp({ port })
-    await waitFor(async () => (await prisma.outboxMail.findUniqueOrThrow({ where: { id } })).status === 'SENT', 10_000, 'delivery')
+    await waitFor(
+      async () => (await prisma.outboxMail.findUniqueOrThrow({ where: { id } })).status === 'SENT',
+      10_000,
+      'delivery',
+    )
     await new Promise((resolve) => setTimeout(resolve, 300)) // room for a wrong second delivery
     expect(server.received.map((r) => r.messageId)).toEqual([messageId])
   })
@@ -108,12 +143,17 @@ describe('delivery over SMTP', () => {
   it('dead-letters after the configured attempts; an administrator sends it again', async () => {
     let accept = false
     const server = await smtp({
-      onRcptTo: (_address, _session, callback) => (accept ? callback() : callback(Object.assign(new Error('Mailbox busy, try later'), { responseCode: 451 }))),
+      onRcptTo: (_address, _session, callback) =>
+        accept ? callback() : callback(Object.assign(new Error('Mailbox busy, try later'), { responseCode: 451 })),
     })
     const { id, messageId } = await enqueueReceipt()
     const w = worker(server.url, { maxAttempts: 3 })
     w.start()
-    await waitFor(async () => (await prisma.outboxMail.findUniqueOrThrow({ where: { id } })).status === 'DEAD', 10_000, 'dead letter')
+    await waitFor(
+      async () => (await prisma.outboxMail.findUniqueOrThrow({ where: { id } })).status === 'DEAD',
+      10_000,
+      'dead letter',
+    )
     const dead = await prisma.outboxMail.findUniqueOrThrow({ where: { id } })
     expect(dead.attempts).toBe(3)
     expect(dead.lastError).toContain('451')
@@ -121,13 +161,19 @@ describe('delivery over SMTP', () => {
 
     accept = true
     expect(await resendMail(id)).toBe(true)
-    await waitFor(async () => (await prisma.outboxMail.findUniqueOrThrow({ where: { id } })).status === 'SENT', 10_000, 'delivery after resend')
+    await waitFor(
+      async () => (await prisma.outboxMail.findUniqueOrThrow({ where: { id } })).status === 'SENT',
+      10_000,
+      'delivery after resend',
+    )
     expect(server.received.map((r) => r.messageId)).toEqual([messageId])
     expect(await resendMail(id)).toBe(false) // a sent mail is not sent again by accident
   })
 
   it('gives up at once on a permanent refusal (5xx)', async () => {
-    const server = await smtp({ onRcptTo: (_a, _s, callback) => callback(Object.assign(new Error('No such user'), { responseCode: 550 })) })
+    const server = await smtp({
+      onRcptTo: (_a, _s, callback) => callback(Object.assign(new Error('No such user'), { responseCode: 550 })),
+    })
     const { id } = await enqueueReceipt('nobody@hooglandleeft.example')
     await worker(server.url, { maxAttempts: 10 }).drain()
     expect(await prisma.outboxMail.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'DEAD', attempts: 1 })
@@ -153,7 +199,10 @@ describe('delivery over SMTP', () => {
     expect(server.received).toHaveLength(1)
     child.kill('SIGKILL')
     await exited
-    expect(await prisma.outboxMail.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'SENDING', attempts: 1 })
+    expect(await prisma.outboxMail.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: 'SENDING',
+      attempts: 1,
+    })
 
     const w = worker(server.url)
     await waitFor(async () => (await w.runOnce()) > 0, 10_000, 'the lease of the killed worker to run out')
@@ -166,9 +215,19 @@ describe('delivery over SMTP', () => {
     const rendered = await renderMail('application-receipt', 'nl', receiptData)
     const ids = Array.from({ length: 1000 }, () => randomUUID())
     await prisma.outboxMail.createMany({
-      data: ids.map((id, i) => ({ id, template: 'application-receipt', to: `lid${i}@hooglandleeft.example`, lang: 'nl', data: receiptData, ...rendered, messageId: messageIdFor(id) })),
+      data: ids.map((id, i) => ({
+        id,
+        template: 'application-receipt',
+        to: `lid${i}@hooglandleeft.example`,
+        lang: 'nl',
+        data: receiptData,
+        ...rendered,
+        messageId: messageIdFor(id),
+      })),
     })
-    const clients = [0, 1].map(() => new PrismaClient({ adapter: new PrismaPg({ connectionString: testDatabaseUrl() }) }))
+    const clients = [0, 1].map(
+      () => new PrismaClient({ adapter: new PrismaPg({ connectionString: testDatabaseUrl() }) }),
+    )
     cleanup.push(() => Promise.all(clients.map((c) => c.$disconnect())))
     const workers = clients.map((db) => worker(server.url, { db, batchSize: 25 }))
     const counts = await Promise.all(workers.map((w) => w.drain()))

@@ -23,14 +23,24 @@ afterAll(() => smtp.close())
 
 function input(areaId: string, title: string) {
   return applicationSchema.parse({
-    title, category: 'groen', areaId,
+    title,
+    category: 'groen',
+    areaId,
     description: 'Bewoners leggen samen een moestuin aan op een braakliggend stuk grond.',
-    startDate: '2026-07-01', endDate: '2026-09-30',
+    startDate: '2026-07-01',
+    endDate: '2026-09-30',
     lines: [{ description: 'Plantenbakken', amount: '1.000' }],
-    location: 'Liendertseweg', goal: 'Buren leren elkaar kennen.', targetGroup: 'Bewoners', expectedParticipants: '30',
-    support: '42 handtekeningen.', ownContribution: 'Vrijwilligers.', advancePercent: '75',
-    declarationTrue: 'on', declarationPublish: 'on',
-    attachment: new File([samplePdf(['Offerte'])], 'offerte.pdf', { type: 'application/pdf' }), attachmentKind: 'quote',
+    location: 'Liendertseweg',
+    goal: 'Buren leren elkaar kennen.',
+    targetGroup: 'Bewoners',
+    expectedParticipants: '30',
+    support: '42 handtekeningen.',
+    ownContribution: 'Vrijwilligers.',
+    advancePercent: '75',
+    declarationTrue: 'on',
+    declarationPublish: 'on',
+    attachment: new File([samplePdf(['Offerte'])], 'offerte.pdf', { type: 'application/pdf' }),
+    attachmentKind: 'quote',
   })
 }
 
@@ -40,7 +50,11 @@ describe('mails of the application lifecycle', () => {
     const app = await submitApplication(f.hoogland, undefined, input(hoogland.id, 'Moestuin Liendert'))
     const receipt = await prisma.outboxMail.findFirstOrThrow({ where: { template: 'application-receipt' } })
     expect(receipt.to).toBe(f.hoogland.email)
-    expect(receipt.data).toMatchObject({ reference: app.reference, submittedOn: '2026-06-01', decisionDueOn: '2026-07-27' })
+    expect(receipt.data).toMatchObject({
+      reference: app.reference,
+      submittedOn: '2026-06-01',
+      decisionDueOn: '2026-07-27',
+    })
     expect(receipt.text).toContain('27 juli 2026')
     expect(receipt.text).toContain(`/aanvragen/${app.id}`)
 
@@ -70,7 +84,9 @@ describe('mails of the application lifecycle', () => {
     const hoogland = await f.area('WK030719')
     const app = await submitApplication(f.hoogland, undefined, input(hoogland.id, 'Moestuin Zuid'))
     await reject(f.reviewer, app.id, 'Het initiatief is niet openbaar toegankelijk.')
-    const mail = await prisma.outboxMail.findFirstOrThrow({ where: { template: 'decision', subject: { contains: app.reference } } })
+    const mail = await prisma.outboxMail.findFirstOrThrow({
+      where: { template: 'decision', subject: { contains: app.reference } },
+    })
     expect(mail.subject).toContain('afgewezen')
     expect(mail.text).toContain('Het initiatief is niet openbaar toegankelijk.')
   })

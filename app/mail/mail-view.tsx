@@ -21,9 +21,16 @@ export function MailView({ subject, to, from, html, text, lang, meta, attachment
   return (
     <article className="mail-view" aria-labelledby="mail-subject">
       <header className="card mail-head">
-        <h2 id="mail-subject" lang={lang}>{subject}</h2>
+        <h2 id="mail-subject" lang={lang}>
+          {subject}
+        </h2>
         <dl className="facts">
-          {from ? <><dt>{m.mail.from}</dt><dd>{from}</dd></> : null}
+          {from ? (
+            <>
+              <dt>{m.mail.from}</dt>
+              <dd>{from}</dd>
+            </>
+          ) : null}
           <dt>{m.mail.to}</dt>
           <dd data-testid="mail-to">{to}</dd>
           {meta}
@@ -45,7 +52,10 @@ export function MailView({ subject, to, from, html, text, lang, meta, attachment
           <ul>
             {links.map((link) => (
               <li key={link.href}>
-                <a href={link.href} lang={lang}>{link.text}</a> <span className="hint mail-link-url">{link.href}</span>
+                <a href={link.href} lang={lang}>
+                  {link.text}
+                </a>{' '}
+                <span className="hint mail-link-url">{link.href}</span>
               </li>
             ))}
           </ul>
@@ -57,7 +67,10 @@ export function MailView({ subject, to, from, html, text, lang, meta, attachment
           <ul>
             {attachments.map((a) => (
               <li key={a.href}>
-                <a href={a.href} download={a.filename}>{a.filename}</a> <span className="hint">({Math.max(1, Math.round(a.size / 1024))} kB)</span>
+                <a href={a.href} download={a.filename}>
+                  {a.filename}
+                </a>{' '}
+                <span className="hint">({Math.max(1, Math.round(a.size / 1024))} kB)</span>
               </li>
             ))}
           </ul>

@@ -28,12 +28,29 @@ export async function listMailbox(limit = 100) {
 export async function getMailboxMail(id: string) {
   const mail = await prisma.outboxMail.findUnique({
     where: { id },
-    select: { id: true, to: true, subject: true, text: true, html: true, status: true, createdAt: true, sentAt: true, messageId: true, lang: true, attachments: true },
+    select: {
+      id: true,
+      to: true,
+      subject: true,
+      text: true,
+      html: true,
+      status: true,
+      createdAt: true,
+      sentAt: true,
+      messageId: true,
+      lang: true,
+      attachments: true,
+    },
   })
   if (!mail) return null
-  const attachments = ((mail.attachments ?? []) as { filename: string; contentType: string; base64: string }[]).map((a, index) => ({
-    index, filename: a.filename, contentType: a.contentType, size: Math.round((a.base64.length * 3) / 4),
-  }))
+  const attachments = ((mail.attachments ?? []) as { filename: string; contentType: string; base64: string }[]).map(
+    (a, index) => ({
+      index,
+      filename: a.filename,
+      contentType: a.contentType,
+      size: Math.round((a.base64.length * 3) / 4),
+    }),
+  )
   return { ...mail, attachments }
 }
 
@@ -41,5 +58,9 @@ export async function getMailboxAttachment(id: string, index: number) {
   const mail = await prisma.outboxMail.findUnique({ where: { id }, select: { attachments: true } })
   const attachment = ((mail?.attachments ?? []) as { filename: string; contentType: string; base64: string }[])[index]
   if (!attachment) return null
-  return { filename: attachment.filename, contentType: attachment.contentType, content: Buffer.from(attachment.base64, 'base64') }
+  return {
+    filename: attachment.filename,
+    contentType: attachment.contentType,
+    content: Buffer.from(attachment.base64, 'base64'),
+  }
 }

@@ -3,7 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { resetEnvCache } from '#app/env.server.ts'
 import { localMailboxEnabled, requireLocalMailbox } from './mailbox.server.ts'
 
-const saved = { PORTAL_MODE: process.env.PORTAL_MODE, SMTP_URL: process.env.SMTP_URL, SESSION_SECRET: process.env.SESSION_SECRET }
+const saved = {
+  PORTAL_MODE: process.env.PORTAL_MODE,
+  SMTP_URL: process.env.SMTP_URL,
+  SESSION_SECRET: process.env.SESSION_SECRET,
+}
 afterEach(() => {
   for (const [key, value] of Object.entries(saved)) {
     if (value === undefined) delete process.env[key]

@@ -12,12 +12,22 @@ import type { MailLang } from './render.ts'
 export const OBJECTION_TERM_DAYS = 6 * 7
 
 /** The receipt (ontvangstbevestiging) to the member who submitted, with reference and decision due date. */
-export async function enqueueReceipt(tx: Tx, input: { applicationId: string; submitterId: string; decisionDueOn: string; lang?: MailLang }) {
+export async function enqueueReceipt(
+  tx: Tx,
+  input: { applicationId: string; submitterId: string; decisionDueOn: string; lang?: MailLang },
+) {
   const [submitter, app] = await Promise.all([
     tx.user.findUniqueOrThrow({ where: { id: input.submitterId }, select: { email: true, name: true } }),
     tx.application.findUniqueOrThrow({
       where: { id: input.applicationId },
-      select: { reference: true, title: true, requestedCents: true, submittedAt: true, area: { select: { name: true } }, foundation: { select: { name: true } } },
+      select: {
+        reference: true,
+        title: true,
+        requestedCents: true,
+        submittedAt: true,
+        area: { select: { name: true } },
+        foundation: { select: { name: true } },
+      },
     }),
   ])
   await enqueueMail(tx, {
@@ -25,8 +35,14 @@ export async function enqueueReceipt(tx: Tx, input: { applicationId: string; sub
     to: submitter.email,
     lang: input.lang ?? 'nl',
     data: {
-      name: submitter.name, reference: app.reference, title: app.title, foundationName: app.foundation.name, areaName: app.area.name,
-      requestedCents: centsFromDb(app.requestedCents), submittedOn: todayIso(), decisionDueOn: input.decisionDueOn,
+      name: submitter.name,
+      reference: app.reference,
+      title: app.title,
+      foundationName: app.foundation.name,
+      areaName: app.area.name,
+      requestedCents: centsFromDb(app.requestedCents),
+      submittedOn: todayIso(),
+      decisionDueOn: input.decisionDueOn,
       url: absoluteUrl(`/aanvragen/${input.applicationId}`),
     },
   })
@@ -37,13 +53,19 @@ async function applicantRecipients(tx: Tx, applicationId: string) {
   const app = await tx.application.findUniqueOrThrow({
     where: { id: applicationId },
     select: {
-      reference: true, title: true, requestedCents: true, awardedCents: true, decisionReason: true, createdById: true,
+      reference: true,
+      title: true,
+      requestedCents: true,
+      awardedCents: true,
+      decisionReason: true,
+      createdById: true,
       foundation: { select: { name: true, email: true, contactName: true, iban: true } },
     },
   })
   const creator = await tx.user.findUnique({ where: { id: app.createdById }, select: { email: true, name: true } })
   const recipients = [{ to: app.foundation.email, name: app.foundation.contactName }]
-  if (creator && creator.email.toLowerCase() !== app.foundation.email.toLowerCase()) recipients.push({ to: creator.email, name: creator.name })
+  if (creator && creator.email.toLowerCase() !== app.foundation.email.toLowerCase())
+    recipients.push({ to: creator.email, name: creator.name })
   return { app, recipients }
 }
 
@@ -54,7 +76,14 @@ export async function enqueueDecision(tx: Tx, applicationId: string, lang: MailL
   const decidedOn = todayIso()
   const objection = addDays(decidedOn, OBJECTION_TERM_DAYS)
   const requestedCents = centsFromDb(app.requestedCents)
-  const common = { reference: app.reference, title: app.title, requestedCents, decidedOn, objectionDeadline: objection, url: absoluteUrl(`/aanvragen/${applicationId}`) }
+  const common = {
+    reference: app.reference,
+    title: app.title,
+    requestedCents,
+    decidedOn,
+    objectionDeadline: objection,
+    url: absoluteUrl(`/aanvragen/${applicationId}`),
+  }
   const outcome =
     app.awardedCents !== null
       ? ({ outcome: 'awarded', awardedCents: centsFromDb(app.awardedCents) } as const)
@@ -72,7 +101,12 @@ export async function enqueueDecision(tx: Tx, applicationId: string, lang: MailL
 }
 
 /** The payment notice after a payment was registered. */
-export async function enqueuePaymentNotice(tx: Tx, applicationId: string, payment: { amountCents: number; date: string; description: string }, lang: MailLang = 'nl') {
+export async function enqueuePaymentNotice(
+  tx: Tx,
+  applicationId: string,
+  payment: { amountCents: number; date: string; description: string },
+  lang: MailLang = 'nl',
+) {
   const { app, recipients } = await applicantRecipients(tx, applicationId)
   const iban = app.foundation.iban.replace(/\s+/g, '')
   for (const r of recipients) {
@@ -81,8 +115,14 @@ export async function enqueuePaymentNotice(tx: Tx, applicationId: string, paymen
       to: r.to,
       lang,
       data: {
-        name: r.name, reference: app.reference, title: app.title, amountCents: payment.amountCents, paidOn: payment.date,
-        description: payment.description, accountEnding: iban.slice(-4), url: absoluteUrl(`/aanvragen/${applicationId}`),
+        name: r.name,
+        reference: app.reference,
+        title: app.title,
+        amountCents: payment.amountCents,
+        paidOn: payment.date,
+        description: payment.description,
+        accountEnding: iban.slice(-4),
+        url: absoluteUrl(`/aanvragen/${applicationId}`),
       },
     })
   }

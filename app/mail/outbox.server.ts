@@ -47,7 +47,10 @@ export function messageIdFor(id: string): string {
  * `data` throws, and the caller's transaction rolls back) and sent by the worker after commit.
  * Returns the outbox row's id and Message-ID.
  */
-export async function enqueueMail<T extends TemplateName>(tx: Tx, input: EnqueueMailInput<T>): Promise<{ id: string; messageId: string }> {
+export async function enqueueMail<T extends TemplateName>(
+  tx: Tx,
+  input: EnqueueMailInput<T>,
+): Promise<{ id: string; messageId: string }> {
   const to = input.to.trim()
   if (!/^[^\s@<>]+@[^\s@<>]+$/.test(to)) throw new Error(`enqueueMail: ongeldig e-mailadres "${input.to}"`)
   const rendered = await renderMail(input.template, input.lang, input.data)

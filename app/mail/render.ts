@@ -24,7 +24,11 @@ export function isTemplateName(name: string): name is TemplateName {
 }
 
 /** Validates the data against the template's schema (a missing value is a programming error) and renders it. */
-export async function renderMail<T extends TemplateName>(template: T, lang: MailLang, data: TemplateData<T>): Promise<RenderedMail> {
+export async function renderMail<T extends TemplateName>(
+  template: T,
+  lang: MailLang,
+  data: TemplateData<T>,
+): Promise<RenderedMail> {
   const definition = TEMPLATES[template] as unknown as {
     schema: z.ZodType
     subject: (lang: MailLang, data: unknown) => string

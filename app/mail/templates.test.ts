@@ -4,8 +4,17 @@ import { describe, expect, it } from 'vitest'
 import { MAIL_LANGS, MailDataError, TEMPLATE_NAMES, renderMail, templateSamples, type TemplateData } from './render.ts'
 
 const EXPECTED = [
-  'invitation', 'email-verification', 'password-reset', 'application-receipt', 'missing-information', 'decision',
-  'second-approval-needed', 'payment-notice', 'report-reminder', 'settlement', 'deadline-warning',
+  'invitation',
+  'email-verification',
+  'password-reset',
+  'application-receipt',
+  'missing-information',
+  'decision',
+  'second-approval-needed',
+  'payment-notice',
+  'report-reminder',
+  'settlement',
+  'deadline-warning',
 ]
 
 /** The accessibility basics of an HTML mail: language, alt texts, layout tables marked as presentation, a title, a heading. */
@@ -14,9 +23,12 @@ export function accessibilityProblems(html: string, lang: string): string[] {
   if (!new RegExp(`<html[^>]*\\slang="${lang}"`).test(html)) problems.push(`<html> without lang="${lang}"`)
   if (!/<title>[^<]+<\/title>/.test(html)) problems.push('no <title>')
   if (!/<h1[\s>]/.test(html)) problems.push('no <h1>')
-  for (const img of html.match(/<img\b[^>]*>/g) ?? []) if (!/\salt="[^"]*"/.test(img)) problems.push(`image without alt: ${img}`)
-  for (const table of html.match(/<table\b[^>]*>/g) ?? []) if (!/\srole="presentation"/.test(table)) problems.push(`layout table without role="presentation": ${table}`)
-  for (const [, href] of html.matchAll(/\shref="([^"]*)"/g)) if (!/^https?:\/\/[^/]+/.test(href)) problems.push(`relative link: ${href}`)
+  for (const img of html.match(/<img\b[^>]*>/g) ?? [])
+    if (!/\salt="[^"]*"/.test(img)) problems.push(`image without alt: ${img}`)
+  for (const table of html.match(/<table\b[^>]*>/g) ?? [])
+    if (!/\srole="presentation"/.test(table)) problems.push(`layout table without role="presentation": ${table}`)
+  for (const [, href] of html.matchAll(/\shref="([^"]*)"/g))
+    if (!/^https?:\/\/[^/]+/.test(href)) problems.push(`relative link: ${href}`)
   return problems
 }
 

@@ -47,7 +47,11 @@ export function smtpTransport(url: string): MailTransport {
         text: mail.text,
         html: mail.html,
         messageId: mail.messageId,
-        attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.base64, 'base64') })),
+        attachments: mail.attachments.map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: Buffer.from(a.base64, 'base64'),
+        })),
       })
     },
     close: () => transporter.close(),
@@ -114,7 +118,10 @@ export function createMailWorker(options: MailWorkerOptions) {
   const db = options.db ?? prisma
   const from = options.from ?? env.MAIL_FROM
   const maxAttempts = options.maxAttempts ?? env.MAIL_MAX_ATTEMPTS
-  const backoff = options.backoff ?? { baseMs: env.MAIL_RETRY_BASE_SECONDS * 1000, maxMs: env.MAIL_RETRY_MAX_SECONDS * 1000 }
+  const backoff = options.backoff ?? {
+    baseMs: env.MAIL_RETRY_BASE_SECONDS * 1000,
+    maxMs: env.MAIL_RETRY_MAX_SECONDS * 1000,
+  }
   const batchSize = options.batchSize ?? 10
   const pollMs = options.pollMs ?? 1000
   const leaseMs = options.leaseMs ?? 120_000
@@ -140,7 +147,13 @@ export function createMailWorker(options: MailWorkerOptions) {
   async function deliver(row: ClaimedRow) {
     try {
       await options.transport.send({
-        from, to: row.to, subject: row.subject, text: row.text, html: row.html, messageId: row.messageId, attachments: row.attachments ?? [],
+        from,
+        to: row.to,
+        subject: row.subject,
+        text: row.text,
+        html: row.html,
+        messageId: row.messageId,
+        attachments: row.attachments ?? [],
       })
     } catch (error) {
       const dead = isDead(row.attempts, maxAttempts) || isPermanent(error)
@@ -158,7 +171,8 @@ export function createMailWorker(options: MailWorkerOptions) {
     const marked = await db.$executeRaw`
       UPDATE "OutboxMail" SET "status" = 'SENT', "sentAt" = ${NOW}, "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = ${NOW}
       WHERE "id" = ${row.id} AND "status" = 'SENDING' AND "attempts" = ${row.attempts}`
-    if (marked === 0) log.warn(`mail ${row.id}: verzonden, maar de claim was al verlopen; een andere worker heeft hem overgenomen`)
+    if (marked === 0)
+      log.warn(`mail ${row.id}: verzonden, maar de claim was al verlopen; een andere worker heeft hem overgenomen`)
   }
 
   /** One round: claim due mails and send them. Returns how many were claimed. */
@@ -222,7 +236,9 @@ export function mailWorkerFromEnv(logger: MailLogger = consoleLogger): MailWorke
   const env = getEnv()
   if (env.SMTP_URL) return createMailWorker({ transport: smtpTransport(env.SMTP_URL), logger })
   if (env.PORTAL_MODE === 'production') {
-    logger.warn('SMTP_URL ontbreekt: er wordt geen mail verstuurd; mails wachten in de wachtrij tot SMTP_URL is ingesteld.')
+    logger.warn(
+      'SMTP_URL ontbreekt: er wordt geen mail verstuurd; mails wachten in de wachtrij tot SMTP_URL is ingesteld.',
+    )
     return null
   }
   return createMailWorker({ transport: localMailboxTransport(), logger })

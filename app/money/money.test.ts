@@ -1,13 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  MAX_MONEY_CENTS,
-  formatMoney,
-  formatMoneyPlain,
-  moneyErrorMessage,
-  parseMoney,
-  type MoneyError,
-} from './money'
+import { MAX_MONEY_CENTS, formatMoney, formatMoneyPlain, moneyErrorMessage, parseMoney, type MoneyError } from './money'
 
 const NBSP = '\u00a0'
 

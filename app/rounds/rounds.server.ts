@@ -17,7 +17,14 @@ export async function fundRound(roundId: string, actorId: string) {
     if (diff === 0) return
     const from = { kind: 'BUDGET_SOURCE' as const, roundId }
     const to = { kind: 'ROUND_POT' as const, roundId }
-    await post(tx, { from: diff > 0 ? from : to, to: diff > 0 ? to : from, amountCents: Math.abs(diff), cause: 'ROUND_FUNDING', actorId, memo: 'Subsidieplafond van de ronde' })
+    await post(tx, {
+      from: diff > 0 ? from : to,
+      to: diff > 0 ? to : from,
+      amountCents: Math.abs(diff),
+      cause: 'ROUND_FUNDING',
+      actorId,
+      memo: 'Subsidieplafond van de ronde',
+    })
   })
 }
 

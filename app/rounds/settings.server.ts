@@ -9,28 +9,47 @@ import { centsFromDb, centsToDb } from '#app/money/bigint.ts'
 export async function listRounds() {
   const rounds = await prisma.budgetRound.findMany({ orderBy: { year: 'desc' } })
   return rounds.map((r) => ({
-    id: r.id, year: r.year, name: r.name,
-    opensOn: r.opensOn.toISOString().slice(0, 10), closesOn: r.closesOn.toISOString().slice(0, 10),
+    id: r.id,
+    year: r.year,
+    name: r.name,
+    opensOn: r.opensOn.toISOString().slice(0, 10),
+    closesOn: r.closesOn.toISOString().slice(0, 10),
     maxAmountCents: r.maxAmountCents === null ? null : centsFromDb(r.maxAmountCents),
-    categories: r.categories, reportTermWeeks: r.reportTermWeeks, advancePercent: r.advancePercent,
+    categories: r.categories,
+    reportTermWeeks: r.reportTermWeeks,
+    advancePercent: r.advancePercent,
   }))
 }
 
 export class RoundSettingsError extends Error {
-  constructor(readonly field: string | null, message: string) {
+  constructor(
+    readonly field: string | null,
+    message: string,
+  ) {
     super(message)
   }
 }
 
 export async function updateRoundSettings(
   roundId: string,
-  input: { opensOn: string; closesOn: string; maxAmount: number; categories: string[]; reportTermWeeks: number; advancePercent: number },
+  input: {
+    opensOn: string
+    closesOn: string
+    maxAmount: number
+    categories: string[]
+    reportTermWeeks: number
+    advancePercent: number
+  },
 ) {
   const round = await prisma.budgetRound.findUnique({ where: { id: roundId } })
   if (!round) throw new Response('Niet gevonden', { status: 404 })
-  for (const [field, value] of [['opensOn', input.opensOn], ['closesOn', input.closesOn]] as const) {
+  for (const [field, value] of [
+    ['opensOn', input.opensOn],
+    ['closesOn', input.closesOn],
+  ] as const) {
     const year = Number(value.slice(0, 4))
-    if (year < round.year - 1 || year > round.year) throw new RoundSettingsError(field, `Kies een datum in ${round.year - 1} of ${round.year}.`)
+    if (year < round.year - 1 || year > round.year)
+      throw new RoundSettingsError(field, `Kies een datum in ${round.year - 1} of ${round.year}.`)
   }
   return prisma.budgetRound.update({
     where: { id: roundId },

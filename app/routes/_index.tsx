@@ -20,11 +20,19 @@ export default function Home() {
       <h1>{m.home.title}</h1>
       <p className="lead">{m.home.intro}</p>
       <div className="actions">
-        {year ? <Link className="button" to={`/verdeling/${year}`}>{fill(m.home.publicLink, { year })}</Link> : null}
+        {year ? (
+          <Link className="button" to={`/verdeling/${year}`}>
+            {fill(m.home.publicLink, { year })}
+          </Link>
+        ) : null}
         {home ? (
-          <Link className="button button-secondary" to={home}>{m.home.continueLink}</Link>
+          <Link className="button button-secondary" to={home}>
+            {m.home.continueLink}
+          </Link>
         ) : (
-          <Link className="button button-secondary" to="/inloggen">{m.home.signInLink}</Link>
+          <Link className="button button-secondary" to="/inloggen">
+            {m.home.signInLink}
+          </Link>
         )}
       </div>
       <h2>{m.home.howTitle}</h2>

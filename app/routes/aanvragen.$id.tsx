@@ -1,4 +1,11 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from '@remix-run/react'
@@ -17,7 +24,9 @@ import { formatMoneyPlain } from '#app/money/money.ts'
 import { FieldErrors, FormErrors, PageHeader, StatusBadge } from '#app/ui/components.tsx'
 import { formatDate } from '#app/ui/format.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.application.title ?? 'Aanvraag'} – Buurtbudget Amersfoort` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.application.title ?? 'Aanvraag'} – Buurtbudget Amersfoort` },
+]
 
 const isoDate = (d: Date | string | null) => (d ? new Date(d).toISOString().slice(0, 10) : '')
 
@@ -35,7 +44,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Scoped before anything else: another foundation's id is 404 whatever the form holds.
   if (!(await getOwnApplication(user, params.id!))) throw new Response('Niet gevonden', { status: 404 })
   const formData = await readForm(request)
-  if (OTHER_INTENTS.includes(String(formData.get('intent')))) return handleApplicationIntent(request, user, params.id!, formData)
+  if (OTHER_INTENTS.includes(String(formData.get('intent'))))
+    return handleApplicationIntent(request, user, params.id!, formData)
   return handleApplicationForm(request, user, params.id, formData)
 }
 
@@ -65,36 +75,58 @@ export default function ApplicationPage() {
           maxAdvancePercent={app.round.advancePercent}
           attachments={app.attachments.filter((a) => !a.infoRequestId)}
           defaultValue={{
-            title: app.title, category: app.category, areaId: app.area.id, description: app.description,
-            location: app.location, goal: app.goal, targetGroup: app.targetGroup,
+            title: app.title,
+            category: app.category,
+            areaId: app.area.id,
+            description: app.description,
+            location: app.location,
+            goal: app.goal,
+            targetGroup: app.targetGroup,
             expectedParticipants: app.expectedParticipants === null ? '' : String(app.expectedParticipants),
-            support: app.support, ownContribution: app.ownContribution, partners: app.partners, permits: app.permits,
-            startDate: isoDate(app.startDate), endDate: isoDate(app.endDate),
+            support: app.support,
+            ownContribution: app.ownContribution,
+            partners: app.partners,
+            permits: app.permits,
+            startDate: isoDate(app.startDate),
+            endDate: isoDate(app.endDate),
             lines: app.budgetLines.length
               ? app.budgetLines.map((l) => ({ description: l.description, amount: formatMoneyPlain(l.amountCents) }))
               : [{ description: '', amount: '' }],
             otherIncome: app.otherIncomeCents ? formatMoneyPlain(app.otherIncomeCents) : '',
             otherIncomeNote: app.otherIncomeNote,
             advancePercent: app.advancePercent === null ? String(app.round.advancePercent) : String(app.advancePercent),
-            declarationTrue: app.declarationTrue, declarationPublish: app.declarationPublish,
+            declarationTrue: app.declarationTrue,
+            declarationPublish: app.declarationPublish,
             attachmentKind: 'quote',
           }}
         />
       ) : (
         <div className="two-columns reverse">
           <div className="stack">
-            {openQuestion ? <AnswerForm question={openQuestion} actionData={formIntent === 'answer' ? actionData : undefined} /> : null}
-            <InformationRequests requests={app.infoRequests.filter((r) => r !== openQuestion)} attachments={app.attachments} attachmentBase={`/aanvragen/${app.id}/bijlagen`} />
+            {openQuestion ? (
+              <AnswerForm question={openQuestion} actionData={formIntent === 'answer' ? actionData : undefined} />
+            ) : null}
+            <InformationRequests
+              requests={app.infoRequests.filter((r) => r !== openQuestion)}
+              attachments={app.attachments}
+              attachmentBase={`/aanvragen/${app.id}/bijlagen`}
+            />
             <ApplicationSummary application={app} attachmentBase={`/aanvragen/${app.id}/bijlagen`} />
           </div>
           <aside className="stack">
             {app.decisionDueOn && ['SUBMITTED', 'IN_REVIEW', 'INCOMPLETE'].includes(app.status) ? (
               <div className="card">
-                <p className="big-number">{m.intake.decisionDue}: <strong>{formatDate(app.decisionDueOn, lang)}</strong></p>
-                {app.clockStoppedOn ? <p>{fill(m.intake.clockStopped, { date: formatDate(app.clockStoppedOn, lang) })}</p> : null}
+                <p className="big-number">
+                  {m.intake.decisionDue}: <strong>{formatDate(app.decisionDueOn, lang)}</strong>
+                </p>
+                {app.clockStoppedOn ? (
+                  <p>{fill(m.intake.clockStopped, { date: formatDate(app.clockStoppedOn, lang) })}</p>
+                ) : null}
               </div>
             ) : null}
-            {canTransition(app.status, 'WITHDRAWN') ? <WithdrawForm actionData={formIntent === 'withdraw' ? actionData : undefined} /> : null}
+            {canTransition(app.status, 'WITHDRAWN') ? (
+              <WithdrawForm actionData={formIntent === 'withdraw' ? actionData : undefined} />
+            ) : null}
           </aside>
         </div>
       )}
@@ -102,7 +134,13 @@ export default function ApplicationPage() {
   )
 }
 
-function AnswerForm({ question, actionData }: { question: { question: string; dueOn: Date | string; askedAt: Date | string }; actionData?: FormActionData }) {
+function AnswerForm({
+  question,
+  actionData,
+}: {
+  question: { question: string; dueOn: Date | string; askedAt: Date | string }
+  actionData?: FormActionData
+}) {
   const m = useMessages()
   const lang = (useRouteLoaderData('root') as { lang: Lang } | undefined)?.lang ?? 'nl'
   const busy = useNavigation().state !== 'idle'
@@ -114,31 +152,58 @@ function AnswerForm({ question, actionData }: { question: { question: string; du
     onValidate: ({ formData }) => parseWithZod(formData, { schema: answerSchema }),
   })
   return (
-    <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="card card-attention stack intake-form" aria-labelledby="question-title">
+    <Form
+      method="post"
+      encType="multipart/form-data"
+      {...getFormProps(form)}
+      className="card card-attention stack intake-form"
+      aria-labelledby="question-title"
+    >
       <h2 id="question-title">{m.intake.questionTitle}</h2>
-      <p className="hint">{fill(m.intake.questionAsked, { date: formatDate(question.askedAt, lang), due: formatDate(question.dueOn, lang) })}</p>
-      <blockquote className="prose" data-testid="open-question">{question.question}</blockquote>
+      <p className="hint">
+        {fill(m.intake.questionAsked, {
+          date: formatDate(question.askedAt, lang),
+          due: formatDate(question.dueOn, lang),
+        })}
+      </p>
+      <blockquote className="prose" data-testid="open-question">
+        {question.question}
+      </blockquote>
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="answer" />
       <div className="field">
         <label htmlFor={fields.answer.id}>{m.intake.answerLabel}</label>
-        <textarea {...getTextareaProps(fields.answer)} rows={5} aria-describedby={fields.answer.errors?.length ? fields.answer.errorId : undefined} />
+        <textarea
+          {...getTextareaProps(fields.answer)}
+          rows={5}
+          aria-describedby={fields.answer.errors?.length ? fields.answer.errorId : undefined}
+        />
         <FieldErrors id={fields.answer.errorId} errors={fields.answer.errors} />
       </div>
       <div className="field-row">
         <div className="field">
           <label htmlFor={fields.attachment.id}>{m.intake.attachment}</label>
-          <input {...getInputProps(fields.attachment, { type: 'file' })} accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png" aria-describedby={fields.attachment.errors?.length ? fields.attachment.errorId : undefined} />
+          <input
+            {...getInputProps(fields.attachment, { type: 'file' })}
+            accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+            aria-describedby={fields.attachment.errors?.length ? fields.attachment.errorId : undefined}
+          />
           <FieldErrors id={fields.attachment.errorId} errors={fields.attachment.errors} />
         </div>
         <div className="field field-narrow">
           <label htmlFor={fields.attachmentKind.id}>{m.intake.attachmentKind}</label>
           <select {...getSelectProps(fields.attachmentKind)}>
-            {ATTACHMENT_KINDS.map((k) => <option key={k} value={k}>{m.intake.kinds[k]}</option>)}
+            {ATTACHMENT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {m.intake.kinds[k]}
+              </option>
+            ))}
           </select>
         </div>
       </div>
-      <button type="submit" className="button" disabled={busy}>{busy ? m.intake.pending : m.intake.answerSubmit}</button>
+      <button type="submit" className="button" disabled={busy}>
+        {busy ? m.intake.pending : m.intake.answerSubmit}
+      </button>
     </Form>
   )
 }
@@ -163,11 +228,16 @@ function WithdrawForm({ actionData }: { actionData?: FormActionData }) {
         <textarea {...getTextareaProps(fields.reason)} rows={2} />
       </div>
       <div className="field field-checkbox">
-        <input {...getInputProps(fields.confirm, { type: 'checkbox' })} aria-describedby={fields.confirm.errors?.length ? fields.confirm.errorId : undefined} />
+        <input
+          {...getInputProps(fields.confirm, { type: 'checkbox' })}
+          aria-describedby={fields.confirm.errors?.length ? fields.confirm.errorId : undefined}
+        />
         <label htmlFor={fields.confirm.id}>{m.intake.withdrawConfirm}</label>
         <FieldErrors id={fields.confirm.errorId} errors={fields.confirm.errors} />
       </div>
-      <button type="submit" className="button button-danger" disabled={busy}>{m.intake.withdraw}</button>
+      <button type="submit" className="button button-danger" disabled={busy}>
+        {m.intake.withdraw}
+      </button>
     </Form>
   )
 }

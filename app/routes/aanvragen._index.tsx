@@ -18,7 +18,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** By when the next step must happen: submit before the round closes, answer a question, the municipality's decision. */
-function nextBy(a: { status: string; round: { closesOn: Date | string }; decisionDueOn: Date | string | null; infoRequests: { dueOn: Date | string }[] }) {
+function nextBy(a: {
+  status: string
+  round: { closesOn: Date | string }
+  decisionDueOn: Date | string | null
+  infoRequests: { dueOn: Date | string }[]
+}) {
   if (a.status === 'DRAFT') return a.round.closesOn
   if (a.status === 'INCOMPLETE') return a.infoRequests[0]?.dueOn ?? null
   if (a.status === 'SUBMITTED' || a.status === 'IN_REVIEW') return a.decisionDueOn
@@ -32,7 +37,11 @@ export default function Applications() {
   return (
     <>
       <PageHeader title={m.applications.title}>
-        {roundOpen ? <Link className="button" to="/aanvragen/nieuw">{m.applications.new}</Link> : null}
+        {roundOpen ? (
+          <Link className="button" to="/aanvragen/nieuw">
+            {m.applications.new}
+          </Link>
+        ) : null}
       </PageHeader>
       {!roundOpen ? <p className="alert alert-info">{m.applications.noRound}</p> : null}
       {applications.length === 0 ? (
@@ -45,8 +54,12 @@ export default function Applications() {
               <th scope="col">{m.common.title}</th>
               <th scope="col">{m.common.area}</th>
               <th scope="col">{m.common.status}</th>
-              <th scope="col" className="num">{m.common.requested}</th>
-              <th scope="col" className="num">{m.common.awarded}</th>
+              <th scope="col" className="num">
+                {m.common.requested}
+              </th>
+              <th scope="col" className="num">
+                {m.common.awarded}
+              </th>
               <th scope="col">{m.applications.nextLabel}</th>
             </tr>
           </thead>
@@ -54,11 +67,19 @@ export default function Applications() {
             {applications.map((a) => (
               <tr key={a.id}>
                 <td>{a.reference}</td>
-                <td><Link to={`/aanvragen/${a.id}`}>{a.title}</Link></td>
+                <td>
+                  <Link to={`/aanvragen/${a.id}`}>{a.title}</Link>
+                </td>
                 <td>{a.area.name}</td>
-                <td><StatusBadge status={a.status} /></td>
-                <td className="num"><Money cents={a.requestedCents} /></td>
-                <td className="num"><Money cents={a.awardedCents} /></td>
+                <td>
+                  <StatusBadge status={a.status} />
+                </td>
+                <td className="num">
+                  <Money cents={a.requestedCents} />
+                </td>
+                <td className="num">
+                  <Money cents={a.awardedCents} />
+                </td>
                 <td>
                   {m.applications.next[a.status]}
                   {nextBy(a) ? (

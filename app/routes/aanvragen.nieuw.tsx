@@ -32,7 +32,12 @@ export default function NewApplication() {
         lastResult={actionData?.result}
         actionData={actionData}
         maxAdvancePercent={advancePercent}
-        defaultValue={{ areaId: areas.length === 1 ? areas[0].id : '', lines: [{ description: '', amount: '' }], advancePercent: String(advancePercent), attachmentKind: 'quote' }}
+        defaultValue={{
+          areaId: areas.length === 1 ? areas[0].id : '',
+          lines: [{ description: '', amount: '' }],
+          advancePercent: String(advancePercent),
+          attachmentKind: 'quote',
+        }}
       />
     </>
   )

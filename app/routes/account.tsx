@@ -14,8 +14,18 @@ export const meta: MetaFunction = () => [{ title: 'Mijn account – Buurtbudget 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'manage:account:own')
   const sessions = await prisma.session.count({ where: { userId: user.id, pendingSecondFactor: false } })
-  const me = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpEnabledAt: true, oidcSubject: true } })
-  return { name: user.name, email: user.email, role: user.role, sessions, totp: Boolean(me.totpEnabledAt), oidc: Boolean(me.oidcSubject) }
+  const me = await prisma.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: { totpEnabledAt: true, oidcSubject: true },
+  })
+  return {
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    sessions,
+    totp: Boolean(me.totpEnabledAt),
+    oidc: Boolean(me.oidcSubject),
+  }
 }
 
 // "Sign out everywhere": ends every session of the caller, on every device.
@@ -33,15 +43,23 @@ export default function Account() {
     <div className="narrow stack">
       <PageHeader title={m.accounts.accountTitle} />
       <dl className="facts card">
-        <dt>{m.members.name}</dt><dd>{d.name}</dd>
-        <dt>{m.login.email}</dt><dd>{d.email}</dd>
-        <dt>{m.members.role}</dt><dd>{m.roles[d.role]}</dd>
-        <dt>{m.staff.secondFactor}</dt><dd>{d.totp ? m.staff.totpOn : m.staff.totpOff}</dd>
+        <dt>{m.members.name}</dt>
+        <dd>{d.name}</dd>
+        <dt>{m.login.email}</dt>
+        <dd>{d.email}</dd>
+        <dt>{m.members.role}</dt>
+        <dd>{m.roles[d.role]}</dd>
+        <dt>{m.staff.secondFactor}</dt>
+        <dd>{d.totp ? m.staff.totpOn : m.staff.totpOff}</dd>
       </dl>
       <section className="card stack">
         <h2>{m.accounts.everywhereTitle}</h2>
         <p>{fill(m.accounts.everywhereIntro, { count: d.sessions })}</p>
-        <Form method="post"><button type="submit" className="button button-danger">{m.accounts.everywhereSubmit}</button></Form>
+        <Form method="post">
+          <button type="submit" className="button button-danger">
+            {m.accounts.everywhereSubmit}
+          </button>
+        </Form>
       </section>
     </div>
   )

@@ -20,7 +20,10 @@ export const meta: MetaFunction = () => [{ title: 'Inwoners per wijk – Buurtbu
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'manage:population:any')
   const years = await populationYears()
-  const shownYears = years.slice(0, 3).map((y) => y.year).sort((a, b) => a - b)
+  const shownYears = years
+    .slice(0, 3)
+    .map((y) => y.year)
+    .sort((a, b) => a - b)
   return { years, shownYears, table: await populationTable(shownYears) }
 }
 
@@ -62,13 +65,19 @@ export default function Population() {
       <p className="lead">{m.population.intro}</p>
 
       <h2 id="years-title">{m.population.years}</h2>
-      {years.length === 0 ? <p>{m.population.noYears}</p> : (
+      {years.length === 0 ? (
+        <p>{m.population.noYears}</p>
+      ) : (
         <table className="table narrow" aria-labelledby="years-title">
           <thead>
             <tr>
               <th scope="col">{m.population.year}</th>
-              <th scope="col" className="num">{m.population.areas}</th>
-              <th scope="col" className="num">{m.allocation.inhabitants}</th>
+              <th scope="col" className="num">
+                {m.population.areas}
+              </th>
+              <th scope="col" className="num">
+                {m.allocation.inhabitants}
+              </th>
               <th scope="col">{m.population.importedAt}</th>
             </tr>
           </thead>
@@ -76,7 +85,10 @@ export default function Population() {
             {years.map((y) => (
               <tr key={y.year}>
                 <th scope="row">{y.year}</th>
-                <td className="num">{y.areas}{y.complete ? '' : ` (${m.population.incomplete})`}</td>
+                <td className="num">
+                  {y.areas}
+                  {y.complete ? '' : ` (${m.population.incomplete})`}
+                </td>
                 <td className="num">{y.inhabitants.toLocaleString('nl-NL')}</td>
                 <td>{formatDateTime(y.importedAt)}</td>
               </tr>
@@ -86,18 +98,32 @@ export default function Population() {
       )}
 
       <h2 id="import-title">{m.population.importTitle}</h2>
-      <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="card stack narrow-form" aria-labelledby="import-title">
+      <Form
+        method="post"
+        encType="multipart/form-data"
+        {...getFormProps(form)}
+        className="card stack narrow-form"
+        aria-labelledby="import-title"
+      >
         <FormErrors id={form.errorId} errors={form.errors} />
         {rowErrors.length > 0 ? (
           <div className="table-scroll">
             <table className="table" data-testid="row-errors">
               <caption className="visually-hidden">{m.population.rowErrorsCaption}</caption>
               <thead>
-                <tr><th scope="col" className="num">{m.population.line}</th><th scope="col">{m.population.problem}</th></tr>
+                <tr>
+                  <th scope="col" className="num">
+                    {m.population.line}
+                  </th>
+                  <th scope="col">{m.population.problem}</th>
+                </tr>
               </thead>
               <tbody>
                 {rowErrors.map((e) => (
-                  <tr key={`${e.line}-${e.message}`}><td className="num">{e.line}</td><td className="negative">{e.message}</td></tr>
+                  <tr key={`${e.line}-${e.message}`}>
+                    <td className="num">{e.line}</td>
+                    <td className="negative">{e.message}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>
@@ -106,8 +132,14 @@ export default function Population() {
         <p className="hint">{fill(m.population.columns, { columns: POPULATION_CSV_COLUMNS.join(',') })}</p>
         <div className="field">
           <label htmlFor={fields.year.id}>{m.population.year}</label>
-          <p className="hint" id="year-hint">{m.population.yearHint}</p>
-          <input {...getInputProps(fields.year, { type: 'text', ariaDescribedBy: 'year-hint' })} inputMode="numeric" size={6} />
+          <p className="hint" id="year-hint">
+            {m.population.yearHint}
+          </p>
+          <input
+            {...getInputProps(fields.year, { type: 'text', ariaDescribedBy: 'year-hint' })}
+            inputMode="numeric"
+            size={6}
+          />
           <FieldErrors id={fields.year.errorId} errors={fields.year.errors} />
         </div>
         <div className="field">
@@ -119,7 +151,9 @@ export default function Population() {
           <label htmlFor={fields.csv.id}>{m.population.paste}</label>
           <textarea {...getTextareaProps(fields.csv)} rows={5} className="mono" />
         </div>
-        <button type="submit" className="button" disabled={busy}>{m.population.submit}</button>
+        <button type="submit" className="button" disabled={busy}>
+          {m.population.submit}
+        </button>
       </Form>
 
       {shownYears.length > 0 ? (
@@ -131,15 +165,26 @@ export default function Population() {
                 <tr>
                   <th scope="col">{m.common.area}</th>
                   <th scope="col">{m.population.code}</th>
-                  {shownYears.map((y) => <th key={y} scope="col" className="num">{y}</th>)}
+                  {shownYears.map((y) => (
+                    <th key={y} scope="col" className="num">
+                      {y}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
                 {table.map((a) => (
                   <tr key={a.code}>
-                    <th scope="row">{a.name}{a.priority ? <span className="tag">{m.allocation.priority}</span> : null}</th>
+                    <th scope="row">
+                      {a.name}
+                      {a.priority ? <span className="tag">{m.allocation.priority}</span> : null}
+                    </th>
                     <td>{a.code}</td>
-                    {shownYears.map((y) => <td key={y} className="num">{a.byYear[y]?.toLocaleString('nl-NL') ?? '–'}</td>)}
+                    {shownYears.map((y) => (
+                      <td key={y} className="num">
+                        {a.byYear[y]?.toLocaleString('nl-NL') ?? '–'}
+                      </td>
+                    ))}
                   </tr>
                 ))}
               </tbody>

@@ -60,7 +60,9 @@ export default function MailAdmin() {
     <>
       <PageHeader title={m.mail.adminTitle} />
       <p>{fill(m.mail.adminIntro, { max: maxAttempts })}</p>
-      <p><Link to="/beheer/mail/voorbeelden">{m.mail.previewsLink}</Link></p>
+      <p>
+        <Link to="/beheer/mail/voorbeelden">{m.mail.previewsLink}</Link>
+      </p>
       <section className="card" aria-labelledby="mail-counts-title">
         <h2 id="mail-counts-title">{m.mail.counts}</h2>
         <dl className="facts" data-testid="mail-counts">
@@ -83,22 +85,41 @@ export default function MailAdmin() {
                 <th scope="col">{m.mail.subject}</th>
                 <th scope="col">{m.mail.to}</th>
                 <th scope="col">{m.common.status}</th>
-                <th scope="col" className="num">{m.mail.attempts}</th>
+                <th scope="col" className="num">
+                  {m.mail.attempts}
+                </th>
                 <th scope="col">{m.mail.lastError}</th>
-                <th scope="col"><span className="visually-hidden">{m.mail.resend}</span></th>
+                <th scope="col">
+                  <span className="visually-hidden">{m.mail.resend}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {problems.map((mail) => (
                 <tr key={mail.id}>
-                  <th scope="row">{mail.subject}<br /><span className="hint">{formatDateTime(mail.createdAt, lang)}</span></th>
+                  <th scope="row">
+                    {mail.subject}
+                    <br />
+                    <span className="hint">{formatDateTime(mail.createdAt, lang)}</span>
+                  </th>
                   <td>{mail.to}</td>
                   <td>
-                    <span className={`badge mail-status-${mail.status.toLowerCase()}`}>{m.mail.status[mail.status]}</span>
-                    {mail.status !== 'DEAD' ? <><br /><span className="hint">{m.mail.nextAttempt}: {formatDateTime(mail.nextAttemptAt, lang)}</span></> : null}
+                    <span className={`badge mail-status-${mail.status.toLowerCase()}`}>
+                      {m.mail.status[mail.status]}
+                    </span>
+                    {mail.status !== 'DEAD' ? (
+                      <>
+                        <br />
+                        <span className="hint">
+                          {m.mail.nextAttempt}: {formatDateTime(mail.nextAttemptAt, lang)}
+                        </span>
+                      </>
+                    ) : null}
                   </td>
                   <td className="num">{mail.attempts}</td>
-                  <td><code className="mail-error">{mail.lastError}</code></td>
+                  <td>
+                    <code className="mail-error">{mail.lastError}</code>
+                  </td>
                   <td>{mail.status === 'SENDING' ? null : <ResendForm id={mail.id} />}</td>
                 </tr>
               ))}

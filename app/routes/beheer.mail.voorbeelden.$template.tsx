@@ -8,7 +8,9 @@ import { MailView } from '#app/mail/mail-view.tsx'
 import { previewTemplate } from '#app/mail/preview.server.ts'
 import { PageHeader } from '#app/ui/components.tsx'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.preview.name ?? 'Sjabloon'} – E-mailsjablonen` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.preview.name ?? 'Sjabloon'} – E-mailsjablonen` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'manage:mail:any')
@@ -24,15 +26,26 @@ export default function MailPreview() {
   const other = preview.lang === 'nl' ? 'en' : 'nl'
   return (
     <>
-      <p><Link to="/beheer/mail/voorbeelden">← {m.mail.backToPreviews}</Link></p>
+      <p>
+        <Link to="/beheer/mail/voorbeelden">← {m.mail.backToPreviews}</Link>
+      </p>
       <PageHeader title={`${preview.name} (${preview.lang === 'nl' ? m.mail.dutch : m.mail.english})`}>
-        <Link to={`?lang=${other}`} className="button button-secondary button-small">{other === 'nl' ? m.mail.dutch : m.mail.english}</Link>
+        <Link to={`?lang=${other}`} className="button button-secondary button-small">
+          {other === 'nl' ? m.mail.dutch : m.mail.english}
+        </Link>
       </PageHeader>
       <p>{preview.description}</p>
       {preview.rendered.map((mail, i) => (
         <section key={i} className="mail-preview" aria-label={fill(m.mail.variant, { n: i + 1 })}>
           {preview.rendered.length > 1 ? <h2>{fill(m.mail.variant, { n: i + 1 })}</h2> : null}
-          <MailView subject={mail.subject} to="voorbeeld@stichting.example" from={from} html={mail.html} text={mail.text} lang={preview.lang} />
+          <MailView
+            subject={mail.subject}
+            to="voorbeeld@stichting.example"
+            from={from}
+            html={mail.html}
+            text={mail.text}
+            lang={preview.lang}
+          />
         </section>
       ))}
     </>

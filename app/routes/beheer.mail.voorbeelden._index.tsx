@@ -18,7 +18,9 @@ export default function MailPreviews() {
   const m = useMessages()
   return (
     <>
-      <p><Link to="/beheer/mail">← {m.mail.backToAdmin}</Link></p>
+      <p>
+        <Link to="/beheer/mail">← {m.mail.backToAdmin}</Link>
+      </p>
       <PageHeader title={m.mail.previewsTitle} />
       <p>{m.mail.previewsIntro}</p>
       <table className="table" data-testid="mail-templates">
@@ -32,11 +34,17 @@ export default function MailPreviews() {
         <tbody>
           {templates.map((t) => (
             <tr key={t.name}>
-              <th scope="row"><code>{t.name}</code></th>
+              <th scope="row">
+                <code>{t.name}</code>
+              </th>
               <td>{t.description}</td>
               <td className="mail-lang-links">
-                <Link to={`/beheer/mail/voorbeelden/${t.name}?lang=nl`} aria-label={`${t.name}: ${m.mail.dutch}`}>{m.mail.dutch}</Link>{' '}
-                <Link to={`/beheer/mail/voorbeelden/${t.name}?lang=en`} aria-label={`${t.name}: ${m.mail.english}`}>{m.mail.english}</Link>
+                <Link to={`/beheer/mail/voorbeelden/${t.name}?lang=nl`} aria-label={`${t.name}: ${m.mail.dutch}`}>
+                  {m.mail.dutch}
+                </Link>{' '}
+                <Link to={`/beheer/mail/voorbeelden/${t.name}?lang=en`} aria-label={`${t.name}: ${m.mail.english}`}>
+                  {m.mail.english}
+                </Link>
               </td>
             </tr>
           ))}

@@ -21,7 +21,13 @@ export const meta: MetaFunction = () => [{ title: 'Medewerkers – Buurtbudget A
 const role = z.enum(['REVIEWER', 'AUDITOR', 'ADMINISTRATOR'], { error: 'Kies een rol.' })
 const areaIds = z.array(z.string()).default([])
 const schema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('create'), name: z.string({ error: 'Vul de naam in.' }).trim().min(1).max(200), email, role, areaIds }),
+  z.object({
+    intent: z.literal('create'),
+    name: z.string({ error: 'Vul de naam in.' }).trim().min(1).max(200),
+    email,
+    role,
+    areaIds,
+  }),
   z.object({ intent: z.literal('update'), userId: z.string().min(1), role, areaIds }),
   z.object({ intent: z.literal('deactivate'), userId: z.string().min(1) }),
 ])
@@ -29,7 +35,16 @@ const schema = z.discriminatedUnion('intent', [
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'manage:staff:any')
   const [staff, areas] = await Promise.all([listStaff(), listAreas()])
-  return { me: user.id, areas, staff: staff.map((s) => ({ ...s, totp: Boolean(s.totpEnabledAt), areaIds: s.reviewerAreas.map((a) => a.area.id), areaNames: s.reviewerAreas.map((a) => a.area.name).sort() })) }
+  return {
+    me: user.id,
+    areas,
+    staff: staff.map((s) => ({
+      ...s,
+      totp: Boolean(s.totpEnabledAt),
+      areaIds: s.reviewerAreas.map((a) => a.area.id),
+      areaNames: s.reviewerAreas.map((a) => a.area.name).sort(),
+    })),
+  }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -49,18 +64,36 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectWithToast('/beheer/medewerkers', m.staff.saved)
   } catch (error) {
     if (!(error instanceof StaffError)) throw error
-    return data({ intent, result: error.field ? submission.reply({ fieldErrors: { [error.field]: [error.message] } }) : submission.reply({ formErrors: [error.message] }) }, { status: 409 })
+    return data(
+      {
+        intent,
+        result: error.field
+          ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
+          : submission.reply({ formErrors: [error.message] }),
+      },
+      { status: 409 },
+    )
   }
 }
 
-function AreaChecks({ areas, chosen, name }: { areas: { id: string; name: string }[]; chosen: string[]; name: string }) {
+function AreaChecks({
+  areas,
+  chosen,
+  name,
+}: {
+  areas: { id: string; name: string }[]
+  chosen: string[]
+  name: string
+}) {
   const m = useMessages()
   return (
     <details>
       <summary>{m.staff.areasPick}</summary>
       <div className="checkbox-grid">
         {areas.map((a) => (
-          <label key={a.id} className="checkbox"><input type="checkbox" name={name} value={a.id} defaultChecked={chosen.includes(a.id)} /> {a.name}</label>
+          <label key={a.id} className="checkbox">
+            <input type="checkbox" name={name} value={a.id} defaultChecked={chosen.includes(a.id)} /> {a.name}
+          </label>
         ))}
       </div>
     </details>
@@ -87,24 +120,54 @@ export default function StaffAdmin() {
       <FormErrors errors={rowError} />
       <div className="table-scroll">
         <table className="table" data-testid="staff">
-          <thead><tr><th scope="col">{m.members.name}</th><th scope="col">{m.staff.areas}</th><th scope="col">{m.staff.secondFactor}</th><th scope="col">{m.members.actions}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{m.members.name}</th>
+              <th scope="col">{m.staff.areas}</th>
+              <th scope="col">{m.staff.secondFactor}</th>
+              <th scope="col">{m.members.actions}</th>
+            </tr>
+          </thead>
           <tbody>
             {staff.map((s) => (
               <tr key={s.id} className={s.active ? undefined : 'inactive'}>
-                <td>{s.name}{s.id === me ? ` (${m.members.you})` : ''}<br /><span className="hint">{s.email}</span>{s.active ? null : <><br /><strong>{m.staff.inactive}</strong></>}</td>
+                <td>
+                  {s.name}
+                  {s.id === me ? ` (${m.members.you})` : ''}
+                  <br />
+                  <span className="hint">{s.email}</span>
+                  {s.active ? null : (
+                    <>
+                      <br />
+                      <strong>{m.staff.inactive}</strong>
+                    </>
+                  )}
+                </td>
                 <td>
                   <Form method="post" className="stack staff-edit">
                     <input type="hidden" name="intent" value="update" />
                     <input type="hidden" name="userId" value={s.id} />
-                    <label className="visually-hidden" htmlFor={`role-${s.id}`}>{m.members.role}</label>
+                    <label className="visually-hidden" htmlFor={`role-${s.id}`}>
+                      {m.members.role}
+                    </label>
                     <select id={`role-${s.id}`} name="role" defaultValue={s.role} disabled={!s.active}>
                       <option value="REVIEWER">{m.roles.REVIEWER}</option>
                       <option value="AUDITOR">{m.roles.AUDITOR}</option>
                       <option value="ADMINISTRATOR">{m.roles.ADMINISTRATOR}</option>
                     </select>
-                    <p className="area-names">{s.role === 'REVIEWER' ? (s.areaNames.length ? fill(m.staff.areaCount, { count: s.areaNames.length }) + ': ' + s.areaNames.join(', ') : m.staff.noAreas) : '–'}</p>
+                    <p className="area-names">
+                      {s.role === 'REVIEWER'
+                        ? s.areaNames.length
+                          ? fill(m.staff.areaCount, { count: s.areaNames.length }) + ': ' + s.areaNames.join(', ')
+                          : m.staff.noAreas
+                        : '–'}
+                    </p>
                     {s.active ? <AreaChecks areas={areas} chosen={s.areaIds} name="areaIds" /> : null}
-                    {s.active ? <button type="submit" className="button button-secondary button-small" disabled={busy}>{m.common.save}</button> : null}
+                    {s.active ? (
+                      <button type="submit" className="button button-secondary button-small" disabled={busy}>
+                        {m.common.save}
+                      </button>
+                    ) : null}
                   </Form>
                 </td>
                 <td>{s.totp ? m.staff.totpOn : m.staff.totpOff}</td>
@@ -113,7 +176,9 @@ export default function StaffAdmin() {
                     <Form method="post">
                       <input type="hidden" name="intent" value="deactivate" />
                       <input type="hidden" name="userId" value={s.id} />
-                      <button type="submit" className="button button-danger button-small" disabled={busy}>{m.staff.deactivate}</button>
+                      <button type="submit" className="button button-danger button-small" disabled={busy}>
+                        {m.staff.deactivate}
+                      </button>
                     </Form>
                   ) : null}
                 </td>
@@ -139,7 +204,9 @@ export default function StaffAdmin() {
           <FieldErrors id={fields.role.errorId} errors={fields.role.errors} />
         </div>
         <AreaChecks areas={areas} chosen={[]} name="areaIds" />
-        <button type="submit" className="button" disabled={busy}>{m.staff.createSubmit}</button>
+        <button type="submit" className="button" disabled={busy}>
+          {m.staff.createSubmit}
+        </button>
       </Form>
     </>
   )

@@ -33,7 +33,9 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectWithToast('/beheer/rondes', fill(m.intake.roundSaved, { year: round.year }))
   } catch (error) {
     if (error instanceof RoundSettingsError) {
-      const reply = error.field ? submission.reply({ fieldErrors: { [error.field]: [error.message] } }) : submission.reply({ formErrors: [error.message] })
+      const reply = error.field
+        ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
+        : submission.reply({ formErrors: [error.message] })
       return data({ roundId, result: reply }, { status: 400 })
     }
     throw error
@@ -50,17 +52,24 @@ function RoundForm({ round }: { round: Round }) {
     id: `round-${round.year}`,
     lastResult: actionData?.roundId === round.id ? (actionData.result as SubmissionResult<string[]>) : undefined,
     defaultValue: {
-      opensOn: round.opensOn, closesOn: round.closesOn,
+      opensOn: round.opensOn,
+      closesOn: round.closesOn,
       maxAmount: round.maxAmountCents === null ? '' : formatMoneyPlain(round.maxAmountCents),
       categories: round.categories.length ? round.categories : [...CATEGORIES],
-      reportTermWeeks: String(round.reportTermWeeks), advancePercent: String(round.advancePercent),
+      reportTermWeeks: String(round.reportTermWeeks),
+      advancePercent: String(round.advancePercent),
     },
     shouldValidate: 'onBlur',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: roundSettingsSchema }),
   })
   const value = fields.categories.value as string[] | string | undefined
   const chosen = new Set(Array.isArray(value) ? value : value ? [value] : [])
-  const field = (f: { id: string; errorId: string; errors?: string[] }, label: string, input: React.ReactNode, hint?: string) => (
+  const field = (
+    f: { id: string; errorId: string; errors?: string[] },
+    label: string,
+    input: React.ReactNode,
+    hint?: string,
+  ) => (
     <div className="field">
       <label htmlFor={f.id}>{label}</label>
       {hint ? <p className="hint">{hint}</p> : null}
@@ -77,22 +86,43 @@ function RoundForm({ round }: { round: Round }) {
         {field(fields.opensOn, m.intake.opensOn, <input {...getInputProps(fields.opensOn, { type: 'date' })} />)}
         {field(fields.closesOn, m.intake.closesOn, <input {...getInputProps(fields.closesOn, { type: 'date' })} />)}
       </div>
-      {field(fields.maxAmount, m.intake.maxAmount, <input {...getInputProps(fields.maxAmount, { type: 'text' })} inputMode="decimal" />, m.intake.maxAmountHint)}
+      {field(
+        fields.maxAmount,
+        m.intake.maxAmount,
+        <input {...getInputProps(fields.maxAmount, { type: 'text' })} inputMode="decimal" />,
+        m.intake.maxAmountHint,
+      )}
       <fieldset>
         <legend>{m.intake.categoriesInUse}</legend>
         {CATEGORIES.map((c) => (
           <div key={c} className="field field-checkbox">
-            <input type="checkbox" id={`${form.id}-cat-${c}`} name={fields.categories.name} value={c} defaultChecked={chosen.has(c)} />
+            <input
+              type="checkbox"
+              id={`${form.id}-cat-${c}`}
+              name={fields.categories.name}
+              value={c}
+              defaultChecked={chosen.has(c)}
+            />
             <label htmlFor={`${form.id}-cat-${c}`}>{m.categories[c]}</label>
           </div>
         ))}
         <FieldErrors id={fields.categories.errorId} errors={fields.categories.errors} />
       </fieldset>
       <div className="field-row">
-        {field(fields.reportTermWeeks, m.intake.reportTermWeeks, <input {...getInputProps(fields.reportTermWeeks, { type: 'text' })} inputMode="numeric" />)}
-        {field(fields.advancePercent, m.intake.roundAdvance, <input {...getInputProps(fields.advancePercent, { type: 'text' })} inputMode="numeric" />)}
+        {field(
+          fields.reportTermWeeks,
+          m.intake.reportTermWeeks,
+          <input {...getInputProps(fields.reportTermWeeks, { type: 'text' })} inputMode="numeric" />,
+        )}
+        {field(
+          fields.advancePercent,
+          m.intake.roundAdvance,
+          <input {...getInputProps(fields.advancePercent, { type: 'text' })} inputMode="numeric" />,
+        )}
       </div>
-      <button type="submit" className="button" disabled={busy}>{m.intake.saveRound}</button>
+      <button type="submit" className="button" disabled={busy}>
+        {m.intake.saveRound}
+      </button>
     </Form>
   )
 }
@@ -104,7 +134,9 @@ export default function Rounds() {
     <>
       <PageHeader title={m.intake.roundsTitle} />
       <p>{m.intake.roundsIntro}</p>
-      {rounds.map((r) => <RoundForm key={`${r.id}-${r.opensOn}-${r.closesOn}-${r.advancePercent}`} round={r} />)}
+      {rounds.map((r) => (
+        <RoundForm key={`${r.id}-${r.opensOn}-${r.closesOn}-${r.advancePercent}`} round={r} />
+      ))}
     </>
   )
 }

@@ -30,9 +30,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'manage:allocation:any')
   const round = await requireCurrentRound()
   const scenarios = await listScenarios(round.id)
-  const selected = chosen(request, scenarios.map((s) => s.id))
+  const selected = chosen(
+    request,
+    scenarios.map((s) => s.id),
+  )
   const comparison = await compareScenarios(round.id, selected)
-  return { year: round.year, potCents: centsFromDb(round.potCents), scenarios, selected: comparison.scenarios.map((s) => s.id), comparison }
+  return {
+    year: round.year,
+    potCents: centsFromDb(round.potCents),
+    scenarios,
+    selected: comparison.scenarios.map((s) => s.id),
+    comparison,
+  }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -47,7 +56,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const search = new URL(request.url).searchParams
     search.delete('index')
     const query = search.toString()
-    return redirectWithToast(`/beheer/scenarios${query ? `?${query}` : ''}`, fill(m.scenarios.publishedToast, { version: allocation.version }))
+    return redirectWithToast(
+      `/beheer/scenarios${query ? `?${query}` : ''}`,
+      fill(m.scenarios.publishedToast, { version: allocation.version }),
+    )
   } catch (error) {
     if (error instanceof AllocationError) {
       return data({ result: submission.reply({ formErrors: [error.message] }), scenarioId }, { status: 409 })
@@ -74,13 +86,19 @@ export default function Scenarios() {
     <>
       <PageHeader title={fill(m.scenarios.title, { year })}>
         <p className="subtitle">
-          {comparison.publishedVersion ? fill(m.allocation.current, { version: comparison.publishedVersion }) : m.allocation.none} ·{' '}
-          <Link to={`/verdeling/${year}`}>{m.nav.publicAllocation}</Link>
+          {comparison.publishedVersion
+            ? fill(m.allocation.current, { version: comparison.publishedVersion })
+            : m.allocation.none}{' '}
+          · <Link to={`/verdeling/${year}`}>{m.nav.publicAllocation}</Link>
         </p>
       </PageHeader>
       <AllocationAdminNav />
       <p className="lead">{m.scenarios.intro}</p>
-      <p><Link className="button" to="/beheer/scenarios/nieuw">{m.scenarios.new}</Link></p>
+      <p>
+        <Link className="button" to="/beheer/scenarios/nieuw">
+          {m.scenarios.new}
+        </Link>
+      </p>
 
       <h2 id="saved-title">{m.scenarios.saved}</h2>
       {scenarios.length === 0 ? (
@@ -93,11 +111,21 @@ export default function Scenarios() {
                 <tr>
                   <th scope="col">{m.scenarios.compareColumn}</th>
                   <th scope="col">{m.scenarios.name}</th>
-                  <th scope="col" className="num">{m.scenarios.pot}</th>
-                  <th scope="col" className="num">{m.scenarios.fixed}</th>
-                  <th scope="col" className="num">{m.scenarios.priorityWeight}</th>
-                  <th scope="col" className="num">{m.scenarios.listYear}</th>
-                  <th scope="col" className="num">{m.scenarios.ownSettings}</th>
+                  <th scope="col" className="num">
+                    {m.scenarios.pot}
+                  </th>
+                  <th scope="col" className="num">
+                    {m.scenarios.fixed}
+                  </th>
+                  <th scope="col" className="num">
+                    {m.scenarios.priorityWeight}
+                  </th>
+                  <th scope="col" className="num">
+                    {m.scenarios.listYear}
+                  </th>
+                  <th scope="col" className="num">
+                    {m.scenarios.ownSettings}
+                  </th>
                   <th scope="col">{m.scenarios.listUnspent}</th>
                   <th scope="col">{m.scenarios.status}</th>
                 </tr>
@@ -106,25 +134,41 @@ export default function Scenarios() {
                 {scenarios.map((s) => (
                   <tr key={s.id}>
                     <td>
-                      <input type="checkbox" name="vergelijk" value={s.id} id={`cmp-${s.id}`} defaultChecked={selected.includes(s.id)} />
+                      <input
+                        type="checkbox"
+                        name="vergelijk"
+                        value={s.id}
+                        id={`cmp-${s.id}`}
+                        defaultChecked={selected.includes(s.id)}
+                      />
                     </td>
                     <th scope="row">
                       <label htmlFor={`cmp-${s.id}`}>{s.name}</label>
                       <div className="hint nowrap">{formatDateTime(s.createdAt)}</div>
                     </th>
-                    <td className="num"><Money cents={s.potCents} /></td>
-                    <td className="num"><Money cents={s.fixedAllowanceCents} /></td>
+                    <td className="num">
+                      <Money cents={s.potCents} />
+                    </td>
+                    <td className="num">
+                      <Money cents={s.fixedAllowanceCents} />
+                    </td>
                     <td className="num">{formatWeight(s.priorityWeightMilli)}</td>
                     <td className="num">{s.inhabitantsYear}</td>
                     <td className="num">{s.settings}</td>
                     <td>{m.scenarios.unspentShort[s.unspentPolicy]}</td>
-                    <td>{s.publishedVersions.length ? fill(m.scenarios.publishedAs, { versions: s.publishedVersions.join(', ') }) : m.scenarios.notPublished}</td>
+                    <td>
+                      {s.publishedVersions.length
+                        ? fill(m.scenarios.publishedAs, { versions: s.publishedVersions.join(', ') })
+                        : m.scenarios.notPublished}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          <button type="submit" className="button button-secondary">{m.scenarios.compare}</button>
+          <button type="submit" className="button button-secondary">
+            {m.scenarios.compare}
+          </button>
         </Form>
       )}
 
@@ -132,26 +176,40 @@ export default function Scenarios() {
         <section aria-labelledby="comparison-title">
           <h2 id="comparison-title">{m.scenarios.comparison}</h2>
           <p className="hint">{m.scenarios.comparisonHint}</p>
-          {shown.filter((s) => !s.ok).map((s) => (
-            <div key={s.id} className="alert alert-error" role="alert">
-              <p><strong>{s.name}</strong>: {s.message}</p>
-            </div>
-          ))}
+          {shown
+            .filter((s) => !s.ok)
+            .map((s) => (
+              <div key={s.id} className="alert alert-error" role="alert">
+                <p>
+                  <strong>{s.name}</strong>: {s.message}
+                </p>
+              </div>
+            ))}
           <div className="table-scroll">
             <table className="table comparison" data-testid="scenario-comparison">
               <thead>
                 <tr>
                   <td />
-                  <th scope="col" rowSpan={2} className="num">{comparison.publishedVersion ? fill(m.scenarios.publishedVersion, { version: comparison.publishedVersion }) : m.scenarios.published}</th>
+                  <th scope="col" rowSpan={2} className="num">
+                    {comparison.publishedVersion
+                      ? fill(m.scenarios.publishedVersion, { version: comparison.publishedVersion })
+                      : m.scenarios.published}
+                  </th>
                   {shown.map((s) => (
-                    <th key={s.id} scope="colgroup" colSpan={2} className="num group-start">{s.name}</th>
+                    <th key={s.id} scope="colgroup" colSpan={2} className="num group-start">
+                      {s.name}
+                    </th>
                   ))}
                 </tr>
                 <tr>
                   <th scope="col">{m.common.area}</th>
                   {shown.map((s) => [
-                    <th key={`${s.id}-a`} scope="col" className="num group-start">{m.scenarios.amount}</th>,
-                    <th key={`${s.id}-d`} scope="col" className="num">{m.scenarios.difference}</th>,
+                    <th key={`${s.id}-a`} scope="col" className="num group-start">
+                      {m.scenarios.amount}
+                    </th>,
+                    <th key={`${s.id}-d`} scope="col" className="num">
+                      {m.scenarios.difference}
+                    </th>,
                   ])}
                 </tr>
               </thead>
@@ -162,15 +220,28 @@ export default function Scenarios() {
                       {row.name}
                       {row.priority ? <span className="tag">{m.allocation.priority}</span> : null}
                     </th>
-                    <td className="num"><Money cents={row.publishedCents} /></td>
+                    <td className="num">
+                      <Money cents={row.publishedCents} />
+                    </td>
                     {row.amounts.map((a, i) =>
-                      a ? [
-                        <td key={`${i}-a`} className="num group-start">
-                          <Money cents={a.totalCents} />
-                          {a.bound ? <span className="tag tag-neutral">{m.scenarios.bound[a.bound]}</span> : null}
-                        </td>,
-                        <td key={`${i}-d`} className="num"><Difference cents={a.differenceCents} /></td>,
-                      ] : [<td key={`${i}-a`} className="num group-start">–</td>, <td key={`${i}-d`} className="num">–</td>],
+                      a
+                        ? [
+                            <td key={`${i}-a`} className="num group-start">
+                              <Money cents={a.totalCents} />
+                              {a.bound ? <span className="tag tag-neutral">{m.scenarios.bound[a.bound]}</span> : null}
+                            </td>,
+                            <td key={`${i}-d`} className="num">
+                              <Difference cents={a.differenceCents} />
+                            </td>,
+                          ]
+                        : [
+                            <td key={`${i}-a`} className="num group-start">
+                              –
+                            </td>,
+                            <td key={`${i}-d`} className="num">
+                              –
+                            </td>,
+                          ],
                     )}
                   </tr>
                 ))}
@@ -178,11 +249,19 @@ export default function Scenarios() {
               <tfoot>
                 <tr>
                   <th scope="row">{m.common.total}</th>
-                  <td className="num"><Money cents={comparison.publishedTotalCents} /></td>
+                  <td className="num">
+                    <Money cents={comparison.publishedTotalCents} />
+                  </td>
                   {shown.map((s, i) => [
-                    <td key={`${s.id}-a`} className="num group-start"><Money cents={s.totalCents} /></td>,
+                    <td key={`${s.id}-a`} className="num group-start">
+                      <Money cents={s.totalCents} />
+                    </td>,
                     <td key={`${s.id}-d`} className="num">
-                      {computed[i] && s.totalCents !== null ? <Difference cents={s.totalCents - (comparison.publishedTotalCents ?? 0)} /> : '–'}
+                      {computed[i] && s.totalCents !== null ? (
+                        <Difference cents={s.totalCents - (comparison.publishedTotalCents ?? 0)} />
+                      ) : (
+                        '–'
+                      )}
                     </td>,
                   ])}
                 </tr>
@@ -194,7 +273,11 @@ export default function Scenarios() {
           <h2>{m.scenarios.publishTitle}</h2>
           <p className="hint">{m.scenarios.publishHint}</p>
           <div className="publish-grid">
-            {shown.filter((s) => s.ok).map((s) => <PublishForm key={s.id} scenario={s} />)}
+            {shown
+              .filter((s) => s.ok)
+              .map((s) => (
+                <PublishForm key={s.id} scenario={s} />
+              ))}
           </div>
         </section>
       ) : null}
@@ -221,14 +304,15 @@ function PublishForm({ scenario }: { scenario: { id: string; name: string } }) {
       <input type="hidden" name="scenarioId" value={scenario.id} />
       <div className="field">
         <label htmlFor={fields.reason.id}>{m.scenarios.reason}</label>
-        <p className="hint" id={`${fields.reason.id}-hint`}>{m.scenarios.reasonHint}</p>
-        <textarea
-          {...getTextareaProps(fields.reason, { ariaDescribedBy: `${fields.reason.id}-hint` })}
-          rows={2}
-        />
+        <p className="hint" id={`${fields.reason.id}-hint`}>
+          {m.scenarios.reasonHint}
+        </p>
+        <textarea {...getTextareaProps(fields.reason, { ariaDescribedBy: `${fields.reason.id}-hint` })} rows={2} />
         <FieldErrors id={fields.reason.errorId} errors={fields.reason.errors} />
       </div>
-      <button type="submit" className="button" disabled={busy}>{fill(m.scenarios.publish, { name: scenario.name })}</button>
+      <button type="submit" className="button" disabled={busy}>
+        {fill(m.scenarios.publish, { name: scenario.name })}
+      </button>
     </Form>
   )
 }

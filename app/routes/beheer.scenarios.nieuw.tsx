@@ -52,7 +52,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), {
     schema: scenarioSchema.superRefine((v, ctx) => {
       if (!populationYears.includes(v.inhabitantsYear)) {
-        ctx.addIssue({ code: 'custom', path: ['inhabitantsYear'], message: `Er zijn geen inwonertallen van ${v.inhabitantsYear}; importeer ze eerst.` })
+        ctx.addIssue({
+          code: 'custom',
+          path: ['inhabitantsYear'],
+          message: `Er zijn geen inwonertallen van ${v.inhabitantsYear}; importeer ze eerst.`,
+        })
       }
     }),
   })
@@ -68,13 +72,25 @@ export async function action({ request }: ActionFunctionArgs) {
         priorityWeightMilli: v.priorityWeight,
         inhabitantsYear: v.inhabitantsYear,
         unspentPolicy: v.unspentPolicy,
-        areas: v.areas.map((a) => ({ areaId: a.areaId, weightMilli: a.weight ?? null, floorCents: a.floor ?? null, capCents: a.cap ?? null })),
+        areas: v.areas.map((a) => ({
+          areaId: a.areaId,
+          weightMilli: a.weight ?? null,
+          floorCents: a.floor ?? null,
+          capCents: a.cap ?? null,
+        })),
       },
       user.id,
     )
   } catch (error) {
     if (error instanceof ScenarioNameTaken) {
-      return data({ result: submission.reply({ fieldErrors: { name: ['Er is al een scenario met deze naam; kies een andere naam.'] } }) }, { status: 409 })
+      return data(
+        {
+          result: submission.reply({
+            fieldErrors: { name: ['Er is al een scenario met deze naam; kies een andere naam.'] },
+          }),
+        },
+        { status: 409 },
+      )
     }
     throw error
   }
@@ -106,7 +122,9 @@ export default function NewScenario() {
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors id={form.errorId} errors={form.errors} />
         {form.errors?.length || Object.values(form.allErrors).length ? (
-          <div className="alert alert-error" role="alert"><p>{m.common.formErrors}</p></div>
+          <div className="alert alert-error" role="alert">
+            <p>{m.common.formErrors}</p>
+          </div>
         ) : null}
         <fieldset className="narrow-form">
           <legend>{m.scenarios.parameters}</legend>
@@ -117,24 +135,42 @@ export default function NewScenario() {
           </div>
           <div className="field">
             <label htmlFor={fields.pot.id}>{m.allocation.pot}</label>
-            <p className="hint" id="pot-hint">{m.scenarios.potHint}</p>
-            <input {...getInputProps(fields.pot, { type: 'text' })} inputMode="decimal" aria-describedby={described(fields.pot, 'pot-hint')} />
+            <p className="hint" id="pot-hint">
+              {m.scenarios.potHint}
+            </p>
+            <input
+              {...getInputProps(fields.pot, { type: 'text' })}
+              inputMode="decimal"
+              aria-describedby={described(fields.pot, 'pot-hint')}
+            />
             <FieldErrors id={fields.pot.errorId} errors={fields.pot.errors} />
           </div>
           <div className="field">
             <label htmlFor={fields.fixedAllowance.id}>{m.allocation.fixed}</label>
-            <input {...getInputProps(fields.fixedAllowance, { type: 'text' })} inputMode="decimal" aria-describedby={described(fields.fixedAllowance)} />
+            <input
+              {...getInputProps(fields.fixedAllowance, { type: 'text' })}
+              inputMode="decimal"
+              aria-describedby={described(fields.fixedAllowance)}
+            />
             <FieldErrors id={fields.fixedAllowance.errorId} errors={fields.fixedAllowance.errors} />
           </div>
           <div className="field">
             <label htmlFor={fields.priorityWeight.id}>{m.allocation.priorityWeight}</label>
-            <p className="hint" id="priority-hint">{m.scenarios.priorityWeightHint}</p>
-            <input {...getInputProps(fields.priorityWeight, { type: 'text' })} inputMode="decimal" aria-describedby={described(fields.priorityWeight, 'priority-hint')} />
+            <p className="hint" id="priority-hint">
+              {m.scenarios.priorityWeightHint}
+            </p>
+            <input
+              {...getInputProps(fields.priorityWeight, { type: 'text' })}
+              inputMode="decimal"
+              aria-describedby={described(fields.priorityWeight, 'priority-hint')}
+            />
             <FieldErrors id={fields.priorityWeight.errorId} errors={fields.priorityWeight.errors} />
           </div>
           <div className="field">
             <label htmlFor={fields.inhabitantsYear.id}>{m.scenarios.inhabitantsYear}</label>
-            <p className="hint" id="year-hint">{m.scenarios.inhabitantsYearHint} <Link to="/beheer/inwoners">{m.scenarios.navPopulation}</Link></p>
+            <p className="hint" id="year-hint">
+              {m.scenarios.inhabitantsYearHint} <Link to="/beheer/inwoners">{m.scenarios.navPopulation}</Link>
+            </p>
             <select
               id={fields.inhabitantsYear.id}
               name={fields.inhabitantsYear.name}
@@ -143,16 +179,29 @@ export default function NewScenario() {
               aria-describedby={described(fields.inhabitantsYear, 'year-hint')}
             >
               {populationYears.length === 0 ? <option value="">{m.scenarios.noYears}</option> : null}
-              {populationYears.map((y) => <option key={y} value={y}>{y}</option>)}
+              {populationYears.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
             </select>
             <FieldErrors id={fields.inhabitantsYear.errorId} errors={fields.inhabitantsYear.errors} />
           </div>
         </fieldset>
-        <fieldset className="narrow-form" aria-describedby={fields.unspentPolicy.errors ? fields.unspentPolicy.errorId : undefined}>
+        <fieldset
+          className="narrow-form"
+          aria-describedby={fields.unspentPolicy.errors ? fields.unspentPolicy.errorId : undefined}
+        >
           <legend>{m.scenarios.unspent}</legend>
           {UNSPENT_POLICIES.map((p) => (
             <div key={p} className="choice">
-              <input type="radio" id={`unspent-${p}`} name={fields.unspentPolicy.name} value={p} defaultChecked={fields.unspentPolicy.initialValue === p} />
+              <input
+                type="radio"
+                id={`unspent-${p}`}
+                name={fields.unspentPolicy.name}
+                value={p}
+                defaultChecked={fields.unspentPolicy.initialValue === p}
+              />
               <label htmlFor={`unspent-${p}`}>{m.scenarios.unspentPolicies[p]}</label>
             </div>
           ))}
@@ -192,7 +241,9 @@ export default function NewScenario() {
                             {...getInputProps(f[key], { type: 'text' })}
                             inputMode="decimal"
                             size={key === 'weight' ? 5 : 10}
-                            placeholder={key === 'weight' ? (area.priority ? formatWeight(defaultPriorityWeight) : '1') : ''}
+                            placeholder={
+                              key === 'weight' ? (area.priority ? formatWeight(defaultPriorityWeight) : '1') : ''
+                            }
                             aria-describedby={described(f[key])}
                           />
                           <FieldErrors id={f[key].errorId} errors={f[key].errors} />
@@ -206,8 +257,12 @@ export default function NewScenario() {
           </div>
         </fieldset>
         <div className="actions">
-          <button type="submit" className="button" disabled={busy}>{m.scenarios.save}</button>
-          <Link to="/beheer/scenarios" className="button button-secondary">{m.common.cancel}</Link>
+          <button type="submit" className="button" disabled={busy}>
+            {m.scenarios.save}
+          </button>
+          <Link to="/beheer/scenarios" className="button button-secondary">
+            {m.common.cancel}
+          </Link>
         </div>
       </Form>
     </>

@@ -5,7 +5,14 @@ import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { requirePermission } from '#app/auth/session.server.ts'
-import { FoundationError, decideIbanChange, listAreas, listFoundationsForAdmin, registerFoundation, verifyFoundation } from '#app/foundations/foundations.server.ts'
+import {
+  FoundationError,
+  decideIbanChange,
+  listAreas,
+  listFoundationsForAdmin,
+  registerFoundation,
+  verifyFoundation,
+} from '#app/foundations/foundations.server.ts'
 import { FoundationFields } from '#app/foundations/foundation-fields.tsx'
 import { foundationSchema, formatIban } from '#app/foundations/schema.ts'
 import { messages } from '#app/i18n/i18n.ts'
@@ -24,14 +31,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
     me: user.id,
     areas,
     foundations: foundations.map((f) => ({
-      id: f.id, name: f.name, kvkNumber: f.kvkNumber, iban: formatIban(f.iban), accountHolder: f.accountHolder, verified: Boolean(f.verifiedAt),
-      pendingIban: f.pendingIban ? formatIban(f.pendingIban) : null, pendingAccountHolder: f.pendingAccountHolder, pendingIbanById: f.pendingIbanById,
-      areas: f.areas.map((a) => a.area.name).join(', '), members: f._count.members,
+      id: f.id,
+      name: f.name,
+      kvkNumber: f.kvkNumber,
+      iban: formatIban(f.iban),
+      accountHolder: f.accountHolder,
+      verified: Boolean(f.verifiedAt),
+      pendingIban: f.pendingIban ? formatIban(f.pendingIban) : null,
+      pendingAccountHolder: f.pendingAccountHolder,
+      pendingIbanById: f.pendingIbanById,
+      areas: f.areas.map((a) => a.area.name).join(', '),
+      members: f._count.members,
     })),
   }
 }
 
-const decisionSchema = z.object({ intent: z.enum(['verify', 'confirmIban', 'rejectIban']), foundationId: z.string().min(1) })
+const decisionSchema = z.object({
+  intent: z.enum(['verify', 'confirmIban', 'rejectIban']),
+  foundationId: z.string().min(1),
+})
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'manage:foundation:any')
@@ -44,12 +62,20 @@ export async function action({ request }: ActionFunctionArgs) {
       await registerFoundation(user.id, submission.value)
     } catch (error) {
       if (!(error instanceof FoundationError)) throw error
-      return data({ result: error.field ? submission.reply({ fieldErrors: { [error.field]: [error.message] } }) : submission.reply({ formErrors: [error.message] }) }, { status: error.status })
+      return data(
+        {
+          result: error.field
+            ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
+            : submission.reply({ formErrors: [error.message] }),
+        },
+        { status: error.status },
+      )
     }
     return redirectWithToast('/beheer/stichtingen', m.foundations.registered)
   }
   const parsed = decisionSchema.safeParse(Object.fromEntries(formData))
-  if (!parsed.success) return data({ result: { status: 'error' as const, error: { '': [m.common.formErrors] } } }, { status: 400 })
+  if (!parsed.success)
+    return data({ result: { status: 'error' as const, error: { '': [m.common.formErrors] } } }, { status: 400 })
   const { intent, foundationId } = parsed.data
   try {
     if (intent === 'verify') await verifyFoundation(user.id, foundationId)
@@ -58,7 +84,14 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!(error instanceof FoundationError)) throw error
     return data({ result: { status: 'error' as const, error: { '': [error.message] } } }, { status: error.status })
   }
-  return redirectWithToast('/beheer/stichtingen', { verify: m.foundations.verifiedToast, confirmIban: m.foundations.ibanConfirmed, rejectIban: m.foundations.ibanRejected }[intent])
+  return redirectWithToast(
+    '/beheer/stichtingen',
+    {
+      verify: m.foundations.verifiedToast,
+      confirmIban: m.foundations.ibanConfirmed,
+      rejectIban: m.foundations.ibanRejected,
+    }[intent],
+  )
 }
 
 export default function FoundationsAdmin() {
@@ -77,7 +110,9 @@ export default function FoundationsAdmin() {
     <Form method="post" className="inline-form">
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="foundationId" value={id} />
-      <button type="submit" className={className} disabled={busy}>{label}</button>
+      <button type="submit" className={className} disabled={busy}>
+        {label}
+      </button>
     </Form>
   )
   return (
@@ -86,23 +121,53 @@ export default function FoundationsAdmin() {
       <FormErrors errors={form.errors} />
       <div className="table-scroll">
         <table className="table" data-testid="foundations">
-          <thead><tr><th scope="col">{m.common.foundation}</th><th scope="col">{m.foundations.kvk}</th><th scope="col">{m.foundations.iban}</th><th scope="col">{m.foundations.areas}</th><th scope="col">{m.common.status}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{m.common.foundation}</th>
+              <th scope="col">{m.foundations.kvk}</th>
+              <th scope="col">{m.foundations.iban}</th>
+              <th scope="col">{m.foundations.areas}</th>
+              <th scope="col">{m.common.status}</th>
+            </tr>
+          </thead>
           <tbody>
             {foundations.map((f) => (
               <tr key={f.id}>
-                <td>{f.name}<br /><span className="hint">{f.members} {m.foundations.membersCount}</span></td>
+                <td>
+                  {f.name}
+                  <br />
+                  <span className="hint">
+                    {f.members} {m.foundations.membersCount}
+                  </span>
+                </td>
                 <td>{f.kvkNumber}</td>
                 <td>
-                  {f.iban}<br /><span className="hint">{f.accountHolder}</span>
+                  {f.iban}
+                  <br />
+                  <span className="hint">{f.accountHolder}</span>
                   {f.pendingIban ? (
                     <div className="pending-change">
                       <strong>{m.foundations.ibanChangeRequested}</strong> {f.pendingIban} ({f.pendingAccountHolder})
-                      {canManage && f.pendingIbanById !== me ? <div className="actions">{decide('confirmIban', f.id, m.foundations.confirmIban)}{decide('rejectIban', f.id, m.foundations.rejectIban, 'button button-danger button-small')}</div> : null}
+                      {canManage && f.pendingIbanById !== me ? (
+                        <div className="actions">
+                          {decide('confirmIban', f.id, m.foundations.confirmIban)}
+                          {decide('rejectIban', f.id, m.foundations.rejectIban, 'button button-danger button-small')}
+                        </div>
+                      ) : null}
                     </div>
                   ) : null}
                 </td>
                 <td>{f.areas}</td>
-                <td>{f.verified ? m.members.verified : <>{m.members.pending}{canManage ? decide('verify', f.id, m.foundations.verify, 'button button-small') : null}</>}</td>
+                <td>
+                  {f.verified ? (
+                    m.members.verified
+                  ) : (
+                    <>
+                      {m.members.pending}
+                      {canManage ? decide('verify', f.id, m.foundations.verify, 'button button-small') : null}
+                    </>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -114,7 +179,9 @@ export default function FoundationsAdmin() {
           <p className="hint">{m.foundations.registerIntro}</p>
           <input type="hidden" name="intent" value="register" />
           <FoundationFields fields={fields} areas={areas} />
-          <button type="submit" className="button" disabled={busy}>{m.foundations.registerSubmit}</button>
+          <button type="submit" className="button" disabled={busy}>
+            {m.foundations.registerSubmit}
+          </button>
         </Form>
       ) : null}
     </>

@@ -5,7 +5,12 @@ import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { AllocationAdminNav } from '#app/allocation/admin-nav.tsx'
 import { allocationParametersSchema } from '#app/allocation/parameters-schema.ts'
-import { AllocationError, publishAllocation, publishedAllocation, simulateAllocation } from '#app/allocation/publish.server.ts'
+import {
+  AllocationError,
+  publishAllocation,
+  publishedAllocation,
+  simulateAllocation,
+} from '#app/allocation/publish.server.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { fill, messages } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
@@ -45,7 +50,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const params = { fixedAllowanceCents: fixedAllowance, priorityWeightMilli: priorityWeight }
   if (intent === 'preview') {
     const simulation = await simulateAllocation(round.id, params)
-    if (!simulation.ok) return data({ result: submission.reply({ formErrors: [simulation.message] }), preview: null }, { status: 400 })
+    if (!simulation.ok)
+      return data({ result: submission.reply({ formErrors: [simulation.message] }), preview: null }, { status: 400 })
     return { result: submission.reply(), preview: { lines: simulation.lines, totalCents: simulation.totalCents } }
   }
   try {
@@ -76,19 +82,34 @@ export default function AllocationAdmin() {
     <>
       <PageHeader title={`${m.allocation.adminTitle} ${year}`}>
         <p className="subtitle">
-          {version ? fill(m.allocation.current, { version }) : m.allocation.none} · <Link to={`/verdeling/${year}`}>{m.nav.publicAllocation}</Link>
+          {version ? fill(m.allocation.current, { version }) : m.allocation.none} ·{' '}
+          <Link to={`/verdeling/${year}`}>{m.nav.publicAllocation}</Link>
         </p>
       </PageHeader>
       <AllocationAdminNav />
       <Form method="post" {...getFormProps(form)} className="card stack narrow-form">
         <FormErrors id={form.errorId} errors={form.errors} />
-        <p>{m.allocation.pot}: <strong><Money cents={potCents} /></strong></p>
+        <p>
+          {m.allocation.pot}:{' '}
+          <strong>
+            <Money cents={potCents} />
+          </strong>
+        </p>
         <TextField meta={fields.fixedAllowance} label={m.allocation.fixed} inputMode="decimal" />
-        <TextField meta={fields.priorityWeight} label={m.allocation.priorityWeight} hint={m.allocation.priorityWeightHint} inputMode="decimal" />
+        <TextField
+          meta={fields.priorityWeight}
+          label={m.allocation.priorityWeight}
+          hint={m.allocation.priorityWeightHint}
+          inputMode="decimal"
+        />
         {version ? <TextAreaField meta={fields.reason} label={m.allocation.reason} rows={2} /> : null}
         <div className="actions">
-          <button type="submit" name="intent" value="preview" className="button button-secondary" disabled={busy}>{m.allocation.calculate}</button>
-          <button type="submit" name="intent" value="publish" className="button" disabled={busy}>{m.allocation.publish}</button>
+          <button type="submit" name="intent" value="preview" className="button button-secondary" disabled={busy}>
+            {m.allocation.calculate}
+          </button>
+          <button type="submit" name="intent" value="publish" className="button" disabled={busy}>
+            {m.allocation.publish}
+          </button>
         </div>
       </Form>
       {preview ? (
@@ -99,11 +120,21 @@ export default function AllocationAdmin() {
               <thead>
                 <tr>
                   <th scope="col">{m.common.area}</th>
-                  <th scope="col" className="num">{m.allocation.inhabitants}</th>
-                  <th scope="col" className="num">{m.allocation.weight}</th>
-                  <th scope="col" className="num">{m.allocation.currentAmount}</th>
-                  <th scope="col" className="num">{m.allocation.newAmount}</th>
-                  <th scope="col" className="num">{m.allocation.difference}</th>
+                  <th scope="col" className="num">
+                    {m.allocation.inhabitants}
+                  </th>
+                  <th scope="col" className="num">
+                    {m.allocation.weight}
+                  </th>
+                  <th scope="col" className="num">
+                    {m.allocation.currentAmount}
+                  </th>
+                  <th scope="col" className="num">
+                    {m.allocation.newAmount}
+                  </th>
+                  <th scope="col" className="num">
+                    {m.allocation.difference}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -112,17 +143,30 @@ export default function AllocationAdmin() {
                     <th scope="row">{l.name}</th>
                     <td className="num">{l.inhabitants.toLocaleString('nl-NL')}</td>
                     <td className="num">{formatWeight(l.weightMilli)}</td>
-                    <td className="num"><Money cents={l.publishedCents} /></td>
-                    <td className="num"><Money cents={l.totalCents} /></td>
-                    <td className={`num ${l.differenceCents < 0 ? 'negative' : ''}`}>{l.differenceCents > 0 ? '+' : ''}<Money cents={l.differenceCents} /></td>
+                    <td className="num">
+                      <Money cents={l.publishedCents} />
+                    </td>
+                    <td className="num">
+                      <Money cents={l.totalCents} />
+                    </td>
+                    <td className={`num ${l.differenceCents < 0 ? 'negative' : ''}`}>
+                      {l.differenceCents > 0 ? '+' : ''}
+                      <Money cents={l.differenceCents} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
               <tfoot>
                 <tr>
                   <th scope="row">{m.common.total}</th>
-                  <td /><td /><td />
-                  <td className="num"><strong><Money cents={preview.totalCents} /></strong></td>
+                  <td />
+                  <td />
+                  <td />
+                  <td className="num">
+                    <strong>
+                      <Money cents={preview.totalCents} />
+                    </strong>
+                  </td>
                   <td />
                 </tr>
               </tfoot>

@@ -7,7 +7,15 @@ import { ApplicationSummary } from '#app/applications/application-summary.tsx'
 import { InformationRequests } from '#app/applications/snapshot-view.tsx'
 import { addDays } from '#app/applications/clock.ts'
 import { REVIEW_SCHEMAS, type ReviewIntent } from '#app/applications/review-schemas.ts'
-import { ReviewError, askInformation, approve, getForStaff, recordExpense, recordPayment, reject } from '#app/applications/review.server.ts'
+import {
+  ReviewError,
+  askInformation,
+  approve,
+  getForStaff,
+  recordExpense,
+  recordPayment,
+  reject,
+} from '#app/applications/review.server.ts'
 import { DECIDABLE, SPENDABLE } from '#app/applications/status.ts'
 import type { Permission } from '#app/auth/permissions.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
@@ -21,7 +29,9 @@ import { TextAreaField, TextField } from '#app/ui/fields.tsx'
 import { formatDate } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.application.title ?? 'Aanvraag'} beoordelen – Buurtbudget Amersfoort` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.application.title ?? 'Aanvraag'} beoordelen – Buurtbudget Amersfoort` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:application:area')
@@ -61,13 +71,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirectWithToast(`/beoordelen/${id}`, m.review.rejected)
       case 'payment':
         await recordPayment(user, id, { amountCents: value.amount, date: value.date, description: value.description })
-        return redirectWithToast(`/beoordelen/${id}`, fill(m.review.paymentRecorded, { amount: formatMoney(value.amount) }))
+        return redirectWithToast(
+          `/beoordelen/${id}`,
+          fill(m.review.paymentRecorded, { amount: formatMoney(value.amount) }),
+        )
       case 'request-info':
         await askInformation(user, id, { question: value.question, dueOn: value.dueOn })
         return redirectWithToast(`/beoordelen/${id}`, m.intake.asked)
       case 'expense':
         await recordExpense(user, id, { amountCents: value.amount, date: value.date, description: value.description })
-        return redirectWithToast(`/beoordelen/${id}`, fill(m.review.expenseRecorded, { amount: formatMoney(value.amount) }))
+        return redirectWithToast(
+          `/beoordelen/${id}`,
+          fill(m.review.expenseRecorded, { amount: formatMoney(value.amount) }),
+        )
     }
   } catch (error) {
     if (error instanceof ReviewError) {
@@ -101,7 +117,9 @@ function ApproveForm({ suggested }: { suggested: number }) {
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="approve" />
       <TextField meta={fields.amount} label={m.review.approveAmount} hint={m.review.approveHint} inputMode="decimal" />
-      <button type="submit" className="button" disabled={busy}>{m.review.approve}</button>
+      <button type="submit" className="button" disabled={busy}>
+        {m.review.approve}
+      </button>
     </Form>
   )
 }
@@ -116,7 +134,9 @@ function RejectForm() {
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="reject" />
       <TextAreaField meta={fields.reason} label={m.review.rejectReason} />
-      <button type="submit" className="button button-danger" disabled={busy}>{m.review.reject}</button>
+      <button type="submit" className="button button-danger" disabled={busy}>
+        {m.review.reject}
+      </button>
     </Form>
   )
 }
@@ -133,7 +153,9 @@ function BookingForm({ intent, today }: { intent: 'payment' | 'expense'; today: 
       <TextField meta={fields.amount} label={m.common.amount} inputMode="decimal" />
       <TextField meta={fields.date} label={m.common.date} type="date" />
       <TextField meta={fields.description} label={m.common.description} />
-      <button type="submit" className="button" disabled={busy}>{intent === 'payment' ? m.review.payment : m.review.expense}</button>
+      <button type="submit" className="button" disabled={busy}>
+        {intent === 'payment' ? m.review.payment : m.review.expense}
+      </button>
     </Form>
   )
 }
@@ -149,7 +171,9 @@ function InformationRequestForm({ today }: { today: string }) {
       <input type="hidden" name="intent" value="request-info" />
       <TextAreaField meta={fields.question} label={m.intake.askQuestion} />
       <TextField meta={fields.dueOn} label={m.intake.askDue} type="date" />
-      <button type="submit" className="button button-secondary" disabled={busy}>{m.intake.ask}</button>
+      <button type="submit" className="button button-secondary" disabled={busy}>
+        {m.intake.ask}
+      </button>
     </Form>
   )
 }
@@ -161,7 +185,9 @@ export default function ReviewApplication() {
   const spendable = SPENDABLE.includes(app.status)
   return (
     <>
-      <p><Link to={`/beoordelen?wijk=${app.area.code}`}>← {app.area.name}</Link></p>
+      <p>
+        <Link to={`/beoordelen?wijk=${app.area.code}`}>← {app.area.name}</Link>
+      </p>
       <PageHeader title={app.title}>
         <p className="subtitle">
           {app.reference} · {app.foundation.name} (KvK {app.foundation.kvkNumber}) · <StatusBadge status={app.status} />
@@ -170,20 +196,31 @@ export default function ReviewApplication() {
       <div className="two-columns reverse">
         <div>
           <div className="stack">
-            <InformationRequests requests={app.infoRequests} attachments={app.attachments} attachmentBase={`/beoordelen/${app.id}/bijlagen`} />
+            <InformationRequests
+              requests={app.infoRequests}
+              attachments={app.attachments}
+              attachmentBase={`/beoordelen/${app.id}/bijlagen`}
+            />
             <ApplicationSummary application={app} attachmentBase={`/beoordelen/${app.id}/bijlagen`} />
           </div>
         </div>
         <aside className="stack" aria-label={m.detail.decision}>
           <div className="card">
             <p className="big-number">
-              {fill(m.review.areaAvailable, { area: app.area.name })}: <strong><Money cents={app.money.availableCents} /></strong>
+              {fill(m.review.areaAvailable, { area: app.area.name })}:{' '}
+              <strong>
+                <Money cents={app.money.availableCents} />
+              </strong>
             </p>
           </div>
           {app.decisionDueOn && ['SUBMITTED', 'IN_REVIEW', 'INCOMPLETE'].includes(app.status) ? (
             <div className="card">
-              <p className="big-number">{m.intake.decisionDue}: <strong>{formatDate(app.decisionDueOn)}</strong></p>
-              {app.clockStoppedOn ? <p>{fill(m.intake.clockStopped, { date: formatDate(app.clockStoppedOn) })}</p> : null}
+              <p className="big-number">
+                {m.intake.decisionDue}: <strong>{formatDate(app.decisionDueOn)}</strong>
+              </p>
+              {app.clockStoppedOn ? (
+                <p>{fill(m.intake.clockStopped, { date: formatDate(app.clockStoppedOn) })}</p>
+              ) : null}
             </div>
           ) : null}
           {decidable ? (
@@ -197,21 +234,45 @@ export default function ReviewApplication() {
             <div className="card">
               <h3>{m.review.money}</h3>
               <dl className="facts">
-                <dt>{m.common.awarded}</dt><dd><Money cents={app.awardedCents} /></dd>
-                <dt>{m.review.committed}</dt><dd><Money cents={app.money.committedCents} /></dd>
-                <dt>{m.review.paid}</dt><dd><Money cents={app.money.paidCents} /></dd>
-                <dt>{m.review.spent}</dt><dd><Money cents={app.money.spentCents} /></dd>
+                <dt>{m.common.awarded}</dt>
+                <dd>
+                  <Money cents={app.awardedCents} />
+                </dd>
+                <dt>{m.review.committed}</dt>
+                <dd>
+                  <Money cents={app.money.committedCents} />
+                </dd>
+                <dt>{m.review.paid}</dt>
+                <dd>
+                  <Money cents={app.money.paidCents} />
+                </dd>
+                <dt>{m.review.spent}</dt>
+                <dd>
+                  <Money cents={app.money.spentCents} />
+                </dd>
               </dl>
               {app.payments.length ? (
                 <>
                   <h4>{m.review.payments}</h4>
-                  <ul>{app.payments.map((p) => <li key={p.id}>{formatDate(p.paidOn)}: <Money cents={p.amountCents} /> — {p.description}</li>)}</ul>
+                  <ul>
+                    {app.payments.map((p) => (
+                      <li key={p.id}>
+                        {formatDate(p.paidOn)}: <Money cents={p.amountCents} /> — {p.description}
+                      </li>
+                    ))}
+                  </ul>
                 </>
               ) : null}
               {app.expenses.length ? (
                 <>
                   <h4>{m.review.expenses}</h4>
-                  <ul>{app.expenses.map((e) => <li key={e.id}>{formatDate(e.spentOn)}: <Money cents={e.amountCents} /> — {e.description}</li>)}</ul>
+                  <ul>
+                    {app.expenses.map((e) => (
+                      <li key={e.id}>
+                        {formatDate(e.spentOn)}: <Money cents={e.amountCents} /> — {e.description}
+                      </li>
+                    ))}
+                  </ul>
                 </>
               ) : null}
             </div>

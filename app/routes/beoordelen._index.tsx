@@ -24,20 +24,34 @@ export default function Review() {
   const m = useMessages()
   return (
     <>
-      <PageHeader title={m.review.title}>{round ? <p className="subtitle">{m.review.round} {round.year}</p> : null}</PageHeader>
+      <PageHeader title={m.review.title}>
+        {round ? (
+          <p className="subtitle">
+            {m.review.round} {round.year}
+          </p>
+        ) : null}
+      </PageHeader>
       <div className="two-columns">
         <nav aria-labelledby="areas-title" className="area-list">
           <h2 id="areas-title">{m.review.areas}</h2>
           <ul>
             <li>
-              <Link to="/beoordelen" aria-current={selected ? undefined : 'page'}>{m.review.allAreas}</Link>
+              <Link to="/beoordelen" aria-current={selected ? undefined : 'page'}>
+                {m.review.allAreas}
+              </Link>
             </li>
             {areas.map((a) => (
               <li key={a.id}>
                 <Link to={`/beoordelen?wijk=${a.code}`} aria-current={selected?.id === a.id ? 'page' : undefined}>
                   <span>{a.name}</span>
-                  {a.toDecide ? <span className="count" title={m.review.toDecide}>{a.toDecide}</span> : null}
-                  <span className="area-money">{m.review.available}: <Money cents={a.availableCents} /></span>
+                  {a.toDecide ? (
+                    <span className="count" title={m.review.toDecide}>
+                      {a.toDecide}
+                    </span>
+                  ) : null}
+                  <span className="area-money">
+                    {m.review.available}: <Money cents={a.availableCents} />
+                  </span>
                 </Link>
               </li>
             ))}
@@ -46,7 +60,12 @@ export default function Review() {
         <section aria-labelledby="list-title">
           <h2 id="list-title">
             {selected ? `${selected.name}` : m.review.allAreas}
-            {selected ? <span className="subtitle"> · {m.review.available}: <Money cents={selected.availableCents} /></span> : null}
+            {selected ? (
+              <span className="subtitle">
+                {' '}
+                · {m.review.available}: <Money cents={selected.availableCents} />
+              </span>
+            ) : null}
           </h2>
           {applications.length === 0 ? (
             <p>{m.review.empty}</p>
@@ -59,20 +78,32 @@ export default function Review() {
                   <th scope="col">{m.common.foundation}</th>
                   <th scope="col">{m.common.area}</th>
                   <th scope="col">{m.common.status}</th>
-                  <th scope="col" className="num">{m.common.requested}</th>
-                  <th scope="col" className="num">{m.common.awarded}</th>
+                  <th scope="col" className="num">
+                    {m.common.requested}
+                  </th>
+                  <th scope="col" className="num">
+                    {m.common.awarded}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {applications.map((a) => (
                   <tr key={a.id}>
                     <td>{a.reference}</td>
-                    <td><Link to={`/beoordelen/${a.id}`}>{a.title}</Link></td>
+                    <td>
+                      <Link to={`/beoordelen/${a.id}`}>{a.title}</Link>
+                    </td>
                     <td>{a.foundation.name}</td>
                     <td>{a.area.name}</td>
-                    <td><StatusBadge status={a.status} /></td>
-                    <td className="num"><Money cents={a.requestedCents} /></td>
-                    <td className="num"><Money cents={a.awardedCents} /></td>
+                    <td>
+                      <StatusBadge status={a.status} />
+                    </td>
+                    <td className="num">
+                      <Money cents={a.requestedCents} />
+                    </td>
+                    <td className="num">
+                      <Money cents={a.awardedCents} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -17,8 +17,14 @@ export default function VerifyEmail() {
   return (
     <div className="narrow stack">
       <h1>{m.accounts.verifyTitle}</h1>
-      <p className={ok ? 'alert alert-success' : 'alert alert-error'}>{ok ? m.accounts.verified : m.accounts.linkInvalid}</p>
-      <p><Link className="button" to="/inloggen">{m.login.submit}</Link></p>
+      <p className={ok ? 'alert alert-success' : 'alert alert-error'}>
+        {ok ? m.accounts.verified : m.accounts.linkInvalid}
+      </p>
+      <p>
+        <Link className="button" to="/inloggen">
+          {m.login.submit}
+        </Link>
+      </p>
     </div>
   )
 }

@@ -23,7 +23,10 @@ import { safeRedirect } from '#app/ui/safe-redirect.ts'
 export const meta: MetaFunction = () => [{ title: 'Inloggen – Buurtbudget Amersfoort' }]
 
 const schema = z.object({
-  email: z.string({ error: 'Vul uw e-mailadres in.' }).trim().email('Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.'),
+  email: z
+    .string({ error: 'Vul uw e-mailadres in.' })
+    .trim()
+    .email('Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.'),
   password: z.string({ error: 'Vul uw wachtwoord in.' }).max(1000),
   redirectTo: z.string().optional(),
 })
@@ -34,7 +37,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (user) throw redirect(HOME_BY_ROLE[user.role])
   const demo = getEnv().PORTAL_MODE === 'demo'
   return {
-    demoAccounts: demo ? DEMO_ACCOUNTS.map(({ email, description, totp }) => ({ email, description, totp: Boolean(totp) })) : null,
+    demoAccounts: demo
+      ? DEMO_ACCOUNTS.map(({ email, description, totp }) => ({ email, description, totp: Boolean(totp) }))
+      : null,
     demoPassword: demo ? DEMO_PASSWORD : null,
     demoTotpSecret: demo ? DEMO_TOTP_SECRET : null,
     oidc: oidcConfigured(),
@@ -50,15 +55,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await authenticate(submission.value.email, submission.value.password, { ip })
   if (!result.ok) {
     if (result.reason === 'unverified') await resendVerification(result.userId!, await mailLink(request))
-    const message = { invalid: m.login.failed, throttled: m.accounts.throttled, unverified: m.accounts.unverified }[result.reason]
-    return data(submission.reply({ formErrors: [message], hideFields: ['password'] }), { status: result.reason === 'throttled' ? 429 : 400 })
+    const message = { invalid: m.login.failed, throttled: m.accounts.throttled, unverified: m.accounts.unverified }[
+      result.reason
+    ]
+    return data(submission.reply({ formErrors: [message], hideFields: ['password'] }), {
+      status: result.reason === 'throttled' ? 429 : 400,
+    })
   }
   const { user } = result
   const target = safeRedirect(submission.value.redirectTo, HOME_BY_ROLE[user.role])
   if (isStaff(user.role)) {
     // Staff: the password alone signs nobody in; the second step asks the TOTP code (or enrols it).
     const cookie = await createUserSession(user.id, { request, pendingSecondFactor: true })
-    return redirect(`/inloggen/tweede-stap?redirectTo=${encodeURIComponent(target)}`, { headers: { 'Set-Cookie': cookie } })
+    return redirect(`/inloggen/tweede-stap?redirectTo=${encodeURIComponent(target)}`, {
+      headers: { 'Set-Cookie': cookie },
+    })
   }
   await audit({ action: 'sign-in', actorId: user.id, userId: user.id, ip, data: { method: 'password' } })
   return redirect(target, { headers: { 'Set-Cookie': await createUserSession(user.id, { request }) } })
@@ -85,17 +96,25 @@ export default function Login() {
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField meta={fields.email} label={m.login.email} type="email" autoComplete="username" />
         <TextField meta={fields.password} label={m.login.password} type="password" autoComplete="current-password" />
-        <button type="submit" className="button" disabled={navigation.state === 'submitting'}>{m.login.submit}</button>
+        <button type="submit" className="button" disabled={navigation.state === 'submitting'}>
+          {m.login.submit}
+        </button>
       </Form>
       <p className="login-links">
-        <Link to="/wachtwoord-vergeten">{m.accounts.forgotLink}</Link> · <Link to="/stichting-aanmelden">{m.accounts.registerLink}</Link>
+        <Link to="/wachtwoord-vergeten">{m.accounts.forgotLink}</Link> ·{' '}
+        <Link to="/stichting-aanmelden">{m.accounts.registerLink}</Link>
       </p>
       {oidc ? (
         <section className="card stack oidc-box" aria-labelledby="oidc-title">
           <h2 id="oidc-title">{m.accounts.oidcTitle}</h2>
           <p>{m.accounts.oidcIntro}</p>
-          <Form method="post" action={`/inloggen/oidc${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ''}`}>
-            <button type="submit" className="button button-secondary">{m.accounts.oidcButton}</button>
+          <Form
+            method="post"
+            action={`/inloggen/oidc${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ''}`}
+          >
+            <button type="submit" className="button button-secondary">
+              {m.accounts.oidcButton}
+            </button>
           </Form>
         </section>
       ) : null}
@@ -109,8 +128,13 @@ export default function Login() {
             <tbody>
               {demoAccounts.map((a) => (
                 <tr key={a.email}>
-                  <td><code>{a.email}</code></td>
-                  <td>{a.description}{a.totp ? ` · ${m.accounts.demoTotpShort}` : ''}</td>
+                  <td>
+                    <code>{a.email}</code>
+                  </td>
+                  <td>
+                    {a.description}
+                    {a.totp ? ` · ${m.accounts.demoTotpShort}` : ''}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -16,7 +16,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const headers = new Headers({ 'Set-Cookie': await clearOidcCookie() })
   if (!result.ok) {
     const m = messages(await getLang(request))
-    return redirectWithToast('/inloggen', result.reason === 'unknown' ? m.accounts.oidcUnknown : m.accounts.oidcFailed, { headers })
+    return redirectWithToast(
+      '/inloggen',
+      result.reason === 'unknown' ? m.accounts.oidcUnknown : m.accounts.oidcFailed,
+      { headers },
+    )
   }
   headers.append('Set-Cookie', await createUserSession(result.userId, { request }))
   return redirect(safeRedirect(result.redirectTo, HOME_BY_ROLE[result.role]), { headers })

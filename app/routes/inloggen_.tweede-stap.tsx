@@ -8,8 +8,19 @@ import { audit } from '#app/auth/audit.server.ts'
 import { TextField } from '#app/ui/fields.tsx'
 import { HOME_BY_ROLE } from '#app/auth/permissions.ts'
 import { clientIp } from '#app/auth/request.server.ts'
-import { checkSecondFactor, confirmEnrolment, enrolmentSecret, recentSecondFactorFailures } from '#app/auth/second-factor.server.ts'
-import { completePendingSession, createUserSession, destroyUserSession, getPendingUser, getUser } from '#app/auth/session.server.ts'
+import {
+  checkSecondFactor,
+  confirmEnrolment,
+  enrolmentSecret,
+  recentSecondFactorFailures,
+} from '#app/auth/second-factor.server.ts'
+import {
+  completePendingSession,
+  createUserSession,
+  destroyUserSession,
+  getPendingUser,
+  getUser,
+} from '#app/auth/session.server.ts'
 import { otpauthUri } from '#app/auth/totp.ts'
 import { messages } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
@@ -20,7 +31,11 @@ import { safeRedirect } from '#app/ui/safe-redirect.ts'
 export const meta: MetaFunction = () => [{ title: 'Tweede stap – Buurtbudget Amersfoort' }]
 
 const schema = z.object({
-  code: z.string({ error: 'Vul de code uit uw authenticator-app in.' }).trim().min(6, 'Vul de code van 6 cijfers in (of een herstelcode).').max(40),
+  code: z
+    .string({ error: 'Vul de code uit uw authenticator-app in.' })
+    .trim()
+    .min(6, 'Vul de code van 6 cijfers in (of een herstelcode).')
+    .max(40),
   redirectTo: z.string().optional(),
 })
 
@@ -36,7 +51,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   if (user.totpEnabledAt) return { mode: 'verify' as const, secret: null, uri: null }
   const secret = (await enrolmentSecret(user.id))!
-  return { mode: 'enrol' as const, secret: secret.replace(/(.{4})/g, '$1 ').trim(), uri: otpauthUri(secret, user.email) }
+  return {
+    mode: 'enrol' as const,
+    secret: secret.replace(/(.{4})/g, '$1 ').trim(),
+    uri: otpauthUri(secret, user.email),
+  }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -50,8 +69,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   if (!user.totpEnabledAt) {
     const codes = await confirmEnrolment(user.id, submission.value.code, ip)
-    if (!codes) return data({ result: submission.reply({ fieldErrors: { code: [m.accounts.codeWrong] } }), codes: null }, { status: 400 })
-    await audit({ action: 'sign-in', actorId: user.id, userId: user.id, ip, data: { method: 'password+totp', enrolled: true } })
+    if (!codes)
+      return data(
+        { result: submission.reply({ fieldErrors: { code: [m.accounts.codeWrong] } }), codes: null },
+        { status: 400 },
+      )
+    await audit({
+      action: 'sign-in',
+      actorId: user.id,
+      userId: user.id,
+      ip,
+      data: { method: 'password+totp', enrolled: true },
+    })
     // The recovery codes are shown once, on this answer; the session minted at this sign-in's
     // password step becomes a full one.
     const cookie = await completePendingSession(request)
@@ -65,7 +94,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if ((await recentSecondFactorFailures(user.id)) >= MAX_FAILURES) {
     return redirect('/inloggen', { headers: { 'Set-Cookie': await destroyUserSession(request) } })
   }
-  return data({ result: submission.reply({ fieldErrors: { code: [m.accounts.codeWrong] } }), codes: null }, { status: 400 })
+  return data(
+    { result: submission.reply({ fieldErrors: { code: [m.accounts.codeWrong] } }), codes: null },
+    { status: 400 },
+  )
 }
 
 export default function SecondStep() {
@@ -83,8 +115,14 @@ export default function SecondStep() {
     return (
       <div className="narrow stack">
         <h1>{m.accounts.recoveryTitle}</h1>
-        <p className="alert alert-success" role="status">{m.accounts.enrolled}</p>
-        <p><Link className="button" to="/">{m.accounts.continue}</Link></p>
+        <p className="alert alert-success" role="status">
+          {m.accounts.enrolled}
+        </p>
+        <p>
+          <Link className="button" to="/">
+            {m.accounts.continue}
+          </Link>
+        </p>
       </div>
     )
   }
@@ -92,12 +130,22 @@ export default function SecondStep() {
     return (
       <div className="narrow stack">
         <h1>{m.accounts.recoveryTitle}</h1>
-        <div className="alert alert-success" role="status">{m.accounts.enrolled}</div>
+        <div className="alert alert-success" role="status">
+          {m.accounts.enrolled}
+        </div>
         <p>{m.accounts.recoveryIntro}</p>
         <ul className="recovery-codes" data-testid="recovery-codes">
-          {actionData.codes.map((c) => <li key={c}><code>{c}</code></li>)}
+          {actionData.codes.map((c) => (
+            <li key={c}>
+              <code>{c}</code>
+            </li>
+          ))}
         </ul>
-        <p><Link className="button" to={'target' in actionData ? actionData.target : '/'}>{m.accounts.continue}</Link></p>
+        <p>
+          <Link className="button" to={'target' in actionData ? actionData.target : '/'}>
+            {m.accounts.continue}
+          </Link>
+        </p>
       </div>
     )
   }
@@ -111,8 +159,12 @@ export default function SecondStep() {
             <li>{m.accounts.enrolStep1}</li>
             <li>
               {m.accounts.enrolStep2}
-              <p className="totp-secret"><code data-testid="totp-secret">{secret}</code></p>
-              <p className="hint">{m.accounts.enrolUri} <a href={uri!}>{m.accounts.enrolUriLink}</a></p>
+              <p className="totp-secret">
+                <code data-testid="totp-secret">{secret}</code>
+              </p>
+              <p className="hint">
+                {m.accounts.enrolUri} <a href={uri!}>{m.accounts.enrolUriLink}</a>
+              </p>
             </li>
             <li>{m.accounts.enrolStep3}</li>
           </ol>
@@ -123,8 +175,16 @@ export default function SecondStep() {
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-        <TextField meta={fields.code} label={m.accounts.codeLabel} hint={mode === 'verify' ? m.accounts.codeHint : undefined} autoComplete="one-time-code" className="code-field" />
-        <button type="submit" className="button">{mode === 'enrol' ? m.accounts.enrolSubmit : m.accounts.codeSubmit}</button>
+        <TextField
+          meta={fields.code}
+          label={m.accounts.codeLabel}
+          hint={mode === 'verify' ? m.accounts.codeHint : undefined}
+          autoComplete="one-time-code"
+          className="code-field"
+        />
+        <button type="submit" className="button">
+          {mode === 'enrol' ? m.accounts.enrolSubmit : m.accounts.codeSubmit}
+        </button>
       </Form>
     </div>
   )

@@ -5,7 +5,9 @@ import { MailView } from '#app/mail/mail-view.tsx'
 import { getMailboxMail, requireLocalMailbox } from '#app/mail/mailbox.server.ts'
 import { formatDateTime } from '#app/ui/format.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.mail.subject ?? 'E-mail'} – Demo-postbus` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.mail.subject ?? 'E-mail'} – Demo-postbus` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireLocalMailbox(request)
@@ -19,18 +21,28 @@ export default function MailboxMail() {
   const m = useMessages()
   return (
     <>
-      <p><Link to="/mailbox">← {m.mail.backToMailbox}</Link></p>
+      <p>
+        <Link to="/mailbox">← {m.mail.backToMailbox}</Link>
+      </p>
       <MailView
         subject={mail.subject}
         to={mail.to}
         html={mail.html}
         text={mail.text}
         lang={mail.lang}
-        meta={<>
-          <dt>{m.mail.when}</dt><dd>{formatDateTime(mail.sentAt ?? mail.createdAt, m.lang as 'nl' | 'en')}</dd>
-          <dt>{m.common.status}</dt><dd>{m.mail.status[mail.status]}</dd>
-        </>}
-        attachments={mail.attachments.map((a) => ({ href: `/mailbox/${mail.id}/bijlage/${a.index}`, filename: a.filename, size: a.size }))}
+        meta={
+          <>
+            <dt>{m.mail.when}</dt>
+            <dd>{formatDateTime(mail.sentAt ?? mail.createdAt, m.lang as 'nl' | 'en')}</dd>
+            <dt>{m.common.status}</dt>
+            <dd>{m.mail.status[mail.status]}</dd>
+          </>
+        }
+        attachments={mail.attachments.map((a) => ({
+          href: `/mailbox/${mail.id}/bijlage/${a.index}`,
+          filename: a.filename,
+          size: a.size,
+        }))}
       />
     </>
   )

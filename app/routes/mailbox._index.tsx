@@ -35,10 +35,16 @@ export default function Mailbox() {
             <tbody>
               {mails.map((mail) => (
                 <tr key={mail.id}>
-                  <th scope="row"><Link to={`/mailbox/${mail.id}`}>{mail.subject}</Link></th>
+                  <th scope="row">
+                    <Link to={`/mailbox/${mail.id}`}>{mail.subject}</Link>
+                  </th>
                   <td>{mail.to}</td>
                   <td>{formatDateTime(mail.sentAt ?? mail.createdAt, m.lang as 'nl' | 'en')}</td>
-                  <td><span className={`badge mail-status-${mail.status.toLowerCase()}`}>{m.mail.status[mail.status]}</span></td>
+                  <td>
+                    <span className={`badge mail-status-${mail.status.toLowerCase()}`}>
+                      {m.mail.status[mail.status]}
+                    </span>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -28,7 +28,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await selfRegisterFoundation(submission.value, await mailLink(request), clientIp(context))
   } catch (error) {
     if (!(error instanceof FoundationError)) throw error
-    return data(error.field ? submission.reply({ fieldErrors: { [error.field]: [error.message] }, hideFields: ['password'] }) : submission.reply({ formErrors: [error.message], hideFields: ['password'] }), { status: error.status })
+    return data(
+      error.field
+        ? submission.reply({ fieldErrors: { [error.field]: [error.message] }, hideFields: ['password'] })
+        : submission.reply({ formErrors: [error.message], hideFields: ['password'] }),
+      { status: error.status },
+    )
   }
   const m = messages(await getLang(request))
   return redirectWithToast('/inloggen', m.foundations.selfRegistered)
@@ -38,7 +43,12 @@ export default function SelfRegistration() {
   const { areas } = useLoaderData<typeof loader>()
   const m = useMessages()
   const busy = useNavigation().state !== 'idle'
-  const [form, fields] = useForm({ lastResult: useActionData<typeof action>(), onValidate: ({ formData }) => parseWithZod(formData, { schema: selfRegistrationSchema }), shouldValidate: 'onBlur', shouldRevalidate: 'onInput' })
+  const [form, fields] = useForm({
+    lastResult: useActionData<typeof action>(),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: selfRegistrationSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
   return (
     <>
       <PageHeader title={m.foundations.selfTitle} />
@@ -53,9 +63,17 @@ export default function SelfRegistration() {
           <legend>{m.foundations.selfYou}</legend>
           <TextField meta={fields.yourName} label={m.accounts.yourName} autoComplete="name" />
           <TextField meta={fields.yourEmail} label={m.login.email} type="email" autoComplete="username" />
-          <TextField meta={fields.password} label={m.accounts.newPassword} type="password" hint={m.accounts.passwordHint} autoComplete="new-password" />
+          <TextField
+            meta={fields.password}
+            label={m.accounts.newPassword}
+            type="password"
+            hint={m.accounts.passwordHint}
+            autoComplete="new-password"
+          />
         </fieldset>
-        <button type="submit" className="button" disabled={busy}>{m.foundations.selfSubmit}</button>
+        <button type="submit" className="button" disabled={busy}>
+          {m.foundations.selfSubmit}
+        </button>
       </Form>
     </>
   )

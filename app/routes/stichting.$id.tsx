@@ -17,7 +17,9 @@ import { FieldErrors, FormErrors, PageHeader } from '#app/ui/components.tsx'
 import { formatDate } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.foundation.name ?? 'Stichting'} – Buurtbudget Amersfoort` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.foundation.name ?? 'Stichting'} – Buurtbudget Amersfoort` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, membership } = await requireFoundationMember(request, params.id!)
@@ -29,18 +31,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManage,
     canChangeIban: hasFoundationPermission(membership.role, 'change:iban:own'),
     foundation: {
-      id: f.id, name: f.name, kvkNumber: f.kvkNumber, iban: formatIban(f.iban), accountHolder: f.accountHolder,
+      id: f.id,
+      name: f.name,
+      kvkNumber: f.kvkNumber,
+      iban: formatIban(f.iban),
+      accountHolder: f.accountHolder,
       address: [f.street, [f.postalCode, f.city].filter(Boolean).join(' ')].filter(Boolean).join(', '),
-      contactName: f.contactName, email: f.email, phone: f.phone, verified: Boolean(f.verifiedAt),
-      pendingIban: f.pendingIban ? formatIban(f.pendingIban) : null, pendingAccountHolder: f.pendingAccountHolder,
+      contactName: f.contactName,
+      email: f.email,
+      phone: f.phone,
+      verified: Boolean(f.verifiedAt),
+      pendingIban: f.pendingIban ? formatIban(f.pendingIban) : null,
+      pendingAccountHolder: f.pendingAccountHolder,
       areas: f.areas.map((a) => a.area.name),
     },
     members: f.members.map((mm) => ({ id: mm.user.id, name: mm.user.name, email: mm.user.email, role: mm.role })),
-    invitations: canManage ? f.invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt.toISOString() })) : [],
+    invitations: canManage
+      ? f.invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt.toISOString() }))
+      : [],
   }
 }
 
-const PERMISSION: Record<string, FoundationPermission | undefined> = { invite: 'manage:members:own', role: 'manage:members:own', remove: 'manage:members:own', iban: 'change:iban:own' }
+const PERMISSION: Record<string, FoundationPermission | undefined> = {
+  invite: 'manage:members:own',
+  role: 'manage:members:own',
+  remove: 'manage:members:own',
+  iban: 'change:iban:own',
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const foundationId = params.id!
@@ -72,7 +89,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (error instanceof FoundationError) {
-      const reply = error.field ? submission.reply({ fieldErrors: { [error.field]: [error.message] } }) : submission.reply({ formErrors: [error.message] })
+      const reply = error.field
+        ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
+        : submission.reply({ formErrors: [error.message] })
       return data({ intent, result: reply }, { status: error.status })
     }
     throw error
@@ -97,11 +116,15 @@ export default function FoundationPage() {
   const actionData = useActionData<typeof action>()
   const [inviteForm, inviteFields] = useIntentForm('invite')
   const [ibanForm, ibanFields] = useIntentForm('iban')
-  const memberError = actionData && ['role', 'remove', 'leave'].includes(actionData.intent) ? actionData.result.error?.[''] : null
+  const memberError =
+    actionData && ['role', 'remove', 'leave'].includes(actionData.intent) ? actionData.result.error?.[''] : null
   return (
     <>
       <PageHeader title={f.name}>
-        <p className="subtitle">KvK {f.kvkNumber} · {f.verified ? m.members.verified : <strong className="badge badge-submitted">{m.members.pending}</strong>}</p>
+        <p className="subtitle">
+          KvK {f.kvkNumber} ·{' '}
+          {f.verified ? m.members.verified : <strong className="badge badge-submitted">{m.members.pending}</strong>}
+        </p>
       </PageHeader>
       {!f.verified ? <p className="alert alert-info">{m.members.pendingIntro}</p> : null}
       <div className="two-columns reverse">
@@ -109,11 +132,21 @@ export default function FoundationPage() {
           <h2 id="members-title">{m.members.title}</h2>
           <FormErrors errors={memberError} />
           <table className="table" data-testid="members">
-            <thead><tr><th scope="col">{m.members.name}</th><th scope="col">{m.login.email}</th><th scope="col">{m.members.role}</th>{canManage ? <th scope="col">{m.members.actions}</th> : null}</tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{m.members.name}</th>
+                <th scope="col">{m.login.email}</th>
+                <th scope="col">{m.members.role}</th>
+                {canManage ? <th scope="col">{m.members.actions}</th> : null}
+              </tr>
+            </thead>
             <tbody>
               {members.map((x) => (
                 <tr key={x.id}>
-                  <td>{x.name}{x.id === me ? ` (${m.members.you})` : ''}</td>
+                  <td>
+                    {x.name}
+                    {x.id === me ? ` (${m.members.you})` : ''}
+                  </td>
                   <td>{x.email}</td>
                   <td>{m.memberRoles[x.role]}</td>
                   {canManage ? (
@@ -121,7 +154,11 @@ export default function FoundationPage() {
                       <Form method="post" className="inline-form">
                         <input type="hidden" name="intent" value="role" />
                         <input type="hidden" name="userId" value={x.id} />
-                        <input type="hidden" name="role" value={x.role === 'FOUNDATION_ADMIN' ? 'MEMBER' : 'FOUNDATION_ADMIN'} />
+                        <input
+                          type="hidden"
+                          name="role"
+                          value={x.role === 'FOUNDATION_ADMIN' ? 'MEMBER' : 'FOUNDATION_ADMIN'}
+                        />
                         <button type="submit" className="button button-secondary button-small" disabled={busy}>
                           {x.role === 'FOUNDATION_ADMIN' ? m.members.makeMember : m.members.makeAdmin}
                         </button>
@@ -130,7 +167,14 @@ export default function FoundationPage() {
                         <Form method="post" className="inline-form">
                           <input type="hidden" name="intent" value="remove" />
                           <input type="hidden" name="userId" value={x.id} />
-                          <button type="submit" className="button button-danger button-small" disabled={busy} aria-label={fill(m.members.removeLabel, { name: x.name })}>{m.members.remove}</button>
+                          <button
+                            type="submit"
+                            className="button button-danger button-small"
+                            disabled={busy}
+                            aria-label={fill(m.members.removeLabel, { name: x.name })}
+                          >
+                            {m.members.remove}
+                          </button>
                         </Form>
                       ) : null}
                     </td>
@@ -141,14 +185,23 @@ export default function FoundationPage() {
           </table>
           <Form method="post">
             <input type="hidden" name="intent" value="leave" />
-            <button type="submit" className="link-button" disabled={busy}>{m.members.leave}</button>
+            <button type="submit" className="link-button" disabled={busy}>
+              {m.members.leave}
+            </button>
           </Form>
           {canManage ? (
             <>
               {invitations.length ? (
                 <>
                   <h3>{m.members.openInvitations}</h3>
-                  <ul>{invitations.map((i) => <li key={i.id}>{i.email} ({m.memberRoles[i.role]}) · {fill(m.members.validUntil, { date: formatDate(i.expiresAt) })}</li>)}</ul>
+                  <ul>
+                    {invitations.map((i) => (
+                      <li key={i.id}>
+                        {i.email} ({m.memberRoles[i.role]}) ·{' '}
+                        {fill(m.members.validUntil, { date: formatDate(i.expiresAt) })}
+                      </li>
+                    ))}
+                  </ul>
                 </>
               ) : null}
               <Form method="post" {...getFormProps(inviteForm)} className="card stack">
@@ -165,7 +218,9 @@ export default function FoundationPage() {
                   </select>
                   <FieldErrors id={inviteFields.role.errorId} errors={inviteFields.role.errors} />
                 </div>
-                <button type="submit" className="button" disabled={busy}>{m.members.inviteSubmit}</button>
+                <button type="submit" className="button" disabled={busy}>
+                  {m.members.inviteSubmit}
+                </button>
               </Form>
             </>
           ) : null}
@@ -174,14 +229,27 @@ export default function FoundationPage() {
           <div className="card">
             <h2 id="details-title">{m.members.details}</h2>
             <dl className="facts">
-              <dt>{m.foundations.kvk}</dt><dd>{f.kvkNumber}</dd>
-              <dt>{m.foundations.iban}</dt><dd>{f.iban}</dd>
-              <dt>{m.foundations.accountHolder}</dt><dd>{f.accountHolder}</dd>
-              <dt>{m.foundations.address}</dt><dd>{f.address || '–'}</dd>
-              <dt>{m.foundations.contact}</dt><dd>{f.contactName}, {f.email}{f.phone ? `, ${f.phone}` : ''}</dd>
-              <dt>{m.foundations.areas}</dt><dd>{f.areas.join(', ')}</dd>
+              <dt>{m.foundations.kvk}</dt>
+              <dd>{f.kvkNumber}</dd>
+              <dt>{m.foundations.iban}</dt>
+              <dd>{f.iban}</dd>
+              <dt>{m.foundations.accountHolder}</dt>
+              <dd>{f.accountHolder}</dd>
+              <dt>{m.foundations.address}</dt>
+              <dd>{f.address || '–'}</dd>
+              <dt>{m.foundations.contact}</dt>
+              <dd>
+                {f.contactName}, {f.email}
+                {f.phone ? `, ${f.phone}` : ''}
+              </dd>
+              <dt>{m.foundations.areas}</dt>
+              <dd>{f.areas.join(', ')}</dd>
             </dl>
-            {f.pendingIban ? <p className="alert alert-info">{fill(m.members.ibanPending, { iban: f.pendingIban, holder: f.pendingAccountHolder ?? '' })}</p> : null}
+            {f.pendingIban ? (
+              <p className="alert alert-info">
+                {fill(m.members.ibanPending, { iban: f.pendingIban, holder: f.pendingAccountHolder ?? '' })}
+              </p>
+            ) : null}
           </div>
           {canChangeIban ? (
             <Form method="post" {...getFormProps(ibanForm)} className="card stack">
@@ -191,7 +259,9 @@ export default function FoundationPage() {
               <input type="hidden" name="intent" value="iban" />
               <TextField meta={ibanFields.iban} label={m.foundations.iban} />
               <TextField meta={ibanFields.accountHolder} label={m.foundations.accountHolder} />
-              <button type="submit" className="button button-secondary" disabled={busy}>{m.members.ibanSubmit}</button>
+              <button type="submit" className="button button-secondary" disabled={busy}>
+                {m.members.ibanSubmit}
+              </button>
             </Form>
           ) : null}
         </aside>

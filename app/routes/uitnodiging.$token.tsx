@@ -24,32 +24,56 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!invitation) return { invitation: null, mode: null }
   const user = await getUser(request)
   const mode = invitation.existingUser ? (user?.id === invitation.existingUser.id ? 'join' : 'signIn') : 'new'
-  return { invitation: { foundation: invitation.foundation.name, email: invitation.email, role: invitation.role }, mode }
+  return {
+    invitation: { foundation: invitation.foundation.name, email: invitation.email, role: invitation.role },
+    mode,
+  }
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? ''
   const m = messages(await getLang(request))
   const invitation = await findInvitation(token)
-  if (!invitation) return data({ result: { status: 'error' as const, error: { '': [m.accounts.linkInvalid] } } }, { status: 400 })
+  if (!invitation)
+    return data({ result: { status: 'error' as const, error: { '': [m.accounts.linkInvalid] } } }, { status: 400 })
   const formData = await request.formData()
   try {
     if (invitation.existingUser) {
       const user = await getUser(request)
       if (!user || user.id !== invitation.existingUser.id) throw new Response('Geen toegang', { status: 403 })
       const done = await acceptInvitation(token, { signedInUserId: user.id })
-      if (!done) return data({ result: { status: 'error' as const, error: { '': [m.accounts.linkInvalid] } } }, { status: 400 })
-      return redirectWithToast(`/stichting/${done.foundationId}`, fill(m.accounts.joined, { foundation: invitation.foundation.name }))
+      if (!done)
+        return data({ result: { status: 'error' as const, error: { '': [m.accounts.linkInvalid] } } }, { status: 400 })
+      return redirectWithToast(
+        `/stichting/${done.foundationId}`,
+        fill(m.accounts.joined, { foundation: invitation.foundation.name }),
+      )
     }
     const submission = parseWithZod(formData, { schema: acceptInvitationSchema })
-    if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+    if (submission.status !== 'success')
+      return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
     const done = await acceptInvitation(token, submission.value)
-    if (!done) return data({ result: submission.reply({ formErrors: [m.accounts.linkInvalid], hideFields: ['password'] }) }, { status: 400 })
-    await audit({ action: 'sign-in', actorId: done.userId, userId: done.userId, ip: clientIp(context), data: { method: 'invitation' } })
+    if (!done)
+      return data(
+        { result: submission.reply({ formErrors: [m.accounts.linkInvalid], hideFields: ['password'] }) },
+        { status: 400 },
+      )
+    await audit({
+      action: 'sign-in',
+      actorId: done.userId,
+      userId: done.userId,
+      ip: clientIp(context),
+      data: { method: 'invitation' },
+    })
     const cookie = await createUserSession(done.userId, { request })
-    return redirectWithToast(`/stichting/${done.foundationId}`, fill(m.accounts.joined, { foundation: invitation.foundation.name }), { headers: { 'Set-Cookie': cookie } })
+    return redirectWithToast(
+      `/stichting/${done.foundationId}`,
+      fill(m.accounts.joined, { foundation: invitation.foundation.name }),
+      { headers: { 'Set-Cookie': cookie } },
+    )
   } catch (error) {
-    if (error instanceof FoundationError) return data({ result: { status: 'error' as const, error: { '': [error.message] } } }, { status: 409 })
+    if (error instanceof FoundationError)
+      return data({ result: { status: 'error' as const, error: { '': [error.message] } } }, { status: 409 })
     throw error
   }
 }
@@ -76,13 +100,20 @@ export default function AcceptInvitation() {
   return (
     <div className="narrow stack">
       <h1>{fill(m.accounts.invitationFor, { foundation: invitation.foundation })}</h1>
-      <p>{fill(m.accounts.invitationIntro, { foundation: invitation.foundation, role: m.memberRoles[invitation.role] })}</p>
+      <p>
+        {fill(m.accounts.invitationIntro, { foundation: invitation.foundation, role: m.memberRoles[invitation.role] })}
+      </p>
       {mode === 'signIn' ? (
-        <p className="alert alert-info">{m.accounts.invitationSignIn} <Link to={`/inloggen?redirectTo=${encodeURIComponent(location.pathname)}`}>{m.login.submit}</Link></p>
+        <p className="alert alert-info">
+          {m.accounts.invitationSignIn}{' '}
+          <Link to={`/inloggen?redirectTo=${encodeURIComponent(location.pathname)}`}>{m.login.submit}</Link>
+        </p>
       ) : mode === 'join' ? (
         <Form method="post" className="stack">
           <FormErrors errors={form.errors} />
-          <button type="submit" className="button">{m.accounts.invitationJoin}</button>
+          <button type="submit" className="button">
+            {m.accounts.invitationJoin}
+          </button>
         </Form>
       ) : (
         <Form method="post" {...getFormProps(form)} className="stack">
@@ -92,8 +123,16 @@ export default function AcceptInvitation() {
             <input id="invite-email" type="email" value={invitation.email} readOnly autoComplete="username" />
           </div>
           <TextField meta={fields.name} label={m.accounts.yourName} autoComplete="name" />
-          <TextField meta={fields.password} label={m.accounts.newPassword} type="password" hint={m.accounts.passwordHint} autoComplete="new-password" />
-          <button type="submit" className="button">{m.accounts.invitationAccept}</button>
+          <TextField
+            meta={fields.password}
+            label={m.accounts.newPassword}
+            type="password"
+            hint={m.accounts.passwordHint}
+            autoComplete="new-password"
+          />
+          <button type="submit" className="button">
+            {m.accounts.invitationAccept}
+          </button>
         </Form>
       )}
     </div>

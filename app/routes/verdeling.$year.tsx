@@ -8,7 +8,9 @@ import { formatMoney } from '#app/money/money.ts'
 import { Money, PageHeader } from '#app/ui/components.tsx'
 import { formatDate, formatWeight } from '#app/ui/format.ts'
 
-export const meta: MetaFunction = ({ params }) => [{ title: `Verdeling Buurtbudget ${params.year} – Buurtbudget Amersfoort` }]
+export const meta: MetaFunction = ({ params }) => [
+  { title: `Verdeling Buurtbudget ${params.year} – Buurtbudget Amersfoort` },
+]
 
 // Public page: any resident can check how the budget was divided.
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -47,7 +49,8 @@ export default function PublicAllocation() {
     )
   }
   const total = allocation.lines.reduce((s, l) => s + l.totalCents, 0)
-  const priorityWeight = allocation.priorityWeightMilli ?? allocation.lines.find((l) => l.area.priority)?.weightMilli ?? 1000
+  const priorityWeight =
+    allocation.priorityWeightMilli ?? allocation.lines.find((l) => l.area.priority)?.weightMilli ?? 1000
   const example = allocation.lines.find((l) => l.area.priority && l.bound === null) ?? allocation.lines[0]
   const exampleIndex = allocation.lines.indexOf(example)
   const bounded = allocation.lines.filter((l) => l.bound !== null)
@@ -55,25 +58,51 @@ export default function PublicAllocation() {
   return (
     <>
       <PageHeader title={fill(m.allocation.publicTitle, { year })}>
-        <p className="subtitle">{fill(m.allocation.version, { version: allocation.version, date: formatDate(allocation.publishedAt) })}</p>
+        <p className="subtitle">
+          {fill(m.allocation.version, { version: allocation.version, date: formatDate(allocation.publishedAt) })}
+        </p>
       </PageHeader>
       <p className="lead">
-        {fill(m.allocation.publicIntro, { pot: formatMoney(allocation.potCents), count: allocation.lines.length, fixed: formatMoney(allocation.fixedAllowanceCents) })}
+        {fill(m.allocation.publicIntro, {
+          pot: formatMoney(allocation.potCents),
+          count: allocation.lines.length,
+          fixed: formatMoney(allocation.fixedAllowanceCents),
+        })}
       </p>
 
       <section aria-labelledby="how-title" className="explanation">
         <h2 id="how-title">{pe.title}</h2>
         <ol className="steps">
           <li>{fill(pe.step1, { pot: formatMoney(allocation.potCents), count: e.count })}</li>
-          <li>{fill(pe.step2, { fixed: formatMoney(allocation.fixedAllowanceCents), count: e.count, fixedTotal: formatMoney(e.fixedTotalCents), rest: formatMoney(e.restCents) })}</li>
           <li>
-            {fill(pe.step3, { year: allocation.inhabitantsYear ?? '–', weight: formatWeight(priorityWeight), points: formatPoints(e.totalPointsMilli) })}{' '}
-            {fill(pe.perInhabitant, { amount: formatMoney(e.centsPerPoint), priorityAmount: formatMoney(Math.round((e.centsPerPoint * priorityWeight) / 1000)) })}
+            {fill(pe.step2, {
+              fixed: formatMoney(allocation.fixedAllowanceCents),
+              count: e.count,
+              fixedTotal: formatMoney(e.fixedTotalCents),
+              rest: formatMoney(e.restCents),
+            })}
+          </li>
+          <li>
+            {fill(pe.step3, {
+              year: allocation.inhabitantsYear ?? '–',
+              weight: formatWeight(priorityWeight),
+              points: formatPoints(e.totalPointsMilli),
+            })}{' '}
+            {fill(pe.perInhabitant, {
+              amount: formatMoney(e.centsPerPoint),
+              priorityAmount: formatMoney(Math.round((e.centsPerPoint * priorityWeight) / 1000)),
+            })}
           </li>
           <li>
             {bounded.length === 0
               ? pe.noBounds
-              : fill(pe.bounds, { areas: bounded.map((l) => `${l.area.name} (${l.bound === 'floor' ? pe.floor : pe.cap} ${formatMoney(l.totalCents)})`).join(', ') })}
+              : fill(pe.bounds, {
+                  areas: bounded
+                    .map(
+                      (l) => `${l.area.name} (${l.bound === 'floor' ? pe.floor : pe.cap} ${formatMoney(l.totalCents)})`,
+                    )
+                    .join(', '),
+                })}
           </li>
           <li>{fill(pe.rounding, { count: e.roundingCents })}</li>
           <li>{allocation.unspentPolicy === 'CARRY_OVER_PER_AREA' ? pe.unspentCarry : pe.unspentReturn}</li>
@@ -101,13 +130,27 @@ export default function PublicAllocation() {
           <thead>
             <tr>
               <th scope="col">{m.common.area}</th>
-              <th scope="col" className="num">{m.allocation.inhabitants}</th>
-              <th scope="col" className="num">{m.allocation.weight}</th>
-              <th scope="col" className="num">{pe.shareColumn}</th>
-              <th scope="col" className="num">{m.allocation.fixedPart}</th>
-              <th scope="col" className="num">{m.allocation.share}</th>
-              <th scope="col" className="num">{m.allocation.rounding}</th>
-              <th scope="col" className="num">{m.allocation.total}</th>
+              <th scope="col" className="num">
+                {m.allocation.inhabitants}
+              </th>
+              <th scope="col" className="num">
+                {m.allocation.weight}
+              </th>
+              <th scope="col" className="num">
+                {pe.shareColumn}
+              </th>
+              <th scope="col" className="num">
+                {m.allocation.fixedPart}
+              </th>
+              <th scope="col" className="num">
+                {m.allocation.share}
+              </th>
+              <th scope="col" className="num">
+                {m.allocation.rounding}
+              </th>
+              <th scope="col" className="num">
+                {m.allocation.total}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -121,10 +164,18 @@ export default function PublicAllocation() {
                 <td className="num">{l.inhabitants.toLocaleString('nl-NL')}</td>
                 <td className="num">{formatWeight(l.weightMilli)}</td>
                 <td className="num">{formatBasisPoints(e.shareBasisPoints[i])}</td>
-                <td className="num"><Money cents={l.fixedCents} /></td>
-                <td className="num"><Money cents={l.proportionalCents} /></td>
+                <td className="num">
+                  <Money cents={l.fixedCents} />
+                </td>
+                <td className="num">
+                  <Money cents={l.proportionalCents} />
+                </td>
                 <td className="num">{l.roundingCents ? '+ € 0,01' : ''}</td>
-                <td className="num"><strong><Money cents={l.totalCents} /></strong></td>
+                <td className="num">
+                  <strong>
+                    <Money cents={l.totalCents} />
+                  </strong>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -134,10 +185,16 @@ export default function PublicAllocation() {
               <td className="num">{allocation.lines.reduce((s, l) => s + l.inhabitants, 0).toLocaleString('nl-NL')}</td>
               <td />
               <td className="num">100,00%</td>
-              <td className="num"><Money cents={e.fixedTotalCents} /></td>
+              <td className="num">
+                <Money cents={e.fixedTotalCents} />
+              </td>
               <td />
               <td className="num">{e.roundingCents ? `+ ${formatMoney(e.roundingCents)}` : ''}</td>
-              <td className="num" data-testid="allocation-total"><strong><Money cents={total} /></strong></td>
+              <td className="num" data-testid="allocation-total">
+                <strong>
+                  <Money cents={total} />
+                </strong>
+              </td>
             </tr>
           </tfoot>
         </table>

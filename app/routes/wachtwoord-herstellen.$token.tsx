@@ -28,20 +28,28 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
   const m = messages(await getLang(request))
   const user = await resetPassword(params.token ?? '', submission.value.password, clientIp(context))
-  if (!user) return data(submission.reply({ formErrors: [m.accounts.linkInvalid], hideFields: ['password'] }), { status: 400 })
+  if (!user)
+    return data(submission.reply({ formErrors: [m.accounts.linkInvalid], hideFields: ['password'] }), { status: 400 })
   return redirectWithToast('/inloggen', m.accounts.passwordSet)
 }
 
 export default function ResetPassword() {
   const { valid, email } = useLoaderData<typeof loader>()
   const m = useMessages()
-  const [form, fields] = useForm({ lastResult: useActionData<typeof action>(), onValidate: ({ formData }) => parseWithZod(formData, { schema }), shouldValidate: 'onBlur', shouldRevalidate: 'onInput' })
+  const [form, fields] = useForm({
+    lastResult: useActionData<typeof action>(),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
   if (!valid) {
     return (
       <div className="narrow stack">
         <h1>{m.accounts.resetTitle}</h1>
         <p className="alert alert-error">{m.accounts.linkInvalid}</p>
-        <p><Link to="/wachtwoord-vergeten">{m.accounts.forgotLink}</Link></p>
+        <p>
+          <Link to="/wachtwoord-vergeten">{m.accounts.forgotLink}</Link>
+        </p>
       </div>
     )
   }
@@ -49,10 +57,22 @@ export default function ResetPassword() {
     <div className="narrow stack">
       <h1>{m.accounts.resetTitle}</h1>
       <Form method="post" {...getFormProps(form)} className="stack">
-        {form.errors ? <p className="alert alert-error" role="alert" id={form.errorId}>{form.errors.join(' ')}</p> : null}
+        {form.errors ? (
+          <p className="alert alert-error" role="alert" id={form.errorId}>
+            {form.errors.join(' ')}
+          </p>
+        ) : null}
         <input type="email" name="username" value={email ?? ''} autoComplete="username" readOnly hidden />
-        <TextField meta={fields.password} label={m.accounts.newPassword} type="password" hint={m.accounts.passwordHint} autoComplete="new-password" />
-        <button type="submit" className="button">{m.accounts.resetSubmit}</button>
+        <TextField
+          meta={fields.password}
+          label={m.accounts.newPassword}
+          type="password"
+          hint={m.accounts.passwordHint}
+          autoComplete="new-password"
+        />
+        <button type="submit" className="button">
+          {m.accounts.resetSubmit}
+        </button>
       </Form>
     </div>
   )

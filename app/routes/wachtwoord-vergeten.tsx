@@ -28,14 +28,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ForgotPassword() {
   const m = useMessages()
-  const [form, fields] = useForm({ lastResult: useActionData<typeof action>(), onValidate: ({ formData }) => parseWithZod(formData, { schema }), shouldValidate: 'onBlur', shouldRevalidate: 'onInput' })
+  const [form, fields] = useForm({
+    lastResult: useActionData<typeof action>(),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
   return (
     <div className="narrow stack">
       <h1>{m.accounts.forgotTitle}</h1>
       <p>{m.accounts.forgotIntro}</p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <TextField meta={fields.email} label={m.login.email} type="email" autoComplete="username" />
-        <button type="submit" className="button">{m.accounts.forgotSubmit}</button>
+        <button type="submit" className="button">
+          {m.accounts.forgotSubmit}
+        </button>
       </Form>
     </div>
   )

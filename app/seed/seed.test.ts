@@ -18,10 +18,16 @@ test('the seed loads the 31 Amersfoort wijken and is idempotent', async () => {
   expect(readAreasCsv().reduce((s, a) => s + a.inhabitants, 0)).toBe(161_825)
   expect(new Set(first.statuses)).toEqual(new Set(['AWARDED', 'SUBMITTED', 'REJECTED', 'DRAFT']))
   const titles = (await prisma.application.findMany({ select: { title: true } })).map((a) => a.title)
-  expect(titles).toEqual(expect.arrayContaining(['Kunstroute Hoogland', 'Opruimactie zwerfafval Zielhorst', 'Mamacafé Soesterkwartier']))
+  expect(titles).toEqual(
+    expect.arrayContaining(['Kunstroute Hoogland', 'Opruimactie zwerfafval Zielhorst', 'Mamacafé Soesterkwartier']),
+  )
   await seed()
   expect(await counts()).toEqual(first)
   const round = await prisma.budgetRound.findUniqueOrThrow({ where: { year: 2026 } })
   expect(round.potCents).toBe(45_000_000n)
-  expect(await checkLedger(round.id)).toMatchObject({ balancesMatchEntries: true, sumOfBalancesIsZero: true, sourceEqualsPot: true })
+  expect(await checkLedger(round.id)).toMatchObject({
+    balancesMatchEntries: true,
+    sumOfBalancesIsZero: true,
+    sourceEqualsPot: true,
+  })
 })

@@ -8,7 +8,12 @@ import { pathToFileURL } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import express from 'express'
-import { DEFAULT_EMBEDDED_PORT, projectRoot, startEmbeddedPostgres, type EmbeddedPostgres } from '#app/db/embedded.server.ts'
+import {
+  DEFAULT_EMBEDDED_PORT,
+  projectRoot,
+  startEmbeddedPostgres,
+  type EmbeddedPostgres,
+} from '#app/db/embedded.server.ts'
 import { migrate } from '#app/db/migrate.server.ts'
 import { disconnectPrisma } from '#app/db.server.ts'
 import { getEnv } from '#app/env.server.ts'
@@ -49,7 +54,11 @@ async function main() {
   if (!env.DATABASE_URL) {
     const dataDir = path.resolve(root, env.DATA_DIR, 'postgres')
     console.log(`Geen DATABASE_URL: ingebouwde PostgreSQL start met gegevens in ${dataDir}`)
-    embedded = await startEmbeddedPostgres({ dataDir, port: env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PORT, databaseName: 'buurtbudget' })
+    embedded = await startEmbeddedPostgres({
+      dataDir,
+      port: env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PORT,
+      databaseName: 'buurtbudget',
+    })
     process.env.DATABASE_URL = embedded.url
   }
   const { applied } = await migrate(process.env.DATABASE_URL!, { log: (m) => console.log(m) })
@@ -64,7 +73,12 @@ async function main() {
   if (env.MAIL_WORKER === 'on') {
     mailWorker = mailWorkerFromEnv()
     mailWorker?.start()
-    if (mailWorker) console.log(mailWorker.transport.kind === 'smtp' ? 'Mail gaat via SMTP_URL.' : `Geen SMTP_URL: mail komt in de lokale postbus, ${env.PUBLIC_URL}/mailbox`)
+    if (mailWorker)
+      console.log(
+        mailWorker.transport.kind === 'smtp'
+          ? 'Mail gaat via SMTP_URL.'
+          : `Geen SMTP_URL: mail komt in de lokale postbus, ${env.PUBLIC_URL}/mailbox`,
+      )
   }
 
   const app = express()
@@ -83,7 +97,14 @@ async function main() {
     app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h' }))
     build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild
   }
-  app.all('*', createRequestHandler({ build, mode: dev ? 'development' : 'production', getLoadContext: (req) => ({ clientIp: req.ip ?? 'unknown' }) }))
+  app.all(
+    '*',
+    createRequestHandler({
+      build,
+      mode: dev ? 'development' : 'production',
+      getLoadContext: (req) => ({ clientIp: req.ip ?? 'unknown' }),
+    }),
+  )
 
   await new Promise<void>((resolve, reject) => {
     server = app.listen(env.PORT, () => resolve())
@@ -93,7 +114,10 @@ async function main() {
     else console.error(error)
     await shutdown('fout')
   })
-  console.log(`Buurtbudget draait op http://localhost:${env.PORT}` + (env.PORTAL_MODE === 'demo' ? ' (demo: zie de inlogpagina voor demo-accounts)' : ''))
+  console.log(
+    `Buurtbudget draait op http://localhost:${env.PORT}` +
+      (env.PORTAL_MODE === 'demo' ? ' (demo: zie de inlogpagina voor demo-accounts)' : ''),
+  )
 }
 
 main().catch((error) => {

@@ -9,7 +9,10 @@ export async function seeded() {
     const u = users.find((x) => x.email === email)
     if (!u) throw new Error(`no user ${email}`)
     return {
-      id: u.id, name: u.name, email: u.email, role: u.role,
+      id: u.id,
+      name: u.name,
+      email: u.email,
+      role: u.role,
       foundationIds: u.memberships.map((m) => m.foundationId),
       foundations: [],
       areaIds: u.reviewerAreas.map((r) => r.areaId),

@@ -7,7 +7,13 @@ function describedBy(meta: FieldMetadata<string | undefined>, hint?: string) {
 
 /** A labelled input with its hint and field-level errors tied by aria-describedby (the house pattern). */
 export function TextField({
-  meta, label, type = 'text', hint, autoComplete, inputMode, className,
+  meta,
+  label,
+  type = 'text',
+  hint,
+  autoComplete,
+  inputMode,
+  className,
 }: {
   meta: FieldMetadata<string | undefined>
   label: string
@@ -21,19 +27,42 @@ export function TextField({
   return (
     <div className={`field ${className ?? ''}`}>
       <label htmlFor={meta.id}>{label}</label>
-      {hint ? <p className="hint" id={`${meta.id}-hint`}>{hint}</p> : null}
-      <input {...getInputProps(meta, { type })} autoComplete={autoComplete} inputMode={inputMode} aria-describedby={describedBy(meta, hint)} />
+      {hint ? (
+        <p className="hint" id={`${meta.id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <input
+        {...getInputProps(meta, { type })}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        aria-describedby={describedBy(meta, hint)}
+      />
       <FieldErrors id={meta.errorId} errors={meta.errors} />
     </div>
   )
 }
 
 /** The same for a multi-line text. */
-export function TextAreaField({ meta, label, hint, rows = 4 }: { meta: FieldMetadata<string | undefined>; label: string; hint?: string; rows?: number }) {
+export function TextAreaField({
+  meta,
+  label,
+  hint,
+  rows = 4,
+}: {
+  meta: FieldMetadata<string | undefined>
+  label: string
+  hint?: string
+  rows?: number
+}) {
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
-      {hint ? <p className="hint" id={`${meta.id}-hint`}>{hint}</p> : null}
+      {hint ? (
+        <p className="hint" id={`${meta.id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
       <textarea {...getTextareaProps(meta)} rows={rows} aria-describedby={describedBy(meta, hint)} />
       <FieldErrors id={meta.errorId} errors={meta.errors} />
     </div>

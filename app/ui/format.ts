@@ -22,7 +22,9 @@ export function formatDateTime(value: Date | string | null | undefined, lang: La
 /** Weight in thousandths as Dutch decimal: 1500 -> "1,5". */
 export function formatWeight(milli: number): string {
   const whole = Math.trunc(milli / 1000)
-  const frac = String(milli % 1000).padStart(3, '0').replace(/0+$/, '')
+  const frac = String(milli % 1000)
+    .padStart(3, '0')
+    .replace(/0+$/, '')
   return frac ? `${whole},${frac}` : String(whole)
 }
 

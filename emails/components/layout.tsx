@@ -8,28 +8,60 @@ const FOOTER: Record<MailLang, { sender: string; why: string; noReply: string }>
   nl: {
     sender: 'Buurtbudget, gemeente Amersfoort',
     why: 'U krijgt deze e-mail omdat uw e-mailadres bij het Buurtbudget bekend is.',
-    noReply: 'Dit bericht is automatisch verstuurd. Vragen? Antwoord niet op deze e-mail, maar neem contact op met uw gebiedsmanager.',
+    noReply:
+      'Dit bericht is automatisch verstuurd. Vragen? Antwoord niet op deze e-mail, maar neem contact op met uw gebiedsmanager.',
   },
   en: {
     sender: 'Buurtbudget, municipality of Amersfoort',
     why: 'You receive this e-mail because your e-mail address is known to the Buurtbudget.',
-    noReply: 'This message was sent automatically. Questions? Do not reply to this e-mail, but contact your area manager.',
+    noReply:
+      'This message was sent automatically. Questions? Do not reply to this e-mail, but contact your area manager.',
   },
 }
 
 const styles = {
-  body: { backgroundColor: '#f3f4f6', fontFamily: 'Arial, Helvetica, sans-serif', color: '#1f2937', margin: 0, padding: '24px 0' },
-  container: { backgroundColor: '#ffffff', maxWidth: '600px', margin: '0 auto', padding: '24px 32px', borderTop: '6px solid #0b5394' },
+  body: {
+    backgroundColor: '#f3f4f6',
+    fontFamily: 'Arial, Helvetica, sans-serif',
+    color: '#1f2937',
+    margin: 0,
+    padding: '24px 0',
+  },
+  container: {
+    backgroundColor: '#ffffff',
+    maxWidth: '600px',
+    margin: '0 auto',
+    padding: '24px 32px',
+    borderTop: '6px solid #0b5394',
+  },
   brand: { fontSize: '14px', fontWeight: 'bold', color: '#0b5394', margin: '0 0 8px' },
   heading: { fontSize: '22px', lineHeight: '1.3', margin: '8px 0 16px', color: '#111827' },
   text: { fontSize: '16px', lineHeight: '1.5', margin: '0 0 16px' },
   small: { fontSize: '13px', lineHeight: '1.5', color: '#4b5563', margin: '0 0 8px' },
-  button: { backgroundColor: '#0b5394', color: '#ffffff', padding: '12px 20px', borderRadius: '4px', fontSize: '16px', fontWeight: 'bold', textDecoration: 'none' },
+  button: {
+    backgroundColor: '#0b5394',
+    color: '#ffffff',
+    padding: '12px 20px',
+    borderRadius: '4px',
+    fontSize: '16px',
+    fontWeight: 'bold',
+    textDecoration: 'none',
+  },
   factLabel: { fontSize: '14px', color: '#4b5563', margin: '0' },
   factValue: { fontSize: '16px', fontWeight: 'bold', margin: '0 0 12px' },
 }
 
-export function Layout({ lang, preview, title, children }: { lang: MailLang; preview: string; title: string; children: ReactNode }) {
+export function Layout({
+  lang,
+  preview,
+  title,
+  children,
+}: {
+  lang: MailLang
+  preview: string
+  title: string
+  children: ReactNode
+}) {
   const footer = FOOTER[lang]
   return (
     <Html lang={lang} dir="ltr">

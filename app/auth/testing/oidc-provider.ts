@@ -20,7 +20,15 @@ export async function startOidcProvider(opts: { redirectUris: string[]; port?: n
   const clientId = 'buurtbudget'
   const clientSecret = 'buurtbudget-test-secret-0123456789'
   const provider = new Provider(issuer, {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: opts.redirectUris, grant_types: ['authorization_code'], response_types: ['code'] }],
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: opts.redirectUris,
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     scopes: ['openid', 'email', 'profile'],
     findAccount: async (_ctx, id) => ({
@@ -29,7 +37,10 @@ export async function startOidcProvider(opts: { redirectUris: string[]; port?: n
     }),
     // The municipality's own system asks no consent of its staff: grant the portal's scopes at once.
     loadExistingGrant: async (ctx) => {
-      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId! })
+      const grant = new ctx.oidc.provider.Grant({
+        clientId: ctx.oidc.client!.clientId,
+        accountId: ctx.oidc.session!.accountId!,
+      })
       grant.addOIDCScope('openid email profile')
       await grant.save()
       return grant

@@ -21,7 +21,9 @@ export async function freePort(): Promise<number> {
   return port
 }
 
-export async function startSmtp(options: { port?: number; onRcptTo?: SMTPServerOptions['onRcptTo'] } = {}): Promise<TestSmtp> {
+export async function startSmtp(
+  options: { port?: number; onRcptTo?: SMTPServerOptions['onRcptTo'] } = {},
+): Promise<TestSmtp> {
   const received: TestSmtp['received'] = []
   const server = new SMTPServer({
     authOptional: true,
@@ -56,7 +58,11 @@ export async function startSmtp(options: { port?: number; onRcptTo?: SMTPServerO
 }
 
 /** Polls until `check` is true (or fails the test after `timeoutMs`). */
-export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<void> {
   const until = Date.now() + timeoutMs
   while (!(await check())) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
