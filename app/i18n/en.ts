@@ -605,6 +605,9 @@ export const en: Messages = {
     saved: 'The change is saved.',
   },
   errors: {
+    notFound: 'Not found: this does not exist (any more), or you have no access to it.',
+    forbidden: 'You are not allowed to do this.',
+    conflict: 'This could not be done: the data changed in the meantime. Reload the page.',
     title: 'Something went wrong',
     403: 'You do not have access to this page.',
     404: 'This page does not exist (any more).',

@@ -623,6 +623,9 @@ export const nl = {
     saved: 'De wijziging is opgeslagen.',
   },
   errors: {
+    notFound: 'Niet gevonden: dit bestaat niet (meer), of u heeft er geen toegang toe.',
+    forbidden: 'Dit mag u niet doen.',
+    conflict: 'Dit kon niet: de gegevens zijn intussen gewijzigd. Laad de pagina opnieuw.',
     title: 'Er ging iets mis',
     403: 'U heeft geen toegang tot deze pagina.',
     404: 'Deze pagina bestaat niet (meer).',

@@ -10,7 +10,15 @@ import type { AccountKind } from '#app/generated/prisma/enums.ts'
  *     -> GRANT_PAID (grant)      paid to the foundation, not yet accounted for with expenses
  *     -> GRANT_SPENT (grant)     spent by the foundation on the initiative
  *
- * So for every wijk in a round: allocated = available + committed + paid + spent, to the cent.
+ * After the award (the lifecycle; the grants and review modules post these):
+ *
+ *     AREA_AVAILABLE -> GRANT_RESERVED (grant)      four eyes: awarded by one reviewer, waiting for the second;
+ *                                                   confirmed -> GRANT_COMMITTED, sent back -> AREA_AVAILABLE
+ *     GRANT_PAID -> GRANT_RECOVERY_DUE (grant)      vaststelling: paid beyond the final amount, to be paid back
+ *     GRANT_RECOVERY_DUE -> GRANT_RECOVERED (grant) terugvordering: received back from the foundation
+ *     AREA_AVAILABLE -> ROUND_RETURNED / ROUND_CARRIED_OVER (wijk)  the round closes: unspent money leaves
+ *
+ * So for every wijk in a round: allocated = the sum of the balances of all its accounts, to the cent.
  */
 export type AccountRef = {
   kind: AccountKind
@@ -19,8 +27,20 @@ export type AccountRef = {
   applicationId?: string | null
 }
 
-const needsArea: AccountKind[] = ['AREA_AVAILABLE', 'GRANT_COMMITTED', 'GRANT_PAID', 'GRANT_SPENT']
-const needsApplication: AccountKind[] = ['GRANT_COMMITTED', 'GRANT_PAID', 'GRANT_SPENT']
+/** Accounts of one grant (an awarded application); each belongs to the application's wijk. */
+export const GRANT_KINDS: AccountKind[] = [
+  'GRANT_RESERVED',
+  'GRANT_COMMITTED',
+  'GRANT_PAID',
+  'GRANT_SPENT',
+  'GRANT_RECOVERY_DUE',
+  'GRANT_RECOVERED',
+]
+/** Accounts of one wijk in a round (its own and its grants'). */
+export const AREA_KINDS: AccountKind[] = ['AREA_AVAILABLE', 'ROUND_RETURNED', 'ROUND_CARRIED_OVER', ...GRANT_KINDS]
+
+const needsArea: AccountKind[] = AREA_KINDS
+const needsApplication: AccountKind[] = GRANT_KINDS
 
 export function accountKey(ref: AccountRef): string {
   if (needsArea.includes(ref.kind) && !ref.areaId) throw new Error(`${ref.kind} account needs an area`)
