@@ -239,16 +239,16 @@ async function concurrentAwards(db: pg.Client, roundId: string) {
   const refusals = outcomes
     .filter((o): o is PromiseRejectedResult => o.status === 'rejected')
     .map((o) => (o.reason as Error)?.message ?? String(o.reason))
-  const overspend = refusals.filter((m) => !/vrij beschikbare budget/.test(m))
+  const overspend = refusals.filter((m) => !/vrij beschikbare budget/.test(m)) // errors other than 'not enough budget'
   const after = await prisma.account.findUniqueOrThrow({ where: { id: account.id } })
   const awarded = await prisma.application.count({ where: { id: { startsWith: 'bench-race-' }, status: 'AWARDED' } })
   const books = await checkLedger(roundId)
   const wijk = (await areaMoney(roundId, [area.id]))[0]
-  const correct =
-    ok === expected &&
-    awarded === expected &&
-    overspend.length === 0 &&
-    Number(after.balanceCents) === available - expected * amount &&
+  // Money: exactly the successful approvals were booked, never more than the wijk had, books balanced.
+  const moneyCorrect =
+    ok <= expected &&
+    awarded === ok &&
+    Number(after.balanceCents) === available - ok * amount &&
     books.balancesMatchEntries &&
     books.sumOfBalancesIsZero &&
     books.sourceEqualsPot &&
@@ -266,9 +266,15 @@ async function concurrentAwards(db: pg.Client, roundId: string) {
     booksBalanced: books.balancesMatchEntries && books.sumOfBalancesIsZero && books.sourceEqualsPot && wijk.balanced,
     totalMs: Math.round(ms),
     msPerApproval: Math.round((ms / N) * 10) / 10,
-    correct,
+    moneyCorrect,
+    /** Every approval either awarded or refused for lack of budget (no other error). */
+    allAnswered: ok === expected && overspend.length === 0,
   }
-  if (!correct) wrong.push(`concurrent awards: ${JSON.stringify(result)}`)
+  if (!moneyCorrect) wrong.push(`concurrent awards: ${JSON.stringify(result)}`)
+  if (!result.allAnswered)
+    missed.push(
+      `concurrent awards: ${ok} of the ${expected} affordable approvals succeeded; ${overspend.length} failed otherwise (${overspend[0] ?? ''})`,
+    )
   return result
 }
 
@@ -487,7 +493,7 @@ async function main() {
     const counts = (
       await db.query<{ apps: number; entries: number; expenses: number; payments: number; accounts: number }>(
         `SELECT (SELECT count(*) FROM "Application")::int AS apps, (SELECT count(*) FROM "LedgerEntry")::int AS entries,
-                (SELECT count(*) FROM "Expense")::int AS expenses, (SELECT count(*) FROM "Payment")::int AS payments,
+                (SELECT count(*) FROM "Expense" WHERE starts_with(id, 'bench-exp-'))::int AS expenses, (SELECT count(*) FROM "Payment")::int AS payments,
                 (SELECT count(*) FROM "Account")::int AS accounts`,
       )
     ).rows[0]
@@ -516,10 +522,10 @@ async function main() {
     const hoogland = await db.query<{ id: string }>(`SELECT id FROM "Area" WHERE code = 'WK030719'`)
     const values = { applicationId: app.rows[0].id, areaId: hoogland.rows[0].id }
     const acc = new Map<string, { results: autocannon.Result[]; peakKb: number }>()
+    let restarts = 0
     for (let round = 1; round <= LOAD.rounds; round++) {
       for (const target of LOAD_TARGETS) {
-        // A URL that completed nothing in a round (everything timed out) is not loaded again: its
-        // abandoned requests would keep the server busy for minutes and the run has a time budget.
+        // A URL that completed nothing in a round is not loaded again (time budget).
         if (acc.get(target.name)?.results.some((r) => r.requests.total === 0)) continue
         await drain(db, portal)
         const before = portal.rssKb()
@@ -534,8 +540,22 @@ async function main() {
         say(
           `round ${round}/${LOAD.rounds} ${target.name}: ${r.requests.average} req/s, p99 ${r.latency.p99} ms, ${r.errors} errors, ${r.non2xx} non-2xx`,
         )
+        if (r.requests.total === 0) {
+          // Not one answer in the slice: the server still works on 32 abandoned requests, which
+          // would count against the next URL for minutes. Restart it (its state is in PostgreSQL).
+          peakRssKb = Math.max(peakRssKb, portal.peakRssKb())
+          await portal.stop()
+          await db.query(
+            `SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND pid <> pg_backend_pid()`,
+            [DATABASE],
+          )
+          portal = await startPortal({ port: PORT, env: appEnv(url) })
+          restarts++
+          say(`  server restarted after ${target.name} (ready after ${Math.round(portal.readyMs)} ms)`)
+        }
       }
     }
+    results.serverRestartsDuringLoad = restarts
     const rows: LoadResult[] = LOAD_TARGETS.map((target) => {
       const { results: rs, peakKb } = acc.get(target.name)!
       const requests = rs.reduce((s, r) => s + r.requests.total, 0)
