@@ -149,13 +149,11 @@ test('a 50 MB upload is refused with 413 and a clear page; a renamed .exe is ref
   await page.getByLabel('Naam van het initiatief').fill('Met een vermomd programma')
   await page.getByLabel('Soort initiatief').selectOption({ label: 'Groen' })
   await page.getByLabel('Wijk', { exact: true }).selectOption({ label: 'Hoogland' })
-  await page
-    .getByLabel('Bestand toevoegen (niet verplicht)')
-    .setInputFiles({
-      name: 'offerte.pdf',
-      mimeType: 'application/pdf',
-      buffer: Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]),
-    })
+  await page.getByLabel('Bestand toevoegen (niet verplicht)').setInputFiles({
+    name: 'offerte.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]),
+  })
   await page.getByRole('button', { name: 'Opslaan als concept' }).click()
   await expect(page.getByText('Dit bestand is geen PDF, JPEG of PNG')).toBeVisible()
 })
