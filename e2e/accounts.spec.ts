@@ -55,7 +55,7 @@ test('a foundation admin invites a member, who follows the mailed link, sets a p
     await expect(member.getByTestId('mailbox').getByRole('row').filter({ hasText: subject })).toContainText(
       'joke.vermeer@hooglandleeft.example',
     )
-  }).toPass({ timeout: 20_000 })
+  }).toPass({ timeout: 60_000 })
   await member.getByRole('link', { name: subject }).first().click()
   const link = member.locator('.mail-links').getByRole('link', { name: 'Uitnodiging aannemen' })
   const href = (await link.getAttribute('href'))!

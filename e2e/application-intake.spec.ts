@@ -41,7 +41,7 @@ async function flow(browser: Browser, javaScriptEnabled: boolean) {
   if (javaScriptEnabled) {
     await expect(page.getByTestId('requested-total')).toHaveText('€ 1.400,00')
     // Autosave: a few seconds after the last change the draft is stored without leaving the page.
-    await expect(page.getByTestId('autosave-status')).toContainText('Automatisch bewaard', { timeout: 15_000 })
+    await expect(page.getByTestId('autosave-status')).toContainText('Automatisch bewaard', { timeout: 45_000 })
     await page.getByLabel('Bestand toevoegen (niet verplicht)').setInputFiles(quotePdf())
   }
   await page.getByRole('button', { name: 'Opslaan als concept' }).click()

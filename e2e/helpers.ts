@@ -75,7 +75,7 @@ export async function fillIntakeFields(page: Page, options: { attach?: boolean }
  * Waits until the end-to-end server's real SMTP mail catcher (e2e/start-server.mjs) has received a mail
  * that matches, and returns it parsed.
  */
-export async function waitForSmtpMail(match: (mail: ParsedMail) => boolean, timeoutMs = 20_000): Promise<ParsedMail> {
+export async function waitForSmtpMail(match: (mail: ParsedMail) => boolean, timeoutMs = 60_000): Promise<ParsedMail> {
   const baseURL = test.info().project.use.baseURL ?? 'http://localhost:3100'
   const dir = e2eMailDir(Number(new URL(baseURL).port))
   const deadline = Date.now() + timeoutMs

@@ -41,7 +41,7 @@ test('the receipt of a submission is in the local mailbox and its link opens the
     const row = page.getByTestId('mailbox').getByRole('row').filter({ hasText: subject })
     await expect(row).toContainText('aanvrager@hooglandleeft.example')
     await expect(row).toContainText('Verstuurd')
-  }).toPass({ timeout: 20_000 })
+  }).toPass({ timeout: 60_000 })
   await page.getByRole('link', { name: subject }).click()
 
   // The mail as the recipient sees it: reference and decision due date (8 weeks after 26 November 2026).

@@ -299,7 +299,7 @@ describe('fuzzing every action of the application form (fast-check, real Postgre
       }),
       { numRuns: 5000 },
     )
-  }, 120_000)
+  }, 600_000)
 
   test('existing draft (save, submit, autosave): 2,500 hostile submissions', async () => {
     await fc.assert(
@@ -314,7 +314,7 @@ describe('fuzzing every action of the application form (fast-check, real Postgre
       }),
       { numRuns: 2500 },
     )
-  }, 120_000)
+  }, 600_000)
 
   test('withdraw, answer, delete an attachment, and a guessed id of another foundation: 2,500 hostile submissions', async () => {
     const submitted = await prisma.application.findUniqueOrThrow({ where: { reference: 'BB-2026-0006' } })
@@ -354,7 +354,7 @@ describe('fuzzing every action of the application form (fast-check, real Postgre
         otherCookie,
       ),
     ).toBeGreaterThanOrEqual(400)
-  }, 120_000)
+  }, 600_000)
 
   test('no invalid record was ever stored', async () => {
     expect(stats.runs).toBeGreaterThanOrEqual(10_000)

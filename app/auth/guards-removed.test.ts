@@ -36,5 +36,5 @@ describe('with the guards removed, the authorization matrix fails', () => {
     expect(text).toContain('action beheer.stichtingen as auditor (A’s record): expected 403')
     expect(text).toContain('loader beheer.stichtingen as adminA (A’s record): expected 403, got ok')
     expect(text).toMatch(/action stichting\.\$id as memberA \(A’s record\): expected 403/)
-  }, 120_000)
+  }, 600_000)
 })

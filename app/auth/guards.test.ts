@@ -30,7 +30,7 @@ describe('the authorization matrix: every route × every role × own and others�
   test('every answer matches the permission table and no loader reveals others’ records', async () => {
     const mismatches = await runMatrix(modules, setup)
     expect(mismatches).toEqual([])
-  }, 120_000)
+  }, 600_000)
 })
 
 async function status(fn: () => Promise<unknown>): Promise<number> {

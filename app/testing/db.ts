@@ -10,11 +10,20 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** URL of the test server's maintenance database `postgres` (superuser). */
     pgBaseUrl: string
+    /** The migrated template of this run (`bb_template`, or `bb_<run>_template` on a TEST_PG_URL server). */
+    pgTemplateDatabase: string
+    /** Prefix of every database this run creates ('' on the embedded server; see global-setup.ts). */
+    pgDatabasePrefix: string
   }
 }
 
-/** The migrated database every test database is copied from. */
+/** The migrated database every test database is copied from, on the embedded test server. */
 export const TEMPLATE_DATABASE = 'bb_template'
+
+/** This run's migrated template database (differs from TEMPLATE_DATABASE on a TEST_PG_URL server). */
+export function templateDatabase(): string {
+  return inject('pgTemplateDatabase') ?? TEMPLATE_DATABASE
+}
 
 interface HarnessState {
   databases: Set<string>
@@ -43,7 +52,7 @@ export function testDatabaseUrl(): string {
 }
 
 function uniqueName(prefix: string): string {
-  return `${prefix}_${randomBytes(6).toString('hex')}`
+  return `${inject('pgDatabasePrefix') ?? ''}${prefix}_${randomBytes(6).toString('hex')}`
 }
 
 /**
@@ -82,7 +91,7 @@ export function createEmptyDatabase(): Promise<string> {
 
 /** A new migrated database, independent of this file's DATABASE_URL. */
 export function createMigratedDatabase(): Promise<string> {
-  return createDatabase({ name: uniqueName('t'), template: TEMPLATE_DATABASE })
+  return createDatabase({ name: uniqueName('t'), template: templateDatabase() })
 }
 
 /** A connected pg client (default: this test file's database); closed after the test file if still open. */

@@ -7,9 +7,9 @@
 import { format } from 'node:util'
 import { afterAll, afterEach, beforeEach } from 'vitest'
 import { disconnectPrisma } from '../db.server.ts'
-import { TEMPLATE_DATABASE, createDatabase, dropCreatedDatabases, harnessState } from './db.ts'
+import { createDatabase, dropCreatedDatabases, harnessState, templateDatabase } from './db.ts'
 
-process.env.DATABASE_URL = await createDatabase({ template: TEMPLATE_DATABASE })
+process.env.DATABASE_URL = await createDatabase({ template: templateDatabase() })
 
 const state = harnessState()
 let inTest = false

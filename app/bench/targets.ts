@@ -1,0 +1,72 @@
+/**
+ * What `npm run bench` puts under load: ONE table of URLs (docs/performance.md). Add a page by
+ * adding a row. `{applicationId}` and `{areaId}` are filled in at run time (a generated awarded
+ * application in one of the reviewer's wijken, with its payments and expenses; the id of Hoogland,
+ * a wijk of the member's foundation).
+ * `as`: whose session cookie is sent (none: anonymous). The bare route is the yardstick: every other
+ * row should reach at least TARGETS.minRatio of its requests per second.
+ */
+export type Persona = 'reviewer' | 'auditor' | 'member'
+
+export type LoadTarget = {
+  name: string
+  path: string
+  as?: Persona
+  method?: 'GET' | 'POST'
+  /** Form fields of a POST (sent as application/x-www-form-urlencoded). */
+  form?: Record<string, string>
+  /** The bare route every page is compared with (exactly one row). */
+  bare?: true
+}
+
+export const LOAD_TARGETS: LoadTarget[] = [
+  { name: 'bare route /healthz', path: '/healthz', bare: true },
+  { name: 'sign-in page', path: '/inloggen' },
+  { name: 'public wijk page (allocation 2026)', path: '/verdeling/2026' },
+  // Public per-wijk pages (other issues) go here, e.g. { name: 'public page of one wijk', path: '/wijken/WK030719' },
+  { name: 'reviewer queue, first page', path: '/beoordelen', as: 'reviewer' },
+  {
+    name: 'reviewer queue, filtered',
+    path: '/beoordelen?status=SUBMITTED&wijk=WK030719&category=ontmoeting&min=500&max=1500',
+    as: 'reviewer',
+  },
+  { name: 'reviewer queue, searched', path: '/beoordelen?q=kunstroute', as: 'reviewer' },
+  { name: 'reviewer queue, deep page', path: '/beoordelen?status=SUBMITTED&page=150', as: 'reviewer' },
+  { name: 'reviewer queue, overdue', path: '/beoordelen?overdue=1', as: 'reviewer' },
+  { name: 'auditor dashboard', path: '/controle', as: 'auditor' },
+  { name: 'application page (reviewer)', path: '/beoordelen/{applicationId}', as: 'reviewer' },
+  {
+    name: 'submission (POST: save a new application)',
+    path: '/aanvragen/nieuw',
+    as: 'member',
+    method: 'POST',
+    form: { intent: 'save', title: 'Buurtfeest benchmark', category: 'ontmoeting', areaId: '{areaId}' },
+  },
+]
+
+/**
+ * The ledger CSV export, measured beside PostgreSQL's COPY of the same 1,000,000 entries. No export
+ * route exists on this branch yet: set this to its path (e.g. '/controle/export/boekingen.csv') and
+ * the bench downloads it as the auditor and reports time, bytes and lines next to COPY.
+ */
+export const LEDGER_EXPORT_PATH: string | null = null
+
+export const TARGETS = {
+  /** Every page at least this share of the bare route's requests per second. */
+  minRatio: 0.4,
+  /** p99 latency at 32 connections. */
+  maxP99Ms: 250,
+  /** From starting the production server on existing data to its first page. */
+  maxColdStartMs: 5000,
+  /** The allocation of 2,000 wijken with floors and caps (pure computation), median. */
+  maxAllocationMs: 250,
+}
+
+export const LOAD = {
+  connections: 32,
+  /** Every target gets this many slices of `seconds`, interleaved with the others. */
+  rounds: 3,
+  seconds: 5,
+  /** A request that takes longer counts as an error (timeout). */
+  requestTimeoutSeconds: 10,
+}
