@@ -15,7 +15,7 @@ import {
   useRouteLoaderData,
 } from '@remix-run/react'
 import { getUser } from '#app/auth/session.server.ts'
-import { hasPermission } from '#app/auth/permissions.ts'
+import { navFor } from '#app/auth/policy.ts'
 import { getEnv } from '#app/env.server.ts'
 import { messages, type Lang } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
@@ -46,16 +46,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         name: user.name,
         role: user.role,
         foundations: user.foundations.map((f) => f.name),
-        can: {
-          applications: hasPermission(user.role, 'create:application:own'),
-          review: hasPermission(user.role, 'approve:application:area'),
-          audit: user.role === 'AUDITOR' || user.role === 'ADMINISTRATOR',
-          allocation: hasPermission(user.role, 'manage:allocation:any'),
-          foundations: hasPermission(user.role, 'read:foundation:any'),
-          staff: hasPermission(user.role, 'manage:staff:any'),
-          mail: hasPermission(user.role, 'manage:mail:any'),
-          rounds: hasPermission(user.role, 'manage:round:any'),
-        },
+        // Each link asks the rule of the page it opens (app/auth/policy.ts), never the role itself.
+        can: navFor(user),
         foundationId: user.foundations[0]?.id ?? null,
       },
     },

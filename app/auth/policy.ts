@@ -1,6 +1,6 @@
 import type { Role } from '#app/generated/prisma/enums.ts'
 import { no, ok, type Verdict } from '#app/domain/verdict.ts'
-import { HOME_BY_ROLE, hasPermission, isStaff, type Permission } from './permissions.ts'
+import { hasPermission, isStaff, type Permission } from './permissions.ts'
 
 /**
  * The portal-wide rules about who someone is (their role), by name. Every role check asks one of
@@ -30,16 +30,15 @@ export function mayManageStaff(
   return ok
 }
 
-/** What the site header shows to a signed-in user: each link only when its permission says yes. */
+/** What the site header shows to a signed-in user: each link only when the permission its page checks says yes. */
 export function navFor(user: WithRole | null | undefined) {
   const can = (p: Permission) => mayUse(user, p).ok
   return {
-    home: user ? HOME_BY_ROLE[user.role] : '/',
-    applications: can('read:application:own'),
-    review: can('read:application:area'),
-    audit: can('read:ledger:any') && can('read:application:any'),
+    applications: can('create:application:own'),
+    review: can('approve:application:area'),
+    audit: can('read:ledger:any'),
     allocation: can('manage:allocation:any'),
-    foundations: can('manage:foundation:any'),
+    foundations: can('read:foundation:any'),
     staff: can('manage:staff:any'),
     mail: can('manage:mail:any'),
     rounds: can('manage:round:any'),

@@ -4,6 +4,8 @@ import { hashPassword } from '#app/auth/password.server.ts'
 import { prisma } from '#app/db.server.ts'
 import { DomainError, type ErrorStatus } from '#app/domain/errors.ts'
 import type { Messages } from '#app/i18n/nl.ts'
+import { assertAllowed } from '#app/domain/verdict.ts'
+import { mayConfirmIbanChange } from './policy.ts'
 import type { FoundationInput } from './schema.ts'
 
 /** An expected refusal, shown at the form (field or form error), never a 500: a DomainError under errors.foundations. */
@@ -133,7 +135,7 @@ export async function decideIbanChange(adminId: string, foundationId: string, co
   return prisma.$transaction(async (tx) => {
     const f = await tx.foundation.findUnique({ where: { id: foundationId } })
     if (!f?.pendingIban || !f.pendingAccountHolder) throw foundationError('errors.foundations.noIbanChange')
-    if (f.pendingIbanById === adminId) throw foundationError('errors.foundations.ownIbanChange', undefined, 403)
+    assertAllowed(mayConfirmIbanChange({ id: adminId }, f))
     await tx.foundation.update({
       where: { id: foundationId },
       data: {

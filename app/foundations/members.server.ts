@@ -6,7 +6,9 @@ import { hashToken, newToken } from '#app/auth/tokens.server.ts'
 import { prisma } from '#app/db.server.ts'
 import { absoluteUrl } from '#app/mail/outbox.server.ts'
 import type { MembershipRole } from '#app/generated/prisma/enums.ts'
+import { assertAllowed } from '#app/domain/verdict.ts'
 import { foundationError } from './foundations.server.ts'
+import { mayChangeMember } from './policy.ts'
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000
 
@@ -131,12 +133,8 @@ export async function changeMember(
     await tx.$executeRaw`SELECT 1 FROM "Foundation" WHERE "id" = ${foundationId} FOR UPDATE`
     const membership = await tx.membership.findUnique({ where: { userId_foundationId: { userId, foundationId } } })
     if (!membership) throw foundationError('errors.foundations.memberGone', undefined, 404)
-    const losesAdmin =
-      membership.role === 'FOUNDATION_ADMIN' && ('remove' in change || change.role !== 'FOUNDATION_ADMIN')
-    if (losesAdmin) {
-      const admins = await tx.membership.count({ where: { foundationId, role: 'FOUNDATION_ADMIN' } })
-      if (admins <= 1) throw foundationError('errors.foundations.lastAdmin')
-    }
+    const admins = await tx.membership.count({ where: { foundationId, role: 'FOUNDATION_ADMIN' } })
+    assertAllowed(mayChangeMember(membership, change, admins))
     if ('remove' in change) {
       await tx.membership.delete({ where: { userId_foundationId: { userId, foundationId } } })
       await audit({ action: 'member.removed', actorId, userId, foundationId, data: { role: membership.role } }, tx)

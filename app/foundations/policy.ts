@@ -32,17 +32,15 @@ export function mayChangeMember(
 }
 
 /**
- * A new account number takes effect only when an administrator confirms it who is not the one who
- * asked for it (a member account is never an administrator, but the check stays) and who did not
- * confirm the account number it replaces: two different administrators stand behind every change
- * after the first, so one hijacked administrator account cannot redirect a foundation's money alone.
+ * A new account number takes effect only when someone else than the person who asked for it confirms
+ * it: a foundation admin asks, a municipal administrator (manage:foundation:any) confirms. The
+ * requester can never confirm their own request, whichever accounts they hold.
  */
 export function mayConfirmIbanChange(
   admin: { id: string },
-  change: { pendingIban: string | null; pendingIbanById: string | null; ibanConfirmedById: string | null },
+  change: { pendingIban: string | null; pendingIbanById: string | null },
 ): Verdict {
   if (!change.pendingIban) return no('errors.foundations.noIbanChange', undefined, 409)
   if (change.pendingIbanById === admin.id) return no('errors.foundations.ownIbanChange', undefined, 403)
-  if (change.ibanConfirmedById === admin.id) return no('errors.foundations.ibanSecondAdmin', undefined, 403)
   return ok
 }

@@ -259,7 +259,7 @@ export const en: Messages = {
     attachments: 'Attachments',
     attachmentsHint:
       'Quotes, a plan or a signature list: PDF, JPEG or PNG, at most 10 MB per file and 10 files per application. At least one quote is required to submit. The file is stored when you click Save or Submit.',
-    attachment: 'Add a file (optional)',
+    attachment: 'Add a file',
     attachmentKind: 'Kind of attachment',
     kinds: { quote: 'Quote', plan: 'Plan', signatures: 'Signature list', other: 'Other' },
     noAttachments: 'No attachments yet.',
@@ -657,8 +657,6 @@ export const en: Messages = {
       sameIban: 'This already is the foundation’s account number.',
       noIbanChange: 'There is no change of account number to review.',
       ownIbanChange: 'You requested this change yourself; another administrator must confirm it.',
-      ibanSecondAdmin:
-        'You registered this foundation yourself or confirmed its previous account number; another administrator must confirm this change.',
       alreadyMember: 'This person already is a member of the foundation.',
       invitationOtherEmail: 'This invitation is for another e-mail address.',
       invitationSignInFirst: 'An account with this e-mail address already exists: sign in first.',

@@ -265,7 +265,7 @@ export const nl = {
     attachments: 'Bijlagen',
     attachmentsHint:
       'Offertes, een plan of een handtekeningenlijst: PDF, JPEG of PNG, hoogstens 10 MB per bestand en 10 bestanden per aanvraag. Minstens één offerte is verplicht bij indienen. Het bestand wordt bewaard als u op Opslaan of Indienen klikt.',
-    attachment: 'Bestand toevoegen (niet verplicht)',
+    attachment: 'Bestand toevoegen',
     attachmentKind: 'Soort bijlage',
     kinds: { quote: 'Offerte', plan: 'Plan', signatures: 'Handtekeningenlijst', other: 'Anders' },
     noAttachments: 'Nog geen bijlagen.',
@@ -675,8 +675,6 @@ export const nl = {
       sameIban: 'Dit is al het rekeningnummer van de stichting.',
       noIbanChange: 'Er is geen wijziging van het rekeningnummer om te beoordelen.',
       ownIbanChange: 'U vroeg deze wijziging zelf aan; een andere beheerder moet haar bevestigen.',
-      ibanSecondAdmin:
-        'U registreerde deze stichting zelf of bevestigde haar vorige rekeningnummer; een andere beheerder moet deze wijziging bevestigen.',
       alreadyMember: 'Deze persoon is al lid van de stichting.',
       invitationOtherEmail: 'Deze uitnodiging is voor een ander e-mailadres.',
       invitationSignInFirst: 'Met dit e-mailadres bestaat al een account: log eerst in.',
