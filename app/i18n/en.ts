@@ -625,7 +625,8 @@ export const en: Messages = {
         'This application was saved elsewhere in the meantime (in another tab, on another device or by a colleague). Your input is still below. Open the application in a new tab to see the other version; if you click Save here again, your input replaces that version.',
       alreadyDecided: 'A decision has been made on this application; it can no longer be withdrawn.',
       noOpenQuestion: 'There is no open question from the municipality for this application.',
-      transition: 'This is no longer possible: the status of the application has changed in the meantime. Reload the page.',
+      transition:
+        'This is no longer possible: the status of the application has changed in the meantime. Reload the page.',
       notComplete: 'The application is not complete yet. See the messages at the fields.',
       formUnreadable: 'The form could not be read. Please try again.',
       requestTooLarge: 'The file is too large: an attachment may be at most 10 MB.',
