@@ -15,7 +15,8 @@ import {
   useRouteLoaderData,
 } from '@remix-run/react'
 import { getUser } from '#app/auth/session.server.ts'
-import { hasPermission } from '#app/auth/permissions.ts'
+import { navFor } from '#app/auth/policy.ts'
+import { currentRound } from '#app/rounds/rounds.server.ts'
 import { getEnv } from '#app/env.server.ts'
 import { messages, type Lang } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
@@ -33,7 +34,12 @@ export const meta: MetaFunction = () => [{ title: 'Buurtbudget Amersfoort' }]
 // The root loader is public (the home page and the public allocation pages need it); it only reveals
 // who the visitor is to the visitor.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, lang, toast] = await Promise.all([getUser(request), getLang(request), readToast(request)])
+  const [user, lang, toast, round] = await Promise.all([
+    getUser(request),
+    getLang(request),
+    readToast(request),
+    currentRound(),
+  ])
   const headers = new Headers()
   if (toast.setCookie) headers.append('Set-Cookie', toast.setCookie)
   return data(
@@ -42,20 +48,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
       demo: getEnv().PORTAL_MODE === 'demo',
       mailbox: localMailboxEnabled(),
       toast: toast.message,
+      // The public allocation of the newest round: no year is written into a page.
+      publicYear: round?.year ?? null,
       user: user && {
         name: user.name,
         role: user.role,
         foundations: user.foundations.map((f) => f.name),
-        can: {
-          applications: hasPermission(user.role, 'create:application:own'),
-          review: hasPermission(user.role, 'approve:application:area'),
-          audit: user.role === 'AUDITOR' || user.role === 'ADMINISTRATOR',
-          allocation: hasPermission(user.role, 'manage:allocation:any'),
-          foundations: hasPermission(user.role, 'read:foundation:any'),
-          staff: hasPermission(user.role, 'manage:staff:any'),
-          mail: hasPermission(user.role, 'manage:mail:any'),
-          rounds: hasPermission(user.role, 'manage:round:any'),
-        },
+        // Each link asks the rule of the page it opens (app/auth/policy.ts), never the role itself.
+        can: navFor(user),
         foundationId: user.foundations[0]?.id ?? null,
       },
     },
@@ -149,9 +149,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
                     <NavLink to="/beheer/rondes">{m.intake.roundsTitle}</NavLink>
                   </li>
                 ) : null}
-                <li>
-                  <NavLink to="/verdeling/2026">{m.nav.publicAllocation}</NavLink>
-                </li>
+                {root?.publicYear ? (
+                  <li>
+                    <NavLink to={`/verdeling/${root.publicYear}`}>{m.nav.publicAllocation}</NavLink>
+                  </li>
+                ) : null}
               </ul>
             </nav>
             <div className="header-tools">

@@ -82,28 +82,24 @@ test('a foundation admin invites a member, who follows the mailed link, sets a p
   await member
     .getByRole('textbox', { name: 'Beschrijving', exact: true })
     .fill('Bewoners snoeien samen de heggen langs de Zevenhuizerstraat en planten nieuwe struiken.')
-  const optional = async (label: string, value: string) => {
-    const field = member.getByRole('textbox', { name: label, exact: true })
-    if (await field.count()) await field.fill(value)
-  }
-  await optional('Plek in de wijk', 'Zevenhuizerstraat')
-  await optional('Locatie', 'Zevenhuizerstraat')
+  // Every field this test means must exist: fill() fails on a label that matches nothing.
+  const field = (label: string, value: string) => member.getByRole('textbox', { name: label, exact: true }).fill(value)
+  await field('Locatie', 'Zevenhuizerstraat')
   await member.getByLabel('Begindatum', { exact: true }).fill('2026-12-05')
   await member.getByLabel('Einddatum', { exact: true }).fill('2026-12-05')
-  await optional('Doel voor de wijk', 'Een groenere straat en buren die elkaar kennen.')
-  await optional('Doel voor leefbaarheid en samenhang', 'Een groenere straat en buren die elkaar kennen.')
-  await optional('Doelgroep', 'Bewoners van de Zevenhuizerstraat')
-  await optional('Verwacht aantal deelnemers', '25')
-  await optional('Draagvlak in de buurt', 'Twintig huishoudens tekenden de lijst.')
-  await optional('Eigen bijdrage', 'Gereedschap van de bewoners zelf.')
+  await field('Doel voor leefbaarheid en samenhang', 'Een groenere straat en buren die elkaar kennen.')
+  await field('Doelgroep', 'Bewoners van de Zevenhuizerstraat')
+  await field('Verwacht aantal deelnemers', '25')
+  await field('Draagvlak in de buurt', 'Twintig huishoudens tekenden de lijst.')
+  await field('Eigen bijdrage', 'Gereedschap van de bewoners zelf.')
   await member.getByLabel('Omschrijving kostenpost 1').fill('Struiken en snoeischaren')
   await member.getByLabel('Bedrag in euro').first().fill('320')
-  await optional('Gewenst voorschot in procent', '50')
-  const file = member.getByLabel('Bestand toevoegen (niet verplicht)')
-  if (await file.count()) {
-    await file.setInputFiles({ name: 'offerte-kwekerij.pdf', mimeType: 'application/pdf', buffer: PDF })
-    await member.getByLabel('Soort bijlage').selectOption({ label: 'Offerte' })
-  }
+  await field('Gewenst voorschot in procent', '50')
+  // A quote is required to submit: the file field is always there.
+  await member
+    .getByLabel('Bestand toevoegen', { exact: true })
+    .setInputFiles({ name: 'offerte-kwekerij.pdf', mimeType: 'application/pdf', buffer: PDF })
+  await member.getByLabel('Soort bijlage').selectOption({ label: 'Offerte' })
   // The declarations (their wording belongs to the application form).
   for (const box of await member.getByRole('checkbox').all()) await box.check()
   await member.getByRole('button', { name: 'Aanvraag indienen' }).click()

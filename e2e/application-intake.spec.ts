@@ -42,7 +42,7 @@ async function flow(browser: Browser, javaScriptEnabled: boolean) {
     await expect(page.getByTestId('requested-total')).toHaveText('€ 1.400,00')
     // Autosave: a few seconds after the last change the draft is stored without leaving the page.
     await expect(page.getByTestId('autosave-status')).toContainText('Automatisch bewaard', { timeout: 45_000 })
-    await page.getByLabel('Bestand toevoegen (niet verplicht)').setInputFiles(quotePdf())
+    await page.getByLabel('Bestand toevoegen', { exact: true }).setInputFiles(quotePdf())
   }
   await page.getByRole('button', { name: 'Opslaan als concept' }).click()
   await expect(page.getByRole('status')).toContainText('concept is opgeslagen')
@@ -88,7 +88,7 @@ async function flow(browser: Browser, javaScriptEnabled: boolean) {
   await expect(page.getByTestId('open-question')).toContainText('offerte van het buurthuis')
   await page.getByLabel('Uw antwoord').fill('Hierbij de offerte van het buurthuis.')
   await page
-    .getByLabel('Bestand toevoegen (niet verplicht)')
+    .getByLabel('Bestand toevoegen', { exact: true })
     .setInputFiles({ ...quotePdf(), name: 'offerte-buurthuis.pdf' })
   await page.getByRole('button', { name: 'Antwoord versturen' }).click()
   await expect(page.getByRole('status')).toContainText('Uw antwoord is verstuurd')
@@ -149,7 +149,7 @@ test('a 50 MB upload is refused with 413 and a clear page; a renamed .exe is ref
   await page.getByLabel('Naam van het initiatief').fill('Met een vermomd programma')
   await page.getByLabel('Soort initiatief').selectOption({ label: 'Groen' })
   await page.getByLabel('Wijk', { exact: true }).selectOption({ label: 'Hoogland' })
-  await page.getByLabel('Bestand toevoegen (niet verplicht)').setInputFiles({
+  await page.getByLabel('Bestand toevoegen', { exact: true }).setInputFiles({
     name: 'offerte.pdf',
     mimeType: 'application/pdf',
     buffer: Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]),

@@ -66,7 +66,7 @@ export async function fillIntakeFields(page: Page, options: { attach?: boolean }
   await page.getByLabel('Verwacht aantal deelnemers').fill('150')
   await page.getByLabel('Draagvlak in de buurt').fill('Op de bewonersavond stemden 40 buren voor.')
   await page.getByLabel('Eigen bijdrage').fill('Tien vrijwilligers bouwen op en ruimen op.')
-  if (options.attach !== false) await page.getByLabel('Bestand toevoegen (niet verplicht)').setInputFiles(quotePdf())
+  if (options.attach !== false) await page.getByLabel('Bestand toevoegen', { exact: true }).setInputFiles(quotePdf())
   await page.getByLabel('Ik verklaar dat deze aanvraag naar waarheid en volledig is ingevuld.').check()
   await page.getByLabel('De gemeente mag publiceren').check()
 }

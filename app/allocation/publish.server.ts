@@ -1,4 +1,5 @@
 import { prisma, type Tx } from '#app/db.server.ts'
+import { DomainError } from '#app/domain/errors.ts'
 import { post } from '#app/ledger/ledger.server.ts'
 import { centsFromDb, centsToDb } from '#app/money/bigint.ts'
 import { formatMoney } from '#app/money/money.ts'
@@ -24,7 +25,12 @@ export type AllocationParameters = {
   areas?: Record<string, AreaSetting>
 }
 
-export class AllocationError extends Error {}
+/**
+ * A publication the rules refuse (409: the state of the round does not allow it). The pure allocation
+ * explains itself in Dutch (app/allocation/allocate.ts); that text travels as the message's parameter.
+ */
+export const allocationError = (message: string) =>
+  new DomainError('errors.allocation.invalid', { status: 409, params: { message } })
 
 /** "Hoogland, Nieuwland en Vathorst" */
 export function dutchList(names: string[]): string {
@@ -153,11 +159,11 @@ export async function publishAllocation(
     await tx.$queryRaw`SELECT 1 FROM "BudgetRound" WHERE "id" = ${roundId} FOR UPDATE`
     const { round, input, missingPopulation, inhabitantsYear, unspentPolicy } = await roundInput(tx, roundId, params)
     if (missingPopulation.length > 0)
-      throw new AllocationError(missingPopulationMessage(inhabitantsYear, missingPopulation))
+      throw allocationError(missingPopulationMessage(inhabitantsYear, missingPopulation))
     const result = allocate(input)
-    if (!result.ok) throw new AllocationError(result.error.message)
+    if (!result.ok) throw allocationError(result.error.message)
     const { latest, totals } = await publishedTotals(tx, roundId)
-    if (latest && !reason) throw new AllocationError('Geef een reden op voor deze nieuwe versie van de verdeling.')
+    if (latest && !reason) throw new DomainError('errors.allocation.reasonRequired', { status: 409 })
 
     const available = await tx.account.findMany({
       where: { roundId, kind: 'AREA_AVAILABLE' },
@@ -178,9 +184,7 @@ export async function publishAllocation(
             `${names.get(d.areaId)} (zou ${formatMoney(-d.diff)} verliezen, maar heeft nog ${formatMoney(availableByArea.get(d.areaId) ?? 0)} vrij)`,
         )
         .join('; ')
-      throw new AllocationError(
-        `Deze verdeling kan niet worden gepubliceerd: deze wijken hebben al meer toegekend dan de nieuwe verdeling toestaat: ${list}.`,
-      )
+      throw new DomainError('errors.allocation.areasShort', { status: 409, params: { list } })
     }
 
     const allocation = await tx.allocation.create({

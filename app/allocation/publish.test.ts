@@ -3,7 +3,8 @@ import { prisma } from '#app/db.server.ts'
 import { approve } from '#app/applications/review.server.ts'
 import { areaMoney, checkLedger } from '#app/ledger/reports.server.ts'
 import { seeded } from '#app/testing/fixtures.ts'
-import { AllocationError, publishAllocation, publishedAllocation, simulateAllocation } from './publish.server.ts'
+import { refusal } from '#app/testing/refusal.ts'
+import { publishAllocation, publishedAllocation, simulateAllocation } from './publish.server.ts'
 
 let f: Awaited<ReturnType<typeof seeded>>
 beforeAll(async () => {
@@ -92,8 +93,9 @@ describe('publishing the allocation', () => {
       f.admin.id,
       'Geen vast bedrag meer',
     )
-    await expect(attempt).rejects.toThrow(AllocationError)
-    await expect(attempt).rejects.toThrow('Calveen')
+    const refused = await refusal(attempt)
+    expect(refused).toMatchObject({ key: 'errors.allocation.areasShort', status: 409 })
+    expect(refused.text).toContain('Calveen')
     expect(await prisma.ledgerEntry.count()).toBe(entries)
     expect(await prisma.allocation.count({ where: { roundId: f.round.id } })).toBe(2)
   })

@@ -1,4 +1,5 @@
 import { prisma } from '#app/db.server.ts'
+import { DomainError, notFound } from '#app/domain/errors.ts'
 import { Prisma } from '#app/generated/prisma/client.ts'
 import type { UnspentPolicy } from '#app/generated/prisma/enums.ts'
 import { centsFromDb, centsToDb } from '#app/money/bigint.ts'
@@ -17,8 +18,6 @@ export type ScenarioInput = {
   unspentPolicy: UnspentPolicy
   areas: ({ areaId: string } & AreaSetting)[]
 }
-
-export class ScenarioNameTaken extends Error {}
 
 export async function saveScenario(roundId: string, input: ScenarioInput, actorId: string) {
   const roundAreas = new Set(
@@ -50,7 +49,7 @@ export async function saveScenario(roundId: string, input: ScenarioInput, actorI
     })
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
-      throw new ScenarioNameTaken(input.name)
+      throw new DomainError('errors.allocation.nameTaken', { field: 'name', status: 409 })
     throw error
   }
 }
@@ -179,7 +178,7 @@ export async function publishScenario(roundId: string, scenarioId: string, actor
     where: { id: scenarioId, roundId },
     include: scenarioInclude,
   })
-  if (!scenario) throw new Response('Niet gevonden', { status: 404 })
+  if (!scenario) throw notFound()
   return publishAllocation(roundId, scenarioParameters(scenario), actorId, reason, scenario.id)
 }
 

@@ -4,13 +4,13 @@ import { areaMoney, checkLedger } from '#app/ledger/reports.server.ts'
 import { seeded } from '#app/testing/fixtures.ts'
 import { parsePopulationCsv } from './population-csv.ts'
 import { importPopulation, populationYears } from './population.server.ts'
-import { AllocationError, publishedAllocation } from './publish.server.ts'
+import { refusal } from '#app/testing/refusal.ts'
+import { publishedAllocation } from './publish.server.ts'
 import {
   compareScenarios,
   listScenarios,
   publishScenario,
   saveScenario,
-  ScenarioNameTaken,
   type ScenarioInput,
 } from './scenarios.server.ts'
 
@@ -92,9 +92,9 @@ describe('round parameters, scenarios and publication', () => {
       }),
       f.admin.id,
     )
-    await expect(saveScenario(f.round.id, base({ name: 'Soesterkwartier begrensd' }), f.admin.id)).rejects.toThrow(
-      ScenarioNameTaken,
-    )
+    expect(
+      await refusal(saveScenario(f.round.id, base({ name: 'Soesterkwartier begrensd' }), f.admin.id)),
+    ).toMatchObject({ key: 'errors.allocation.nameTaken', field: 'name', status: 409 })
     expect((await listScenarios(f.round.id)).map((s) => s.name)).toEqual([
       'Soesterkwartier begrensd',
       'Meer voor prioriteitswijken',
@@ -125,7 +125,9 @@ describe('round parameters, scenarios and publication', () => {
     expect(cmp.scenarios[0].message).toMatch(
       /^Er zijn geen inwonertallen van 2025 voor 31 wijken \(Bosgebied, Buitengebied-Oost, .* en 21 andere\)\. Importeer/,
     )
-    await expect(publishScenario(f.round.id, s.id, f.admin.id, 'Nieuwe cijfers')).rejects.toThrow(AllocationError)
+    expect((await refusal(publishScenario(f.round.id, s.id, f.admin.id, 'Nieuwe cijfers'))).text).toMatch(
+      /^Er zijn geen inwonertallen van 2025/,
+    )
   })
 
   test('an imported year is used by a scenario; unknown wijkcodes are refused per row and nothing is written', async () => {
@@ -208,11 +210,10 @@ describe('round parameters, scenarios and publication', () => {
     const entries = await prisma.ledgerEntry.count()
     const versions = await prisma.allocation.count()
     const attempt = publishScenario(f.round.id, s.id, f.admin.id, 'Proef')
-    await expect(attempt).rejects.toThrow(AllocationError)
-    await expect(attempt).rejects.toThrow(
-      /Hoogland \(zou €\s[\d.]+,\d\d verliezen, maar heeft nog €\s[\d.]+,\d\d vrij\)/,
-    )
-    await expect(attempt).rejects.not.toThrow(/Zielhorst/)
+    const refused = await refusal(attempt)
+    expect(refused.key).toBe('errors.allocation.areasShort')
+    expect(refused.text).toMatch(/Hoogland \(zou €\s[\d.]+,\d\d verliezen, maar heeft nog €\s[\d.]+,\d\d vrij\)/)
+    expect(refused.text).not.toMatch(/Zielhorst/)
     expect(await prisma.ledgerEntry.count()).toBe(entries)
     expect(await prisma.allocation.count()).toBe(versions)
     await expectBalancedBooks()

@@ -6,38 +6,32 @@ import { enqueueReceipt } from '#app/mail/notifications.server.ts'
 import type { MailLang } from '#app/mail/render.ts'
 import type { ApplicationInput, DraftInput } from './schema.ts'
 import { requestedCents } from './schema.ts'
-import { AttachmentError, storeAttachment } from './attachments.server.ts'
+import { storeAttachment } from './attachments.server.ts'
 import { decisionDueOn, resumeClock } from './clock.ts'
 import { eligibilityReasons } from './eligibility.ts'
 import type { AttachmentKind } from './schema.ts'
 import type { ApplicationStatus } from '#app/generated/prisma/enums.ts'
-import { canTransition } from './status.ts'
+import { assertTransition } from './status.ts'
+import { DomainError, notFound } from '#app/domain/errors.ts'
+import { assertAllowed } from '#app/domain/verdict.ts'
+import { openRound } from '#app/rounds/rounds.server.ts'
+import { dateFromIso, isoOrNull } from '#app/domain/dates.ts'
+import {
+  applicationInScope,
+  areaScope,
+  foundationScope,
+  mayAnswer,
+  mayEdit,
+  mayRemoveAttachment,
+  mayWithdraw,
+} from './policy.ts'
 
 type Member = Pick<NonNullable<SessionUser>, 'id' | 'foundationIds'>
-
-/** A problem the applicant can fix, with the form field it belongs to (or null for the whole form). */
-export class ApplicationRuleError extends Error {
-  constructor(
-    readonly field: string | null,
-    message: string,
-  ) {
-    super(message)
-  }
-}
-
-/** The round that accepts applications today, if any. */
-export async function openRound() {
-  const today = new Date(`${todayIso()}T00:00:00Z`)
-  return prisma.budgetRound.findFirst({
-    where: { opensOn: { lte: today }, closesOn: { gte: today } },
-    orderBy: { year: 'desc' },
-  })
-}
 
 /** The wijken the member's foundations serve: the only wijken they can apply for. */
 export async function areasForMember(user: Member) {
   return prisma.area.findMany({
-    where: { foundations: { some: { foundationId: { in: user.foundationIds } } } },
+    where: areaScope(user),
     orderBy: { name: 'asc' },
     select: { id: true, name: true, code: true },
   })
@@ -45,20 +39,16 @@ export async function areasForMember(user: Member) {
 
 async function foundationForArea(tx: Tx, user: Member, areaId: string) {
   const link = await tx.foundationArea.findFirst({
-    where: { areaId, foundationId: { in: user.foundationIds } },
+    where: { areaId, ...foundationScope(user) },
     select: { foundationId: true },
   })
-  if (!link)
-    throw new ApplicationRuleError(
-      'areaId',
-      'Uw stichting werkt niet in deze wijk. Kies een wijk waar uw stichting actief is.',
-    )
+  if (!link) throw new DomainError('errors.applications.notYourArea', { field: 'areaId' })
   return link.foundationId
 }
 
 export async function listOwnApplications(user: Member) {
   const rows = await prisma.application.findMany({
-    where: { foundationId: { in: user.foundationIds } },
+    where: foundationScope(user),
     orderBy: [{ updatedAt: 'desc' }],
     select: {
       id: true,
@@ -86,7 +76,7 @@ export async function listOwnApplications(user: Member) {
 /** One application of the member's own foundation(s); a guessed id of another foundation finds nothing. */
 export async function getOwnApplication(user: Member, id: string) {
   const app = await prisma.application.findFirst({
-    where: { id, foundationId: { in: user.foundationIds } },
+    where: { id, ...foundationScope(user) },
     include: {
       area: { select: { id: true, name: true } },
       foundation: { select: { name: true } },
@@ -125,7 +115,7 @@ export const ATTACHMENT_META = {
 /** One attachment of the member's own foundation, with its bytes; a guessed id finds nothing. */
 export async function getOwnAttachment(user: Member, applicationId: string, attachmentId: string) {
   return prisma.attachment.findFirst({
-    where: { id: attachmentId, applicationId, application: { foundationId: { in: user.foundationIds } } },
+    where: { id: attachmentId, applicationId, ...applicationInScope(user) },
     select: { filename: true, contentType: true, data: true },
   })
 }
@@ -134,15 +124,12 @@ export async function getOwnAttachment(user: Member, applicationId: string, atta
 export async function deleteOwnAttachment(user: Member, applicationId: string, attachmentId: string) {
   return prisma.$transaction(async (tx) => {
     const row = await lockOwn(tx, user, applicationId)
-    if (row.status !== 'DRAFT')
-      throw new ApplicationRuleError(null, 'Bijlagen van een ingediende aanvraag blijven bewaard.')
+    assertAllowed(mayRemoveAttachment(user, row))
     await tx.attachment.deleteMany({ where: { id: attachmentId, applicationId, infoRequestId: null } })
   })
 }
 
-function dateOrNull(value: string | undefined) {
-  return value ? new Date(`${value}T00:00:00Z`) : null
-}
+const dateOrNull = (value: string | undefined) => (value ? dateFromIso(value) : null)
 
 async function nextReference(tx: Tx, roundId: string, year: number) {
   // Serialise numbering within a round on the round's row; numbers never repeat.
@@ -212,44 +199,33 @@ async function attachUpload(
   input: { attachment?: File; attachmentKind: AttachmentKind },
 ) {
   if (!input.attachment || input.attachment.size === 0) return
-  try {
-    await storeAttachment(tx, {
-      applicationId,
-      kind: input.attachmentKind,
-      file: input.attachment,
-      uploadedById: user.id,
-    })
-  } catch (error) {
-    if (error instanceof AttachmentError) throw new ApplicationRuleError('attachment', error.message)
-    throw error
-  }
+  await storeAttachment(tx, {
+    applicationId,
+    kind: input.attachmentKind,
+    file: input.attachment,
+    uploadedById: user.id,
+  })
 }
 
 /** Someone else (another tab, another device, a colleague) saved this draft after it was loaded here. */
-export class DraftConflictError extends ApplicationRuleError {
+export class DraftConflictError extends DomainError {
   constructor(readonly currentVersion: number) {
-    super(
-      null,
-      'Deze aanvraag is intussen ergens anders opgeslagen (in een ander tabblad, op een ander apparaat of door een collega). Uw invoer staat hieronder nog. Open de aanvraag in een nieuw tabblad om de andere versie te bekijken; klikt u hier opnieuw op Opslaan, dan vervangt uw invoer die versie.',
-    )
+    super('errors.applications.draftConflict', { status: 409 })
   }
 }
 
 /** Locks the member's own application row; a guessed id of another foundation is a 404. */
 async function lockOwn(tx: Tx, user: Member, id: string) {
-  const [row] = await tx.$queryRaw<{ id: string; status: string; version: number }[]>`
-    SELECT "id", "status", "version" FROM "Application" WHERE "id" = ${id} AND "foundationId" = ANY(${user.foundationIds}) FOR UPDATE`
-  if (!row) throw new Response('Niet gevonden', { status: 404 })
+  const scope = foundationScope(user).foundationId.in
+  const [row] = await tx.$queryRaw<{ id: string; status: ApplicationStatus; version: number; foundationId: string }[]>`
+    SELECT "id", "status", "version", "foundationId" FROM "Application" WHERE "id" = ${id} AND "foundationId" = ANY(${scope}) FOR UPDATE`
+  if (!row) throw notFound()
   return row
 }
 
 async function requireOpenRound() {
   const round = await openRound()
-  if (!round)
-    throw new ApplicationRuleError(
-      null,
-      'Er is op dit moment geen budgetronde open voor aanvragen. Uw concept blijft bewaard.',
-    )
+  if (!round) throw new DomainError('errors.applications.noOpenRound', { status: 409 })
   return round
 }
 
@@ -263,8 +239,7 @@ export async function saveDraft(user: Member, input: DraftInput, id?: string) {
     let round: { id: string; year: number }
     if (id) {
       const row = await lockOwn(tx, user, id)
-      if (row.status !== 'DRAFT')
-        throw new ApplicationRuleError(null, 'Deze aanvraag is al ingediend en kan niet meer worden gewijzigd.')
+      assertAllowed(mayEdit(user, row))
       if (input.version !== undefined && input.version !== row.version) throw new DraftConflictError(row.version)
       round = await tx.budgetRound.findFirstOrThrow({
         where: { applications: { some: { id } } },
@@ -326,6 +301,7 @@ export async function submitApplication(
     })
     // Not eligible: the draft (with its new attachment) is committed as it is; only the submission is refused.
     if (reasons.length) return new EligibilityError(reasons, draft.id, draft.version)
+    assertTransition(draft.status, 'SUBMITTED')
     const dueOn = decisionDueOn(today)
     const submittedAt = new Date()
     const frozen = { ...snapshot, submittedAt: submittedAt.toISOString(), decisionDueOn: dueOn }
@@ -334,7 +310,7 @@ export async function submitApplication(
       data: {
         status: 'SUBMITTED',
         submittedAt,
-        decisionDueOn: new Date(`${dueOn}T00:00:00Z`),
+        decisionDueOn: dateFromIso(dueOn),
         snapshot: frozen as Prisma.InputJsonValue,
       },
     })
@@ -355,13 +331,13 @@ export async function submitApplication(
 }
 
 /** The application may not be submitted (yet); the draft is saved. One Dutch reason per problem. */
-export class EligibilityError extends Error {
+export class EligibilityError extends DomainError {
   constructor(
     readonly reasons: { field: string | null; message: string }[],
     readonly draftId: string,
     readonly version: number,
   ) {
-    super(reasons.map((r) => r.message).join(' '))
+    super('errors.applications.notComplete', { status: 400 })
   }
 }
 
@@ -380,7 +356,7 @@ export async function buildSnapshot(tx: Tx, id: string) {
       attachments: { where: { infoRequestId: null }, orderBy: { createdAt: 'asc' }, select: ATTACHMENT_META },
     },
   })
-  const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null)
+  const iso = isoOrNull
   const f = app.foundation
   return {
     schema: 1,
@@ -444,10 +420,9 @@ export type Snapshot = Awaited<ReturnType<typeof buildSnapshot>> & { submittedAt
 export async function withdrawApplication(user: Member, id: string, reason: string) {
   return prisma.$transaction(async (tx) => {
     const row = await lockOwn(tx, user, id)
-    const from = row.status as ApplicationStatus
-    if (!canTransition(from, 'WITHDRAWN')) {
-      throw new ApplicationRuleError(null, 'Over deze aanvraag is al besloten; intrekken kan niet meer.')
-    }
+    const from = row.status
+    assertAllowed(mayWithdraw(user, row))
+    assertTransition(from, 'WITHDRAWN')
     await tx.application.update({
       where: { id },
       data: { status: 'WITHDRAWN', withdrawnAt: new Date(), clockStoppedOn: null },
@@ -470,30 +445,25 @@ export async function answerInformationRequest(
 ) {
   return prisma.$transaction(async (tx) => {
     const row = await lockOwn(tx, user, id)
-    if (row.status !== 'INCOMPLETE')
-      throw new ApplicationRuleError(null, 'Er staat geen vraag van de gemeente open voor deze aanvraag.')
+    assertAllowed(mayAnswer(user, row))
+    assertTransition(row.status, 'SUBMITTED')
     const request = await tx.informationRequest.findFirst({
       where: { applicationId: id, answeredAt: null },
       orderBy: { askedAt: 'desc' },
     })
     const app = await tx.application.findUniqueOrThrow({ where: { id } })
-    if (!request) throw new ApplicationRuleError(null, 'Er staat geen vraag van de gemeente open voor deze aanvraag.')
+    if (!request) throw new DomainError('errors.applications.noOpenQuestion', { status: 409 })
     if (input.attachment && input.attachment.size > 0) {
-      try {
-        await storeAttachment(tx, {
-          applicationId: id,
-          infoRequestId: request.id,
-          kind: input.attachmentKind,
-          file: input.attachment,
-          uploadedById: user.id,
-        })
-      } catch (error) {
-        if (error instanceof AttachmentError) throw new ApplicationRuleError('attachment', error.message)
-        throw error
-      }
+      await storeAttachment(tx, {
+        applicationId: id,
+        infoRequestId: request.id,
+        kind: input.attachmentKind,
+        file: input.attachment,
+        uploadedById: user.id,
+      })
     }
     const today = todayIso()
-    const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null)
+    const iso = isoOrNull
     const due =
       app.decisionDueOn && app.clockStoppedOn
         ? resumeClock(iso(app.decisionDueOn)!, iso(app.clockStoppedOn)!, today)
@@ -504,7 +474,7 @@ export async function answerInformationRequest(
     })
     await tx.application.update({
       where: { id },
-      data: { status: 'SUBMITTED', clockStoppedOn: null, decisionDueOn: due ? new Date(`${due}T00:00:00Z`) : null },
+      data: { status: 'SUBMITTED', clockStoppedOn: null, decisionDueOn: due ? dateFromIso(due) : null },
     })
     await tx.statusChange.create({
       data: {

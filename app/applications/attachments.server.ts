@@ -1,14 +1,8 @@
 import { createHash } from 'node:crypto'
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler as createMemoryUploadHandler,
-  unstable_parseMultipartFormData as parseMultipartFormData,
-} from '@remix-run/node'
 import type { Tx } from '#app/db.server.ts'
+import { DomainError } from '#app/domain/errors.ts'
+import type { Messages } from '#app/i18n/nl.ts'
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type AttachmentKind } from './schema.ts'
-
-/** The whole request may carry one attachment plus the form's text fields. */
-export const MAX_REQUEST_BYTES = MAX_ATTACHMENT_BYTES + 1024 * 1024
 
 export const ALLOWED_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const
 
@@ -21,37 +15,11 @@ export function sniffType(head: Uint8Array): (typeof ALLOWED_TYPES)[number] | nu
   return null
 }
 
-/** Too large: refused with 413 before (the rest of) the body is read. */
-export function tooLarge(): Response {
-  return new Response('Het bestand is te groot: een bijlage mag hoogstens 10 MB zijn.', {
-    status: 413,
-    statusText: 'Payload Too Large',
-  })
-}
-
-/**
- * Reads the form of a request. Multipart bodies go through a size-limited upload handler that counts
- * bytes while streaming: a part over 10 MB stops the parsing at once (413), and a declared
- * Content-Length over the limit is refused before a single byte is read. Memory stays flat.
- */
-export async function readForm(request: Request): Promise<FormData> {
-  const declared = Number(request.headers.get('Content-Length') ?? '0')
-  if (Number.isFinite(declared) && declared > MAX_REQUEST_BYTES) throw tooLarge()
-  const type = request.headers.get('Content-Type') ?? ''
-  try {
-    if (type.startsWith('multipart/form-data')) {
-      return await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES }))
-    }
-    return await request.formData()
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) throw tooLarge()
-    if (error instanceof Response) throw error
-    // A broken body (bad encoding, cut-off upload) is the sender's problem, not a server error.
-    throw new Response('Het formulier kon niet worden gelezen. Probeer het opnieuw.', { status: 400 })
-  }
-}
-
-export class AttachmentError extends Error {}
+/** A refused file, shown at the form's file field. */
+const attachmentError = (
+  key: `errors.attachments.${keyof Messages['errors']['attachments']}`,
+  params?: Record<string, number>,
+) => new DomainError(key, { field: 'attachment', params, status: 400 })
 
 /** Checks and stores one uploaded file for an application (or an answer to an aanvulling). */
 export async function storeAttachment(
@@ -59,18 +27,15 @@ export async function storeAttachment(
   input: { applicationId: string; infoRequestId?: string; kind: AttachmentKind; file: File; uploadedById: string },
 ) {
   const { file } = input
-  if (file.size === 0) throw new AttachmentError('Het gekozen bestand is leeg.')
-  if (file.size > MAX_ATTACHMENT_BYTES) throw new AttachmentError('Een bijlage mag hoogstens 10 MB zijn.')
+  if (file.size === 0) throw attachmentError('errors.attachments.empty')
+  if (file.size > MAX_ATTACHMENT_BYTES) throw attachmentError('errors.attachments.tooLarge')
   const bytes = new Uint8Array(await file.arrayBuffer())
   const contentType = sniffType(bytes.subarray(0, 16))
   if (!contentType) {
-    throw new AttachmentError(
-      'Dit bestand is geen PDF, JPEG of PNG (wij kijken naar de inhoud, niet naar de naam). Sla het op als PDF en probeer het opnieuw.',
-    )
+    throw attachmentError('errors.attachments.wrongType')
   }
   const count = await tx.attachment.count({ where: { applicationId: input.applicationId } })
-  if (count >= MAX_ATTACHMENTS)
-    throw new AttachmentError(`Een aanvraag heeft hoogstens ${MAX_ATTACHMENTS} bijlagen. Verwijder eerst een bijlage.`)
+  if (count >= MAX_ATTACHMENTS) throw attachmentError('errors.attachments.tooMany', { max: MAX_ATTACHMENTS })
   return tx.attachment.create({
     data: {
       applicationId: input.applicationId,
@@ -109,17 +74,6 @@ export function safeFilename(name: string, type: keyof typeof EXTENSION): string
   return `${base || 'bijlage'}.${EXTENSION[type]}`
 }
 
-/** The download response: always a download, never rendered or sniffed by the browser. */
-export function attachmentResponse(a: { filename: string; contentType: string; data: Uint8Array }) {
-  const ascii = a.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
-  return new Response(a.data as unknown as BodyInit, {
-    headers: {
-      'Content-Type': a.contentType,
-      'Content-Length': String(a.data.byteLength),
-      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(a.filename)}`,
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
-      'Cache-Control': 'private, no-store',
-    },
-  })
-}
+// The HTTP side of attachments (reading a size-limited multipart request, the download response)
+// is in app/web/uploads.server.ts; re-exported for the routes that import it from here.
+export { attachmentResponse } from '#app/web/uploads.server.ts'

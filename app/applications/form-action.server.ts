@@ -6,7 +6,6 @@ import { fill, messages } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 import {
-  ApplicationRuleError,
   DraftConflictError,
   EligibilityError,
   answerInformationRequest,
@@ -15,7 +14,8 @@ import {
   submitApplication,
   withdrawApplication,
 } from './applications.server.ts'
-import { readForm } from './attachments.server.ts'
+import { readForm } from '#app/web/uploads.server.ts'
+import { replyOnDomainError } from '#app/web/errors.server.ts'
 import {
   MAX_BUDGET_LINES,
   answerSchema,
@@ -40,7 +40,7 @@ export async function handleApplicationForm(
   form?: FormData,
 ) {
   const formData = form ?? (await readForm(request))
-  const hostile = hostileShape(formData)
+  const hostile = hostileShape(formData, messages(await getLang(request)))
   if (hostile)
     return data(
       {
@@ -64,52 +64,60 @@ export async function handleApplicationForm(
   const m = messages(lang)
   // On the "new" page, autosave may already have created the draft: go on with that one.
   const targetId = id ?? submission.value.draftId
-  try {
-    if (intent === 'submit') {
-      const app = await submitApplication(user, targetId, submission.value as never, lang)
-      return redirectWithToast(`/aanvragen/${app.id}`, fill(m.form.submitted, { reference: app.reference }))
-    }
-    const app = await saveDraft(user, submission.value, targetId)
-    if (intent === 'autosave') return data({ intent, autosaved: { id: app.id, version: app.version } })
-    return redirectWithToast(`/aanvragen/${app.id}`, m.form.saved)
-  } catch (error) {
-    const reply = ruleReply(submission, error)
-    if (!reply) throw error
-    const extra =
-      error instanceof DraftConflictError
-        ? { conflictVersion: error.currentVersion }
-        : error instanceof EligibilityError
-          ? { draftId: error.draftId, version: error.version }
-          : {}
-    return data({ result: reply, intent, ...extra }, { status: error instanceof DraftConflictError ? 409 : 400 })
-  }
+  return replyOnDomainError(
+    request,
+    submission,
+    async () => {
+      try {
+        if (intent === 'submit') {
+          const app = await submitApplication(user, targetId, submission.value as never, lang)
+          return redirectWithToast(`/aanvragen/${app.id}`, fill(m.form.submitted, { reference: app.reference }))
+        }
+        const app = await saveDraft(user, submission.value, targetId)
+        if (intent === 'autosave') return data({ intent, autosaved: { id: app.id, version: app.version } })
+        return redirectWithToast(`/aanvragen/${app.id}`, m.form.saved)
+      } catch (error) {
+        // The two refusals that carry more than a message: every reason of an incomplete application
+        // at its field (and the draft it saved), and the version a conflicting save found.
+        if (error instanceof EligibilityError)
+          return data(
+            {
+              result: eligibilityReply(submission, error, m.errors.applications.notComplete),
+              intent,
+              draftId: error.draftId,
+              version: error.version,
+            },
+            { status: error.status },
+          )
+        if (error instanceof DraftConflictError)
+          return data(
+            {
+              result: submission.reply({ formErrors: [m.errors.applications.draftConflict] }),
+              intent,
+              conflictVersion: error.currentVersion,
+            },
+            { status: error.status },
+          )
+        throw error
+      }
+    },
+    { intent },
+  )
 }
 
-function ruleReply(
+function eligibilityReply(
   submission: { reply: (o?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => Reply },
-  error: unknown,
-): Reply | null {
-  if (error instanceof EligibilityError) {
-    const fieldErrors: Record<string, string[]> = {}
-    const formErrors: string[] = []
-    for (const r of error.reasons) {
-      if (r.field) (fieldErrors[r.field] ??= []).push(r.message)
-      else formErrors.push(r.message)
-    }
-    // The reasons also on top, so someone at the bottom of a long form sees what to fix.
-    return submission.reply({
-      formErrors: formErrors.length
-        ? formErrors
-        : ['De aanvraag is nog niet compleet. Bekijk de meldingen bij de velden.'],
-      fieldErrors,
-    })
+  error: EligibilityError,
+  notComplete: string,
+): Reply {
+  const fieldErrors: Record<string, string[]> = {}
+  const formErrors: string[] = []
+  for (const r of error.reasons) {
+    if (r.field) (fieldErrors[r.field] ??= []).push(r.message)
+    else formErrors.push(r.message)
   }
-  if (error instanceof ApplicationRuleError) {
-    return error.field
-      ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
-      : submission.reply({ formErrors: [error.message] })
-  }
-  return null
+  // The reasons also on top, so someone at the bottom of a long form sees what to fix.
+  return submission.reply({ formErrors: formErrors.length ? formErrors : [notComplete], fieldErrors })
 }
 
 /** The other forms on a foundation's own application page: withdraw, answer a question, remove an attachment. */
@@ -124,38 +132,38 @@ export async function handleApplicationIntent(
   const submission = parseWithZod(formData, { schema })
   if (submission.status !== 'success') return data({ result: submission.reply(), intent }, { status: 400 })
   const m = messages(await getLang(request))
-  try {
-    const value = submission.value
-    switch (value.intent) {
-      case 'withdraw':
-        await withdrawApplication(user, id, value.reason)
-        return redirectWithToast(`/aanvragen/${id}`, m.intake.withdrawn)
-      case 'answer':
-        await answerInformationRequest(user, id, value)
-        return redirectWithToast(`/aanvragen/${id}`, m.intake.answered)
-      case 'delete-attachment':
-        await deleteOwnAttachment(user, id, value.attachmentId)
-        return redirectWithToast(`/aanvragen/${id}`, m.intake.attachmentDeleted)
-    }
-  } catch (error) {
-    const reply = ruleReply(submission, error)
-    if (!reply) throw error
-    return data({ result: reply, intent }, { status: 400 })
-  }
+  return replyOnDomainError(
+    request,
+    submission,
+    async () => {
+      const value = submission.value
+      switch (value.intent) {
+        case 'withdraw':
+          await withdrawApplication(user, id, value.reason)
+          return redirectWithToast(`/aanvragen/${id}`, m.intake.withdrawn)
+        case 'answer':
+          await answerInformationRequest(user, id, value)
+          return redirectWithToast(`/aanvragen/${id}`, m.intake.answered)
+        case 'delete-attachment':
+          await deleteOwnAttachment(user, id, value.attachmentId)
+          return redirectWithToast(`/aanvragen/${id}`, m.intake.attachmentDeleted)
+      }
+    },
+    { intent },
+  )
 }
 
 /**
  * Refuses form data no browser sends and that would make parsing slow: a list index far beyond the
  * budget lines (lines[99999999] would make an array of that length), absurd numbers of fields.
  */
-function hostileShape(formData: FormData): { field: string; message: string } | null {
+function hostileShape(formData: FormData, m: ReturnType<typeof messages>): { field: string; message: string } | null {
   let count = 0
   for (const key of formData.keys()) {
-    if (++count > 1000)
-      return { field: 'lines', message: 'Het formulier heeft te veel velden. Laad de pagina opnieuw.' }
+    if (++count > 1000) return { field: 'lines', message: m.errors.applications.tooManyFields }
     for (const [, index] of key.matchAll(/\[(\d+)\]/g)) {
       if (index.length > 3 || Number(index) >= 100)
-        return { field: 'lines', message: `Hoogstens ${MAX_BUDGET_LINES} begrotingsregels.` }
+        return { field: 'lines', message: fill(m.errors.applications.tooManyLines, { max: MAX_BUDGET_LINES }) }
     }
   }
   return null

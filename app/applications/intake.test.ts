@@ -507,7 +507,8 @@ describe('the full application through the route actions, on a real PostgreSQL',
         context: {},
       }),
     )
-    expect(late.status).toBe(400)
+    // Refused by the state of the application (decided meanwhile), not by the form: 409.
+    expect(late.status).toBe(409)
     expect((await prisma.application.findUniqueOrThrow({ where: { id: awarded.id } })).status).toBe('AWARDED')
   })
 

@@ -2,8 +2,9 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import { areaMoney, checkLedger } from '#app/ledger/reports.server.ts'
 import { seeded } from '#app/testing/fixtures.ts'
+import { refusal } from '#app/testing/refusal.ts'
 import {
-  ApplicationRuleError,
+  EligibilityError,
   getOwnApplication,
   listOwnApplications,
   saveDraft,
@@ -120,7 +121,10 @@ describe('the walking skeleton, through the domain modules on a real PostgreSQL'
     expect(await getForStaff(f.reviewer, theirs.id)).not.toBeNull()
     expect(await getForStaff(f.reviewerSouth, theirs.id)).toBeNull()
     await expect(approve(f.reviewerSouth, theirs.id, 100)).rejects.toMatchObject({ status: 404 })
-    await expect(saveDraft(f.hoogland, input(zielhorst.id))).rejects.toThrow(ApplicationRuleError)
+    expect(await refusal(saveDraft(f.hoogland, input(zielhorst.id)))).toMatchObject({
+      key: 'errors.applications.notYourArea',
+      field: 'areaId',
+    })
   })
 
   test('a double submit creates one submission', async () => {
@@ -135,9 +139,13 @@ describe('the walking skeleton, through the domain modules on a real PostgreSQL'
   test('an initiative outside the round year is refused and the draft stays', async () => {
     const hoogland = await f.area('WK030719')
     const draft = await saveDraft(f.hoogland, input(hoogland.id))
-    await expect(
-      submitApplication(f.hoogland, draft.id, input(hoogland.id, { startDate: '2027-01-05', endDate: '2027-01-06' })),
-    ).rejects.toThrow('2026')
+    const refused = await submitApplication(
+      f.hoogland,
+      draft.id,
+      input(hoogland.id, { startDate: '2027-01-05', endDate: '2027-01-06' }),
+    ).catch((error: unknown) => error)
+    expect(refused).toBeInstanceOf(EligibilityError)
+    expect((refused as EligibilityError).reasons.find((r) => r.field === 'startDate')?.message).toContain('2026')
     expect((await prisma.application.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe('DRAFT')
   })
 

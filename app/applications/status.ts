@@ -1,4 +1,5 @@
 import type { ApplicationStatus } from '#app/generated/prisma/enums.ts'
+import { DomainError } from '#app/domain/errors.ts'
 
 /**
  * The lifecycle of an application (Awb title 4.2 in plain words). Only these transitions exist;
@@ -25,3 +26,12 @@ export function canTransition(from: ApplicationStatus, to: ApplicationStatus): b
 export const DECIDABLE: ApplicationStatus[] = ['SUBMITTED', 'IN_REVIEW']
 /** Statuses in which payments and expenses can be recorded. */
 export const SPENDABLE: ApplicationStatus[] = ['AWARDED', 'REPORT_SUBMITTED']
+
+/**
+ * The one check before any write that changes an application's status: throws a DomainError (409,
+ * "the state no longer allows it") when the status machine has no such transition.
+ */
+export function assertTransition(from: ApplicationStatus, to: ApplicationStatus): void {
+  if (!canTransition(from, to))
+    throw new DomainError('errors.applications.transition', { status: 409, params: { from, to } })
+}

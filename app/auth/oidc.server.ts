@@ -2,6 +2,7 @@ import { createCookie } from '@remix-run/node'
 import * as client from 'openid-client'
 import { prisma } from '#app/db.server.ts'
 import { getEnv } from '#app/env.server.ts'
+import { notFound } from '#app/domain/errors.ts'
 import { audit } from './audit.server.ts'
 import { isStaff } from './permissions.ts'
 
@@ -19,8 +20,7 @@ export const OIDC_CALLBACK_PATH = '/inloggen/oidc/terug'
 let configuration: Promise<client.Configuration> | undefined
 function config() {
   const env = getEnv()
-  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET)
-    throw new Response('Niet gevonden', { status: 404 })
+  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) throw notFound()
   const issuer = new URL(env.OIDC_ISSUER)
   // Plain http only for a provider on this machine (tests, local development).
   const local = issuer.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname)

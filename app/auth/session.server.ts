@@ -1,15 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import { createCookie, redirect } from '@remix-run/node'
+import { createCookie } from '@remix-run/node'
 import { prisma } from '#app/db.server.ts'
 import { getEnv } from '#app/env.server.ts'
 import type { Role } from '#app/generated/prisma/enums.ts'
-import {
-  hasFoundationPermission,
-  hasPermission,
-  isStaff,
-  type FoundationPermission,
-  type Permission,
-} from './permissions.ts'
+import { rightsFromMemberships } from './member-rights.ts'
+import { isStaff } from './permissions.ts'
 
 /**
  * Session lifetimes (docs/decisions/0011-accounts-and-sign-in.md): staff, who move public money,
@@ -85,14 +80,7 @@ async function loadSessionUser(sessionId: string) {
     name: user.name,
     email: user.email,
     role: user.role,
-    /** Verified foundations only: a foundation pending verification cannot apply yet. */
-    foundationIds: user.memberships.filter((m) => m.foundation.verifiedAt).map((m) => m.foundationId),
-    foundations: user.memberships.map((m) => ({
-      id: m.foundationId,
-      name: m.foundation.name,
-      role: m.role,
-      verified: Boolean(m.foundation.verifiedAt),
-    })),
+    ...rightsFromMemberships(user.memberships),
     areaIds: user.reviewerAreas.map((a) => a.areaId),
   }
 }
@@ -102,41 +90,9 @@ export async function getUser(request: Request) {
   return sessionId ? loadSessionUser(sessionId) : null
 }
 
-/** Guard: a signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
-export async function requireUser(request: Request) {
-  const user = await getUser(request)
-  if (!user) {
-    const url = new URL(request.url)
-    throw redirect(`/inloggen?redirectTo=${encodeURIComponent(url.pathname + url.search)}`)
-  }
-  return user
-}
-
-/** Guard: a signed-in user whose role has the permission; otherwise 403. */
-export async function requirePermission(request: Request, permission: Permission) {
-  const user = await requireUser(request)
-  if (!hasPermission(user.role, permission)) {
-    throw new Response('Geen toegang', { status: 403 })
-  }
-  return user
-}
-
-/**
- * Guard for a foundation's own pages: the caller must be a member of this foundation (404 when not,
- * so a guessed id reveals nothing) and, for `permission`, have the membership role that grants it (403).
- */
-export async function requireFoundationMember(
-  request: Request,
-  foundationId: string,
-  permission?: FoundationPermission,
-) {
-  const user = await requirePermission(request, 'read:foundation:own')
-  const membership = user.foundations.find((f) => f.id === foundationId)
-  if (!membership) throw new Response('Niet gevonden', { status: 404 })
-  if (permission && !hasFoundationPermission(membership.role, permission))
-    throw new Response('Geen toegang', { status: 403 })
-  return { user, membership }
-}
+// The guards (requireUser, requirePermission, requireFoundationMember) answer with a redirect or an
+// HTTP status, so they live in the web layer; re-exported here so every route keeps its import.
+export { requireFoundationMember, requirePermission, requireUser } from '#app/web/guards.server.ts'
 
 /**
  * Creates a fresh server-side session (a new id at every sign-in: the old one from this browser is

@@ -5,15 +5,15 @@ import { audit } from './audit.server.ts'
 import { randomBytes } from 'node:crypto'
 import { hashPassword } from './password.server.ts'
 import { STAFF_ROLES } from './permissions.ts'
+import { DomainError, type ErrorStatus } from '#app/domain/errors.ts'
+import type { Messages } from '#app/i18n/nl.ts'
 
-export class StaffError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message)
-  }
-}
+/** Refusals of the staff administration: DomainErrors with keys under errors.staff. */
+const staffError = (
+  key: `errors.staff.${keyof Messages['errors']['staff']}`,
+  field?: string,
+  status: ErrorStatus = 400,
+) => new DomainError(key, { field, status })
 
 export function listStaff() {
   return prisma.user.findMany({
@@ -40,9 +40,9 @@ export async function createStaff(
   input: { name: string; email: string; role: Role; areaIds: string[] },
   link: MailLink,
 ) {
-  if (!STAFF_ROLES.includes(input.role)) throw new StaffError('Kies een rol van de gemeente.', 'role')
+  if (!STAFF_ROLES.includes(input.role)) throw staffError('errors.staff.chooseRole', 'role')
   if (await prisma.user.findUnique({ where: { email: input.email } }))
-    throw new StaffError('Met dit e-mailadres bestaat al een account.', 'email')
+    throw staffError('errors.staff.emailTaken', 'email', 409)
   // An unusable random password until the person chooses one through the mailed link.
   const passwordHash = await hashPassword(randomBytes(32).toString('base64url'))
   return prisma.$transaction(async (tx) => {
@@ -72,15 +72,14 @@ export async function createStaff(
 
 /** Changes role and wijken of a staff member; an administrator cannot change their own role (no lock-out, no self-promotion). */
 export async function updateStaff(adminId: string, userId: string, input: { role: Role; areaIds: string[] }) {
-  if (!STAFF_ROLES.includes(input.role)) throw new StaffError('Kies een rol van de gemeente.', 'role')
+  if (!STAFF_ROLES.includes(input.role)) throw staffError('errors.staff.chooseRole', 'role')
   return prisma.$transaction(async (tx) => {
     const user = await tx.user.findFirst({
       where: { id: userId, role: { in: [...STAFF_ROLES] } },
       include: { reviewerAreas: true },
     })
-    if (!user) throw new StaffError('Deze medewerker bestaat niet.')
-    if (user.id === adminId && input.role !== user.role)
-      throw new StaffError('U kunt uw eigen rol niet wijzigen; vraag een andere beheerder.')
+    if (!user) throw staffError('errors.staff.notFound', undefined, 404)
+    if (user.id === adminId && input.role !== user.role) throw staffError('errors.staff.ownRole', undefined, 403)
     const areaIds = input.role === 'REVIEWER' ? input.areaIds : []
     await tx.reviewerArea.deleteMany({ where: { userId } })
     if (areaIds.length) await tx.reviewerArea.createMany({ data: areaIds.map((areaId) => ({ userId, areaId })) })
@@ -100,13 +99,13 @@ export async function updateStaff(adminId: string, userId: string, input: { role
 }
 
 export async function deactivateStaff(adminId: string, userId: string) {
-  if (adminId === userId) throw new StaffError('U kunt uw eigen account niet uitschakelen.')
+  if (adminId === userId) throw staffError('errors.staff.ownAccount', undefined, 403)
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({
       where: { id: userId, role: { in: [...STAFF_ROLES] }, active: true },
       data: { active: false },
     })
-    if (count === 0) throw new StaffError('Deze medewerker bestaat niet of is al uitgeschakeld.')
+    if (count === 0) throw staffError('errors.staff.notFoundOrInactive', undefined, 409)
     await tx.session.deleteMany({ where: { userId } })
     await audit({ action: 'staff.deactivated', actorId: adminId, userId }, tx)
   })

@@ -2,27 +2,29 @@ import { audit } from '#app/auth/audit.server.ts'
 import { issueEmailVerification, type MailLink } from '#app/auth/accounts.server.ts'
 import { hashPassword } from '#app/auth/password.server.ts'
 import { prisma } from '#app/db.server.ts'
+import { DomainError, type ErrorStatus } from '#app/domain/errors.ts'
+import type { Messages } from '#app/i18n/nl.ts'
+import { assertAllowed } from '#app/domain/verdict.ts'
+import { mayConfirmIbanChange } from './policy.ts'
 import type { FoundationInput } from './schema.ts'
 
-/** An expected refusal, shown at the form (field or form error), never a 500. */
-export class FoundationError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-    readonly status = 409,
-  ) {
-    super(message)
-  }
+/** An expected refusal, shown at the form (field or form error), never a 500: a DomainError under errors.foundations. */
+export function foundationError(
+  key: `errors.foundations.${keyof Messages['errors']['foundations']}`,
+  field?: string,
+  status: ErrorStatus = 409,
+) {
+  return new DomainError(key, { field, status })
 }
 
 async function checkAreas(areaIds: string[]) {
   const count = await prisma.area.count({ where: { id: { in: areaIds } } })
-  if (count !== new Set(areaIds).size) throw new FoundationError('Kies wijken uit de lijst.', 'areaIds', 400)
+  if (count !== new Set(areaIds).size) throw foundationError('errors.foundations.chooseAreas', 'areaIds', 400)
 }
 
 async function checkKvkFree(kvkNumber: string) {
   if (await prisma.foundation.findUnique({ where: { kvkNumber } })) {
-    throw new FoundationError('Er is al een stichting met dit KvK-nummer aangemeld.', 'kvkNumber')
+    throw foundationError('errors.foundations.kvkTaken', 'kvkNumber')
   }
 }
 
@@ -63,10 +65,7 @@ export async function selfRegisterFoundation(
   await checkAreas(input.areaIds)
   await checkKvkFree(input.kvkNumber)
   if (await prisma.user.findUnique({ where: { email: input.yourEmail } })) {
-    throw new FoundationError(
-      'Met dit e-mailadres bestaat al een account. Log in en vraag een bestuurslid van uw stichting om een uitnodiging, of gebruik een ander adres.',
-      'yourEmail',
-    )
+    throw foundationError('errors.foundations.emailTaken', 'yourEmail')
   }
   const { yourName, yourEmail, password, ...foundation } = input
   const passwordHash = await hashPassword(password)
@@ -98,7 +97,7 @@ export async function verifyFoundation(adminId: string, foundationId: string) {
     where: { id: foundationId, verifiedAt: null },
     data: { verifiedAt: new Date() },
   })
-  if (count === 0) throw new FoundationError('Deze stichting is al geverifieerd of bestaat niet.')
+  if (count === 0) throw foundationError('errors.foundations.alreadyVerified')
   await audit({ action: 'foundation.verified', actorId: adminId, foundationId })
 }
 
@@ -110,7 +109,7 @@ export async function requestIbanChange(userId: string, foundationId: string, ib
   return prisma.$transaction(async (tx) => {
     const current = await tx.foundation.findUniqueOrThrow({ where: { id: foundationId } })
     if (current.iban === iban && current.accountHolder === accountHolder)
-      throw new FoundationError('Dit is al het rekeningnummer van de stichting.', 'iban', 400)
+      throw foundationError('errors.foundations.sameIban', 'iban', 400)
     await tx.foundation.update({
       where: { id: foundationId },
       data: {
@@ -135,10 +134,8 @@ export async function requestIbanChange(userId: string, foundationId: string, ib
 export async function decideIbanChange(adminId: string, foundationId: string, confirm: boolean) {
   return prisma.$transaction(async (tx) => {
     const f = await tx.foundation.findUnique({ where: { id: foundationId } })
-    if (!f?.pendingIban || !f.pendingAccountHolder)
-      throw new FoundationError('Er is geen wijziging van het rekeningnummer om te beoordelen.')
-    if (f.pendingIbanById === adminId)
-      throw new FoundationError('U vroeg deze wijziging zelf aan; een andere beheerder moet haar bevestigen.')
+    if (!f?.pendingIban || !f.pendingAccountHolder) throw foundationError('errors.foundations.noIbanChange')
+    assertAllowed(mayConfirmIbanChange({ id: adminId }, f))
     await tx.foundation.update({
       where: { id: foundationId },
       data: {

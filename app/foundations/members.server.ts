@@ -6,7 +6,9 @@ import { hashToken, newToken } from '#app/auth/tokens.server.ts'
 import { prisma } from '#app/db.server.ts'
 import { absoluteUrl } from '#app/mail/outbox.server.ts'
 import type { MembershipRole } from '#app/generated/prisma/enums.ts'
-import { FoundationError } from './foundations.server.ts'
+import { assertAllowed } from '#app/domain/verdict.ts'
+import { foundationError } from './foundations.server.ts'
+import { mayChangeMember } from './policy.ts'
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000
 
@@ -19,7 +21,7 @@ export async function inviteMember(
   link: MailLink,
 ) {
   const already = await prisma.membership.findFirst({ where: { foundationId, user: { email } } })
-  if (already) throw new FoundationError('Deze persoon is al lid van de stichting.', 'email')
+  if (already) throw foundationError('errors.foundations.alreadyMember', 'email')
   const foundation = await prisma.foundation.findUniqueOrThrow({ where: { id: foundationId } })
   const { token, hash } = newToken()
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS)
@@ -85,11 +87,10 @@ export async function acceptInvitation(
     if ('signedInUserId' in input) {
       const user = await tx.user.findUniqueOrThrow({ where: { id: input.signedInUserId } })
       if (user.email !== invitation.email || user.role !== 'FOUNDATION_MEMBER')
-        throw new FoundationError('Deze uitnodiging is voor een ander e-mailadres.')
+        throw foundationError('errors.foundations.invitationOtherEmail', undefined, 403)
       userId = user.id
     } else {
-      if (invitation.existingUser)
-        throw new FoundationError('Met dit e-mailadres bestaat al een account: log eerst in.')
+      if (invitation.existingUser) throw foundationError('errors.foundations.invitationSignInFirst')
       const user = await tx.user.create({
         data: {
           email: invitation.email,
@@ -131,16 +132,9 @@ export async function changeMember(
   return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "Foundation" WHERE "id" = ${foundationId} FOR UPDATE`
     const membership = await tx.membership.findUnique({ where: { userId_foundationId: { userId, foundationId } } })
-    if (!membership) throw new FoundationError('Dit lid bestaat niet (meer).', undefined, 404)
-    const losesAdmin =
-      membership.role === 'FOUNDATION_ADMIN' && ('remove' in change || change.role !== 'FOUNDATION_ADMIN')
-    if (losesAdmin) {
-      const admins = await tx.membership.count({ where: { foundationId, role: 'FOUNDATION_ADMIN' } })
-      if (admins <= 1)
-        throw new FoundationError(
-          'De stichting moet minstens één bestuurder (beheerder) houden. Maak eerst iemand anders bestuurder.',
-        )
-    }
+    if (!membership) throw foundationError('errors.foundations.memberGone', undefined, 404)
+    const admins = await tx.membership.count({ where: { foundationId, role: 'FOUNDATION_ADMIN' } })
+    assertAllowed(mayChangeMember(membership, change, admins))
     if ('remove' in change) {
       await tx.membership.delete({ where: { userId_foundationId: { userId, foundationId } } })
       await audit({ action: 'member.removed', actorId, userId, foundationId, data: { role: membership.role } }, tx)

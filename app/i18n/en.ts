@@ -259,7 +259,7 @@ export const en: Messages = {
     attachments: 'Attachments',
     attachmentsHint:
       'Quotes, a plan or a signature list: PDF, JPEG or PNG, at most 10 MB per file and 10 files per application. At least one quote is required to submit. The file is stored when you click Save or Submit.',
-    attachment: 'Add a file (optional)',
+    attachment: 'Add a file',
     attachmentKind: 'Kind of attachment',
     kinds: { quote: 'Quote', plan: 'Plan', signatures: 'Signature list', other: 'Other' },
     noAttachments: 'No attachments yet.',
@@ -615,6 +615,71 @@ export const en: Messages = {
     413: 'The file is too large: an attachment may be at most 10 MB. Go back, choose a smaller file and try again. Your previously saved draft is kept.',
     other: 'Something went wrong on our side. Please try again later; your data has not been lost.',
     home: 'To the home page',
+    // ---- house: domain errors per module (DomainError keys) ----
+    applications: {
+      notYourArea: 'Your foundation does not work in this neighbourhood. Choose one where your foundation is active.',
+      attachmentsKept: 'Attachments of a submitted application are kept.',
+      alreadySubmitted: 'This application has been submitted and can no longer be changed.',
+      noOpenRound: 'No budget round is open for applications at the moment. Your draft is kept.',
+      draftConflict:
+        'This application was saved elsewhere in the meantime (in another tab, on another device or by a colleague). Your input is still below. Open the application in a new tab to see the other version; if you click Save here again, your input replaces that version.',
+      alreadyDecided: 'A decision has been made on this application; it can no longer be withdrawn.',
+      noOpenQuestion: 'There is no open question from the municipality for this application.',
+      transition:
+        'This is no longer possible: the status of the application has changed in the meantime. Reload the page.',
+      notComplete: 'The application is not complete yet. See the messages at the fields.',
+      formUnreadable: 'The form could not be read. Please try again.',
+      requestTooLarge: 'The file is too large: an attachment may be at most 10 MB.',
+      tooManyFields: 'The form has too many fields. Reload the page.',
+      tooManyLines: 'At most {max} budget lines.',
+      notAMember: 'Only members of a foundation can apply.',
+    },
+    attachments: {
+      empty: 'The chosen file is empty.',
+      tooLarge: 'An attachment may be at most 10 MB.',
+      wrongType:
+        'This file is not a PDF, JPEG or PNG (we look at its content, not its name). Save it as PDF and try again.',
+      tooMany: 'An application has at most {max} attachments. Remove an attachment first.',
+    },
+    staff: {
+      chooseRole: 'Choose a municipal role.',
+      emailTaken: 'An account with this e-mail address already exists.',
+      notFound: 'This staff member does not exist.',
+      ownRole: 'You cannot change your own role; ask another administrator.',
+      ownAccount: 'You cannot deactivate your own account.',
+      notFoundOrInactive: 'This staff member does not exist or has already been deactivated.',
+    },
+    foundations: {
+      chooseAreas: 'Choose neighbourhoods from the list.',
+      kvkTaken: 'A foundation with this KvK number has already registered.',
+      emailTaken:
+        'An account with this e-mail address already exists. Sign in and ask a board member of your foundation for an invitation, or use another address.',
+      alreadyVerified: 'This foundation has already been verified or does not exist.',
+      sameIban: 'This already is the foundation’s account number.',
+      noIbanChange: 'There is no change of account number to review.',
+      ownIbanChange: 'You requested this change yourself; another administrator must confirm it.',
+      alreadyMember: 'This person already is a member of the foundation.',
+      invitationOtherEmail: 'This invitation is for another e-mail address.',
+      invitationSignInFirst: 'An account with this e-mail address already exists: sign in first.',
+      memberGone: 'This member does not exist (any more).',
+      lastAdmin: 'The foundation must keep at least one board member (admin). Make someone else a board member first.',
+      notAdmin: 'Only a board member of the foundation may do this.',
+    },
+    rounds: {
+      dateInYears: 'Choose a date in {from} or {to}.',
+      noRound: 'There is no budget round yet.',
+    },
+    allocation: {
+      invalid: '{message}',
+      reasonRequired: 'Give a reason for this new version of the allocation.',
+      areasShort:
+        'This allocation cannot be published: these neighbourhoods have already awarded more than the new allocation allows: {list}.',
+      nameTaken: 'A scenario with this name already exists; choose another name.',
+    },
+    mail: {
+      incomplete: 'Mail "{template}" cannot be made: {problems}',
+    },
+    // ---- end house ----
   },
   mail: {
     nav: 'E-mail',

@@ -265,7 +265,7 @@ export const nl = {
     attachments: 'Bijlagen',
     attachmentsHint:
       'Offertes, een plan of een handtekeningenlijst: PDF, JPEG of PNG, hoogstens 10 MB per bestand en 10 bestanden per aanvraag. Minstens één offerte is verplicht bij indienen. Het bestand wordt bewaard als u op Opslaan of Indienen klikt.',
-    attachment: 'Bestand toevoegen (niet verplicht)',
+    attachment: 'Bestand toevoegen',
     attachmentKind: 'Soort bijlage',
     kinds: { quote: 'Offerte', plan: 'Plan', signatures: 'Handtekeningenlijst', other: 'Anders' },
     noAttachments: 'Nog geen bijlagen.',
@@ -633,6 +633,70 @@ export const nl = {
     413: 'Het bestand is te groot: een bijlage mag hoogstens 10 MB zijn. Ga terug, kies een kleiner bestand (of sla het op als PDF met een lagere kwaliteit) en probeer het opnieuw. Uw eerder opgeslagen concept is bewaard.',
     other: 'Er ging iets mis aan onze kant. Probeer het later opnieuw; uw gegevens zijn niet verloren.',
     home: 'Naar de startpagina',
+    // ---- house: domain errors per module (DomainError keys) ----
+    applications: {
+      notYourArea: 'Uw stichting werkt niet in deze wijk. Kies een wijk waar uw stichting actief is.',
+      attachmentsKept: 'Bijlagen van een ingediende aanvraag blijven bewaard.',
+      alreadySubmitted: 'Deze aanvraag is al ingediend en kan niet meer worden gewijzigd.',
+      noOpenRound: 'Er is op dit moment geen budgetronde open voor aanvragen. Uw concept blijft bewaard.',
+      draftConflict:
+        'Deze aanvraag is intussen ergens anders opgeslagen (in een ander tabblad, op een ander apparaat of door een collega). Uw invoer staat hieronder nog. Open de aanvraag in een nieuw tabblad om de andere versie te bekijken; klikt u hier opnieuw op Opslaan, dan vervangt uw invoer die versie.',
+      alreadyDecided: 'Over deze aanvraag is al besloten; intrekken kan niet meer.',
+      noOpenQuestion: 'Er staat geen vraag van de gemeente open voor deze aanvraag.',
+      transition: 'Dit kan niet meer: de status van de aanvraag is intussen veranderd. Laad de pagina opnieuw.',
+      notComplete: 'De aanvraag is nog niet compleet. Bekijk de meldingen bij de velden.',
+      formUnreadable: 'Het formulier kon niet worden gelezen. Probeer het opnieuw.',
+      requestTooLarge: 'Het bestand is te groot: een bijlage mag hoogstens 10 MB zijn.',
+      tooManyFields: 'Het formulier heeft te veel velden. Laad de pagina opnieuw.',
+      tooManyLines: 'Hoogstens {max} begrotingsregels.',
+      notAMember: 'Alleen leden van een stichting kunnen aanvragen doen.',
+    },
+    attachments: {
+      empty: 'Het gekozen bestand is leeg.',
+      tooLarge: 'Een bijlage mag hoogstens 10 MB zijn.',
+      wrongType:
+        'Dit bestand is geen PDF, JPEG of PNG (wij kijken naar de inhoud, niet naar de naam). Sla het op als PDF en probeer het opnieuw.',
+      tooMany: 'Een aanvraag heeft hoogstens {max} bijlagen. Verwijder eerst een bijlage.',
+    },
+    staff: {
+      chooseRole: 'Kies een rol van de gemeente.',
+      emailTaken: 'Met dit e-mailadres bestaat al een account.',
+      notFound: 'Deze medewerker bestaat niet.',
+      ownRole: 'U kunt uw eigen rol niet wijzigen; vraag een andere beheerder.',
+      ownAccount: 'U kunt uw eigen account niet uitschakelen.',
+      notFoundOrInactive: 'Deze medewerker bestaat niet of is al uitgeschakeld.',
+    },
+    foundations: {
+      chooseAreas: 'Kies wijken uit de lijst.',
+      kvkTaken: 'Er is al een stichting met dit KvK-nummer aangemeld.',
+      emailTaken:
+        'Met dit e-mailadres bestaat al een account. Log in en vraag een bestuurslid van uw stichting om een uitnodiging, of gebruik een ander adres.',
+      alreadyVerified: 'Deze stichting is al geverifieerd of bestaat niet.',
+      sameIban: 'Dit is al het rekeningnummer van de stichting.',
+      noIbanChange: 'Er is geen wijziging van het rekeningnummer om te beoordelen.',
+      ownIbanChange: 'U vroeg deze wijziging zelf aan; een andere beheerder moet haar bevestigen.',
+      alreadyMember: 'Deze persoon is al lid van de stichting.',
+      invitationOtherEmail: 'Deze uitnodiging is voor een ander e-mailadres.',
+      invitationSignInFirst: 'Met dit e-mailadres bestaat al een account: log eerst in.',
+      memberGone: 'Dit lid bestaat niet (meer).',
+      lastAdmin: 'De stichting moet minstens één bestuurder (beheerder) houden. Maak eerst iemand anders bestuurder.',
+      notAdmin: 'Alleen een bestuurder van de stichting mag dit doen.',
+    },
+    rounds: {
+      dateInYears: 'Kies een datum in {from} of {to}.',
+      noRound: 'Er is nog geen budgetronde.',
+    },
+    allocation: {
+      invalid: '{message}',
+      reasonRequired: 'Geef een reden op voor deze nieuwe versie van de verdeling.',
+      areasShort:
+        'Deze verdeling kan niet worden gepubliceerd: deze wijken hebben al meer toegekend dan de nieuwe verdeling toestaat: {list}.',
+      nameTaken: 'Er is al een scenario met deze naam; kies een andere naam.',
+    },
+    mail: {
+      incomplete: 'Mail "{template}" kan niet worden gemaakt: {problems}',
+    },
+    // ---- end house ----
   },
   mail: {
     nav: 'E-mail',

@@ -9,13 +9,7 @@ export function localMailboxEnabled(): boolean {
   return env.PORTAL_MODE !== 'production'
 }
 
-/**
- * Guard of the mailbox routes: 404 in production. In demo mode the mailbox
- * is open to every visitor, like the demo accounts on the sign-in page (all data is made up).
- */
-export function requireLocalMailbox(_request: Request) {
-  if (!localMailboxEnabled()) throw new Response('Niet gevonden', { status: 404 })
-}
+// The guard of the mailbox routes, requireLocalMailbox, is in app/web/guards.server.ts.
 
 export async function listMailbox(limit = 100) {
   return prisma.outboxMail.findMany({

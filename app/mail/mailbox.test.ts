@@ -1,7 +1,8 @@
 // The local mailbox exists only in demo/development without a mail server.
 import { afterEach, describe, expect, it } from 'vitest'
 import { resetEnvCache } from '#app/env.server.ts'
-import { localMailboxEnabled, requireLocalMailbox } from './mailbox.server.ts'
+import { requireLocalMailbox } from '#app/web/guards.server.ts'
+import { localMailboxEnabled } from './mailbox.server.ts'
 
 const saved = {
   PORTAL_MODE: process.env.PORTAL_MODE,
@@ -34,12 +35,7 @@ describe('the local mailbox', () => {
   it('is a 404 in production mode', () => {
     configure({ PORTAL_MODE: 'production', SMTP_URL: undefined, SESSION_SECRET: 'x'.repeat(40) })
     expect(localMailboxEnabled()).toBe(false)
-    try {
-      requireLocalMailbox(new Request('http://localhost/mailbox'))
-      expect.unreachable('the guard must throw')
-    } catch (error) {
-      expect((error as Response).status).toBe(404)
-    }
+    expect(notFoundStatus(() => requireLocalMailbox(new Request('http://localhost/mailbox')))).toBe(404)
   })
 
   it('shows what was sent in demo mode also when a mail server is configured (a mail catcher)', () => {
@@ -51,6 +47,17 @@ describe('the local mailbox', () => {
   it('is a 404 in production mode also with a mail server configured', () => {
     configure({ PORTAL_MODE: 'production', SMTP_URL: 'smtp://127.0.0.1:2525', SESSION_SECRET: 'x'.repeat(40) })
     expect(localMailboxEnabled()).toBe(false)
-    expect(() => requireLocalMailbox(new Request('http://localhost/mailbox'))).toThrow()
+    expect(notFoundStatus(() => requireLocalMailbox(new Request('http://localhost/mailbox')))).toBe(404)
   })
 })
+
+/** The status of the Response a guard throws; fails the test when it throws anything else or nothing. */
+function notFoundStatus(guard: () => void): number {
+  try {
+    guard()
+  } catch (error) {
+    expect(error).toBeInstanceOf(Response)
+    return (error as Response).status
+  }
+  throw new Error('the guard did not throw')
+}

@@ -1,4 +1,6 @@
+import { todayIso } from '#app/clock.server.ts'
 import { prisma } from '#app/db.server.ts'
+import { dateFromIso } from '#app/domain/dates.ts'
 import { accountKey } from '#app/ledger/accounts.ts'
 import { post } from '#app/ledger/ledger.server.ts'
 import { centsFromDb } from '#app/money/bigint.ts'
@@ -28,14 +30,15 @@ export async function fundRound(roundId: string, actorId: string) {
   })
 }
 
-/** The newest round (for staff pages that show one round at a time). */
-export async function currentRound() {
-  return prisma.budgetRound.findFirst({ orderBy: { year: 'desc' } })
+/** The round that accepts applications today, if any. */
+export async function openRound() {
+  return prisma.budgetRound.findFirst({
+    where: { opensOn: { lte: dateFromIso(todayIso()) }, closesOn: { gte: dateFromIso(todayIso()) } },
+    orderBy: { year: 'desc' },
+  })
 }
 
-/** The newest round, or a 404 page when there is none yet. */
-export async function requireCurrentRound() {
-  const round = await currentRound()
-  if (!round) throw new Response('Niet gevonden', { status: 404 })
-  return round
+/** The newest round (for staff pages that show one round at a time, and the public allocation link). */
+export async function currentRound() {
+  return prisma.budgetRound.findFirst({ orderBy: { year: 'desc' } })
 }

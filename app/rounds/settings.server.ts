@@ -1,4 +1,5 @@
 import { prisma } from '#app/db.server.ts'
+import { DomainError, notFound } from '#app/domain/errors.ts'
 import { centsFromDb, centsToDb } from '#app/money/bigint.ts'
 
 /**
@@ -21,15 +22,6 @@ export async function listRounds() {
   }))
 }
 
-export class RoundSettingsError extends Error {
-  constructor(
-    readonly field: string | null,
-    message: string,
-  ) {
-    super(message)
-  }
-}
-
 export async function updateRoundSettings(
   roundId: string,
   input: {
@@ -42,14 +34,14 @@ export async function updateRoundSettings(
   },
 ) {
   const round = await prisma.budgetRound.findUnique({ where: { id: roundId } })
-  if (!round) throw new Response('Niet gevonden', { status: 404 })
+  if (!round) throw notFound()
   for (const [field, value] of [
     ['opensOn', input.opensOn],
     ['closesOn', input.closesOn],
   ] as const) {
     const year = Number(value.slice(0, 4))
     if (year < round.year - 1 || year > round.year)
-      throw new RoundSettingsError(field, `Kies een datum in ${round.year - 1} of ${round.year}.`)
+      throw new DomainError('errors.rounds.dateInYears', { field, params: { from: round.year - 1, to: round.year } })
   }
   return prisma.budgetRound.update({
     where: { id: roundId },

@@ -12,7 +12,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useRouteLoaderData }
 import { ApplicationForm, type FormActionData } from '#app/applications/application-form.tsx'
 import { ApplicationSummary } from '#app/applications/application-summary.tsx'
 import { areasForMember, getOwnApplication } from '#app/applications/applications.server.ts'
-import { readForm } from '#app/applications/attachments.server.ts'
+import { readForm } from '#app/web/uploads.server.ts'
 import { handleApplicationForm, handleApplicationIntent } from '#app/applications/form-action.server.ts'
 import { InformationRequests } from '#app/applications/snapshot-view.tsx'
 import { ATTACHMENT_KINDS, answerSchema, withdrawSchema } from '#app/applications/schema.ts'

@@ -7,7 +7,8 @@ import { z } from 'zod'
 import { TextField } from '#app/ui/fields.tsx'
 import { mailLink } from '#app/auth/request.server.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
-import { StaffError, createStaff, deactivateStaff, listStaff, updateStaff } from '#app/auth/staff.server.ts'
+import { replyOnDomainError } from '#app/web/errors.server.ts'
+import { createStaff, deactivateStaff, listStaff, updateStaff } from '#app/auth/staff.server.ts'
 import { listAreas } from '#app/foundations/foundations.server.ts'
 import { email } from '#app/foundations/schema.ts'
 import { fill, messages } from '#app/i18n/i18n.ts'
@@ -54,26 +55,20 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
   const m = messages(await getLang(request))
   const v = submission.value
-  try {
-    if (v.intent === 'create') {
-      await createStaff(user.id, v, await mailLink(request))
-      return redirectWithToast('/beheer/medewerkers', fill(m.staff.created, { email: v.email }))
-    }
-    if (v.intent === 'update') await updateStaff(user.id, v.userId, v)
-    else await deactivateStaff(user.id, v.userId)
-    return redirectWithToast('/beheer/medewerkers', m.staff.saved)
-  } catch (error) {
-    if (!(error instanceof StaffError)) throw error
-    return data(
-      {
-        intent,
-        result: error.field
-          ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
-          : submission.reply({ formErrors: [error.message] }),
-      },
-      { status: 409 },
-    )
-  }
+  return replyOnDomainError(
+    request,
+    submission,
+    async () => {
+      if (v.intent === 'create') {
+        await createStaff(user.id, v, await mailLink(request))
+        return redirectWithToast('/beheer/medewerkers', fill(m.staff.created, { email: v.email }))
+      }
+      if (v.intent === 'update') await updateStaff(user.id, v.userId, v)
+      else await deactivateStaff(user.id, v.userId)
+      return redirectWithToast('/beheer/medewerkers', m.staff.saved)
+    },
+    { intent },
+  )
 }
 
 function AreaChecks({

@@ -10,7 +10,8 @@ import { fill, messages } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { formatMoneyPlain } from '#app/money/money.ts'
-import { RoundSettingsError, listRounds, updateRoundSettings } from '#app/rounds/settings.server.ts'
+import { replyOnDomainError } from '#app/web/errors.server.ts'
+import { listRounds, updateRoundSettings } from '#app/rounds/settings.server.ts'
 import { FieldErrors, FormErrors, PageHeader } from '#app/ui/components.tsx'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 
@@ -27,19 +28,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const roundId = String(formData.get('roundId') ?? '')
   const submission = parseWithZod(formData, { schema: roundSettingsSchema })
   if (submission.status !== 'success') return data({ roundId, result: submission.reply() }, { status: 400 })
-  try {
-    const round = await updateRoundSettings(roundId, submission.value)
-    const m = messages(await getLang(request))
-    return redirectWithToast('/beheer/rondes', fill(m.intake.roundSaved, { year: round.year }))
-  } catch (error) {
-    if (error instanceof RoundSettingsError) {
-      const reply = error.field
-        ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
-        : submission.reply({ formErrors: [error.message] })
-      return data({ roundId, result: reply }, { status: 400 })
-    }
-    throw error
-  }
+  return replyOnDomainError(
+    request,
+    submission,
+    async () => {
+      const round = await updateRoundSettings(roundId, submission.value)
+      const m = messages(await getLang(request))
+      return redirectWithToast('/beheer/rondes', fill(m.intake.roundSaved, { year: round.year }))
+    },
+    { roundId },
+  )
 }
 
 type Round = Awaited<ReturnType<typeof listRounds>>[number]

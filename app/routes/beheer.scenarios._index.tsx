@@ -5,7 +5,7 @@ import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { AllocationAdminNav } from '#app/allocation/admin-nav.tsx'
 import { ComparisonChart } from '#app/allocation/comparison-chart.tsx'
-import { AllocationError } from '#app/allocation/publish.server.ts'
+import { replyOnDomainError } from '#app/web/errors.server.ts'
 import { publishScenarioSchema } from '#app/allocation/scenario-schema.ts'
 import { compareScenarios, listScenarios, publishScenario } from '#app/allocation/scenarios.server.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
@@ -13,7 +13,7 @@ import { fill, messages } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { centsFromDb } from '#app/money/bigint.ts'
-import { requireCurrentRound } from '#app/rounds/rounds.server.ts'
+import { requireCurrentRound } from '#app/web/guards.server.ts'
 import { FieldErrors, FormErrors, Money, PageHeader } from '#app/ui/components.tsx'
 import { formatDateTime, formatWeight } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
@@ -28,7 +28,7 @@ function chosen(request: Request, fallback: string[]) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'manage:allocation:any')
-  const round = await requireCurrentRound()
+  const round = await requireCurrentRound(request)
   const scenarios = await listScenarios(round.id)
   const selected = chosen(
     request,
@@ -46,26 +46,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'manage:allocation:any')
-  const round = await requireCurrentRound()
+  const round = await requireCurrentRound(request)
   const submission = parseWithZod(await request.formData(), { schema: publishScenarioSchema })
   const scenarioId = submission.payload.scenarioId
   if (submission.status !== 'success') return data({ result: submission.reply(), scenarioId }, { status: 400 })
-  try {
-    const allocation = await publishScenario(round.id, submission.value.scenarioId, user.id, submission.value.reason)
-    const m = messages(await getLang(request))
-    const search = new URL(request.url).searchParams
-    search.delete('index')
-    const query = search.toString()
-    return redirectWithToast(
-      `/beheer/scenarios${query ? `?${query}` : ''}`,
-      fill(m.scenarios.publishedToast, { version: allocation.version }),
-    )
-  } catch (error) {
-    if (error instanceof AllocationError) {
-      return data({ result: submission.reply({ formErrors: [error.message] }), scenarioId }, { status: 409 })
-    }
-    throw error
-  }
+  return replyOnDomainError(
+    request,
+    submission,
+    async () => {
+      const allocation = await publishScenario(round.id, submission.value.scenarioId, user.id, submission.value.reason)
+      const m = messages(await getLang(request))
+      const search = new URL(request.url).searchParams
+      search.delete('index')
+      const query = search.toString()
+      return redirectWithToast(
+        `/beheer/scenarios${query ? `?${query}` : ''}`,
+        fill(m.scenarios.publishedToast, { version: allocation.version }),
+      )
+    },
+    { scenarioId },
+  )
 }
 
 function Difference({ cents }: { cents: number }) {

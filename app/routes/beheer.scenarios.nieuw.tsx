@@ -5,13 +5,14 @@ import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { AllocationAdminNav } from '#app/allocation/admin-nav.tsx'
 import { scenarioSchema, UNSPENT_POLICIES } from '#app/allocation/scenario-schema.ts'
-import { saveScenario, scenarioDefaults, ScenarioNameTaken } from '#app/allocation/scenarios.server.ts'
+import { replyOnDomainError } from '#app/web/errors.server.ts'
+import { saveScenario, scenarioDefaults } from '#app/allocation/scenarios.server.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { fill, messages } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { formatMoneyPlain } from '#app/money/money.ts'
-import { requireCurrentRound } from '#app/rounds/rounds.server.ts'
+import { requireCurrentRound } from '#app/web/guards.server.ts'
 import { FieldErrors, FormErrors, PageHeader } from '#app/ui/components.tsx'
 import { formatWeight } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
@@ -20,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: 'Nieuw scenario – Verdeling 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'manage:allocation:any')
-  const round = await requireCurrentRound()
+  const round = await requireCurrentRound(request)
   const d = await scenarioDefaults(round.id)
   const money = (c: number | null) => (c === null ? '' : formatMoneyPlain(c))
   return {
@@ -47,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'manage:allocation:any')
-  const round = await requireCurrentRound()
+  const round = await requireCurrentRound(request)
   const { populationYears } = await scenarioDefaults(round.id)
   const submission = parseWithZod(await request.formData(), {
     schema: scenarioSchema.superRefine((v, ctx) => {
@@ -62,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
   })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const v = submission.value
-  try {
+  return replyOnDomainError(request, submission, async () => {
     await saveScenario(
       round.id,
       {
@@ -81,21 +82,9 @@ export async function action({ request }: ActionFunctionArgs) {
       },
       user.id,
     )
-  } catch (error) {
-    if (error instanceof ScenarioNameTaken) {
-      return data(
-        {
-          result: submission.reply({
-            fieldErrors: { name: ['Er is al een scenario met deze naam; kies een andere naam.'] },
-          }),
-        },
-        { status: 409 },
-      )
-    }
-    throw error
-  }
-  const m = messages(await getLang(request))
-  return redirectWithToast('/beheer/scenarios', fill(m.scenarios.savedToast, { name: v.name }))
+    const m = messages(await getLang(request))
+    return redirectWithToast('/beheer/scenarios', fill(m.scenarios.savedToast, { name: v.name }))
+  })
 }
 
 export default function NewScenario() {

@@ -5,8 +5,9 @@ import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { requirePermission } from '#app/auth/session.server.ts'
+import { replyOnDomainError } from '#app/web/errors.server.ts'
+import { plainReply } from '#app/web/plain-reply.ts'
 import {
-  FoundationError,
   decideIbanChange,
   listAreas,
   listFoundationsForAdmin,
@@ -58,40 +59,27 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.get('intent') === 'register') {
     const submission = parseWithZod(formData, { schema: foundationSchema })
     if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-    try {
+    return replyOnDomainError(request, submission, async () => {
       await registerFoundation(user.id, submission.value)
-    } catch (error) {
-      if (!(error instanceof FoundationError)) throw error
-      return data(
-        {
-          result: error.field
-            ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
-            : submission.reply({ formErrors: [error.message] }),
-        },
-        { status: error.status },
-      )
-    }
-    return redirectWithToast('/beheer/stichtingen', m.foundations.registered)
+      return redirectWithToast('/beheer/stichtingen', m.foundations.registered)
+    })
   }
   const parsed = decisionSchema.safeParse(Object.fromEntries(formData))
   if (!parsed.success)
     return data({ result: { status: 'error' as const, error: { '': [m.common.formErrors] } } }, { status: 400 })
   const { intent, foundationId } = parsed.data
-  try {
+  return replyOnDomainError(request, plainReply, async () => {
     if (intent === 'verify') await verifyFoundation(user.id, foundationId)
     else await decideIbanChange(user.id, foundationId, intent === 'confirmIban')
-  } catch (error) {
-    if (!(error instanceof FoundationError)) throw error
-    return data({ result: { status: 'error' as const, error: { '': [error.message] } } }, { status: error.status })
-  }
-  return redirectWithToast(
-    '/beheer/stichtingen',
-    {
-      verify: m.foundations.verifiedToast,
-      confirmIban: m.foundations.ibanConfirmed,
-      rejectIban: m.foundations.ibanRejected,
-    }[intent],
-  )
+    return redirectWithToast(
+      '/beheer/stichtingen',
+      {
+        verify: m.foundations.verifiedToast,
+        confirmIban: m.foundations.ibanConfirmed,
+        rejectIban: m.foundations.ibanRejected,
+      }[intent],
+    )
+  })
 }
 
 export default function FoundationsAdmin() {

@@ -5,18 +5,14 @@ import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { AllocationAdminNav } from '#app/allocation/admin-nav.tsx'
 import { allocationParametersSchema } from '#app/allocation/parameters-schema.ts'
-import {
-  AllocationError,
-  publishAllocation,
-  publishedAllocation,
-  simulateAllocation,
-} from '#app/allocation/publish.server.ts'
+import { publishAllocation, publishedAllocation, simulateAllocation } from '#app/allocation/publish.server.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
+import { replyOnDomainError } from '#app/web/errors.server.ts'
 import { fill, messages } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { formatMoneyPlain } from '#app/money/money.ts'
-import { requireCurrentRound } from '#app/rounds/rounds.server.ts'
+import { requireCurrentRound } from '#app/web/guards.server.ts'
 import { FormErrors, Money, PageHeader } from '#app/ui/components.tsx'
 import { TextAreaField, TextField } from '#app/ui/fields.tsx'
 import { formatWeight } from '#app/ui/format.ts'
@@ -26,7 +22,7 @@ export const meta: MetaFunction = () => [{ title: 'Verdeling – Buurtbudget Ame
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'manage:allocation:any')
-  const round = await requireCurrentRound()
+  const round = await requireCurrentRound(request)
   const published = await publishedAllocation(round.year)
   const priorityLine = published?.allocation?.lines.find((l) => l.area.priority)
   return {
@@ -43,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'manage:allocation:any')
-  const round = await requireCurrentRound()
+  const round = await requireCurrentRound(request)
   const submission = parseWithZod(await request.formData(), { schema: allocationParametersSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), preview: null }, { status: 400 })
   const { intent, fixedAllowance, priorityWeight, reason } = submission.value
@@ -54,16 +50,16 @@ export async function action({ request }: ActionFunctionArgs) {
       return data({ result: submission.reply({ formErrors: [simulation.message] }), preview: null }, { status: 400 })
     return { result: submission.reply(), preview: { lines: simulation.lines, totalCents: simulation.totalCents } }
   }
-  try {
-    const allocation = await publishAllocation(round.id, params, user.id, reason || null)
-    const m = messages(await getLang(request))
-    return redirectWithToast('/beheer/verdeling', fill(m.allocation.published, { version: allocation.version }))
-  } catch (error) {
-    if (error instanceof AllocationError) {
-      return data({ result: submission.reply({ formErrors: [error.message] }), preview: null }, { status: 409 })
-    }
-    throw error
-  }
+  return replyOnDomainError(
+    request,
+    submission,
+    async () => {
+      const allocation = await publishAllocation(round.id, params, user.id, reason || null)
+      const m = messages(await getLang(request))
+      return redirectWithToast('/beheer/verdeling', fill(m.allocation.published, { version: allocation.version }))
+    },
+    { preview: null },
+  )
 }
 
 export default function AllocationAdmin() {

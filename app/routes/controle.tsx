@@ -3,14 +3,14 @@ import { useLoaderData } from '@remix-run/react'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { areaMoney, checkLedger } from '#app/ledger/reports.server.ts'
-import { requireCurrentRound } from '#app/rounds/rounds.server.ts'
+import { requireCurrentRound } from '#app/web/guards.server.ts'
 import { Money, PageHeader } from '#app/ui/components.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Controle – Buurtbudget Amersfoort' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'read:ledger:any')
-  const round = await requireCurrentRound()
+  const round = await requireCurrentRound(request)
   const [rows, check] = await Promise.all([areaMoney(round.id), checkLedger(round.id)])
   const totals = rows.reduce(
     (t, r) => ({

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { MailView } from '#app/mail/mail-view.tsx'
-import { getMailboxMail, requireLocalMailbox } from '#app/mail/mailbox.server.ts'
+import { getMailboxMail } from '#app/mail/mailbox.server.ts'
+import { requireLocalMailbox } from '#app/web/guards.server.ts'
 import { formatDateTime } from '#app/ui/format.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { getMailboxAttachment, requireLocalMailbox } from '#app/mail/mailbox.server.ts'
+import { getMailboxAttachment } from '#app/mail/mailbox.server.ts'
+import { requireLocalMailbox } from '#app/web/guards.server.ts'
 
 /** An attachment of a mail in the demo mailbox (the decision letter PDF, for instance). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

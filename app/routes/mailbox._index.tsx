@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useMessages } from '#app/i18n/use-messages.ts'
-import { listMailbox, requireLocalMailbox } from '#app/mail/mailbox.server.ts'
+import { listMailbox } from '#app/mail/mailbox.server.ts'
+import { requireLocalMailbox } from '#app/web/guards.server.ts'
 import { PageHeader } from '#app/ui/components.tsx'
 import { formatDateTime } from '#app/ui/format.ts'
 

@@ -6,7 +6,9 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { TextField } from '#app/ui/fields.tsx'
 import { clientIp, mailLink } from '#app/auth/request.server.ts'
 import { FoundationFields } from '#app/foundations/foundation-fields.tsx'
-import { FoundationError, listAreas, selfRegisterFoundation } from '#app/foundations/foundations.server.ts'
+import { replyOnDomainError } from '#app/web/errors.server.ts'
+import { hiding } from '#app/web/plain-reply.ts'
+import { listAreas, selfRegisterFoundation } from '#app/foundations/foundations.server.ts'
 import { selfRegistrationSchema } from '#app/foundations/schema.ts'
 import { messages } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
@@ -23,20 +25,13 @@ export async function loader(_: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: selfRegistrationSchema })
-  if (submission.status !== 'success') return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
-  try {
+  if (submission.status !== 'success')
+    return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+  return replyOnDomainError(request, hiding(submission, ['password']), async () => {
     await selfRegisterFoundation(submission.value, await mailLink(request), clientIp(context))
-  } catch (error) {
-    if (!(error instanceof FoundationError)) throw error
-    return data(
-      error.field
-        ? submission.reply({ fieldErrors: { [error.field]: [error.message] }, hideFields: ['password'] })
-        : submission.reply({ formErrors: [error.message], hideFields: ['password'] }),
-      { status: error.status },
-    )
-  }
-  const m = messages(await getLang(request))
-  return redirectWithToast('/inloggen', m.foundations.selfRegistered)
+    const m = messages(await getLang(request))
+    return redirectWithToast('/inloggen', m.foundations.selfRegistered)
+  })
 }
 
 export default function SelfRegistration() {
@@ -44,7 +39,7 @@ export default function SelfRegistration() {
   const m = useMessages()
   const busy = useNavigation().state !== 'idle'
   const [form, fields] = useForm({
-    lastResult: useActionData<typeof action>(),
+    lastResult: useActionData<typeof action>()?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: selfRegistrationSchema }),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',

@@ -7,7 +7,9 @@ import { TextField } from '#app/ui/fields.tsx'
 import { hasFoundationPermission, type FoundationPermission } from '#app/auth/permissions.ts'
 import { mailLink } from '#app/auth/request.server.ts'
 import { requireFoundationMember } from '#app/auth/session.server.ts'
-import { FoundationError, getFoundationForMember, requestIbanChange } from '#app/foundations/foundations.server.ts'
+import { intentPermission, intentTable } from '#app/web/intents.ts'
+import { replyOnDomainError } from '#app/web/errors.server.ts'
+import { getFoundationForMember, requestIbanChange } from '#app/foundations/foundations.server.ts'
 import { changeMember, inviteMember } from '#app/foundations/members.server.ts'
 import { formatIban, memberActionSchema } from '#app/foundations/schema.ts'
 import { fill, messages } from '#app/i18n/i18n.ts'
@@ -52,50 +54,49 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-const PERMISSION: Record<string, FoundationPermission | undefined> = {
+const PERMISSION_FOR = intentTable<'invite' | 'role' | 'remove' | 'leave' | 'iban', FoundationPermission>({
   invite: 'manage:members:own',
   role: 'manage:members:own',
   remove: 'manage:members:own',
+  leave: null,
   iban: 'change:iban:own',
-}
+})
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const foundationId = params.id!
   const formData = await request.formData()
-  const intent = String(formData.get('intent') ?? '')
-  const { user } = await requireFoundationMember(request, foundationId, PERMISSION[intent])
+  const { user } = await requireFoundationMember(request, foundationId)
+  const { intent, permission } = intentPermission(formData, PERMISSION_FOR)
+  if (permission) await requireFoundationMember(request, foundationId, permission)
   const submission = parseWithZod(formData, { schema: memberActionSchema })
   if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
   const m = messages(await getLang(request))
   const v = submission.value
   const here = `/stichting/${foundationId}`
-  try {
-    switch (v.intent) {
-      case 'invite':
-        await inviteMember(user, foundationId, v.email, v.role, await mailLink(request))
-        return redirectWithToast(here, fill(m.members.invited, { email: v.email }))
-      case 'role':
-        await changeMember(user.id, foundationId, v.userId, { role: v.role })
-        return redirectWithToast(here, m.members.roleChanged)
-      case 'remove':
-        await changeMember(user.id, foundationId, v.userId, { remove: true })
-        return redirectWithToast(here, m.members.removed)
-      case 'leave':
-        await changeMember(user.id, foundationId, user.id, { remove: true })
-        return redirectWithToast('/', m.members.left)
-      case 'iban':
-        await requestIbanChange(user.id, foundationId, v.iban, v.accountHolder)
-        return redirectWithToast(here, m.members.ibanRequested)
-    }
-  } catch (error) {
-    if (error instanceof FoundationError) {
-      const reply = error.field
-        ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
-        : submission.reply({ formErrors: [error.message] })
-      return data({ intent, result: reply }, { status: error.status })
-    }
-    throw error
-  }
+  return replyOnDomainError(
+    request,
+    submission,
+    async () => {
+      switch (v.intent) {
+        case 'invite':
+          await inviteMember(user, foundationId, v.email, v.role, await mailLink(request))
+          return redirectWithToast(here, fill(m.members.invited, { email: v.email }))
+        case 'role':
+          await changeMember(user.id, foundationId, v.userId, { role: v.role })
+          return redirectWithToast(here, m.members.roleChanged)
+        case 'remove':
+          await changeMember(user.id, foundationId, v.userId, { remove: true })
+          return redirectWithToast(here, m.members.removed)
+        case 'leave':
+          await changeMember(user.id, foundationId, user.id, { remove: true })
+          return redirectWithToast('/', m.members.left)
+        case 'iban':
+          await requestIbanChange(user.id, foundationId, v.iban, v.accountHolder)
+          return redirectWithToast(here, m.members.ibanRequested)
+      }
+    },
+    { intent },
+  )
 }
 
 function useIntentForm(intent: string) {

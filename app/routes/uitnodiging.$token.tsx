@@ -7,7 +7,8 @@ import { audit } from '#app/auth/audit.server.ts'
 import { TextField } from '#app/ui/fields.tsx'
 import { clientIp } from '#app/auth/request.server.ts'
 import { createUserSession, getUser } from '#app/auth/session.server.ts'
-import { FoundationError } from '#app/foundations/foundations.server.ts'
+import { replyOnDomainError } from '#app/web/errors.server.ts'
+import { plainReply } from '#app/web/plain-reply.ts'
 import { acceptInvitation, findInvitation } from '#app/foundations/members.server.ts'
 import { acceptInvitationSchema } from '#app/foundations/schema.ts'
 import { fill, messages } from '#app/i18n/i18n.ts'
@@ -37,7 +38,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!invitation)
     return data({ result: { status: 'error' as const, error: { '': [m.accounts.linkInvalid] } } }, { status: 400 })
   const formData = await request.formData()
-  try {
+  return replyOnDomainError(request, plainReply, async () => {
     if (invitation.existingUser) {
       const user = await getUser(request)
       if (!user || user.id !== invitation.existingUser.id) throw new Response('Geen toegang', { status: 403 })
@@ -71,11 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       fill(m.accounts.joined, { foundation: invitation.foundation.name }),
       { headers: { 'Set-Cookie': cookie } },
     )
-  } catch (error) {
-    if (error instanceof FoundationError)
-      return data({ result: { status: 'error' as const, error: { '': [error.message] } } }, { status: 409 })
-    throw error
-  }
+  })
 }
 
 export default function AcceptInvitation() {

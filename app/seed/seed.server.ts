@@ -484,6 +484,16 @@ export async function seed(log: (message: string) => void = () => {}) {
     const reviewer = await staffUser(reviewerFor(a.area))
     if (a.status === 'AWARDED') await approve(reviewer, app.id, a.award!)
     if (a.status === 'REJECTED') await reject(reviewer, app.id, a.rejection!)
+    if (a.status === 'AWARDED' || a.status === 'REJECTED') {
+      // The story in order: submitted 15 January, decided a week later, paid 1 February, spent in April
+      // (approve/reject stamp the real time of seeding, which would come after the payment date).
+      const decidedAt = new Date(`${a.start.slice(0, 4)}-01-22T10:00:00Z`)
+      await prisma.application.update({ where: { id: app.id }, data: { decidedAt } })
+      await prisma.statusChange.updateMany({
+        where: { applicationId: app.id, toStatus: a.status },
+        data: { createdAt: decidedAt },
+      })
+    }
     for (const [cents, description] of a.payments ?? [])
       await recordPayment(reviewer, app.id, { amountCents: cents, date: '2026-02-01', description })
     for (const [cents, description] of a.expenses ?? [])

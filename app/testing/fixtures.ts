@@ -1,10 +1,16 @@
 import { prisma } from '#app/db.server.ts'
+import { rightsFromMemberships } from '#app/auth/member-rights.ts'
 import { seed } from '#app/seed/seed.server.ts'
 
 /** The demo data is the test fixture: tests run on the same realistic Amersfoort data as the demo. */
 export async function seeded() {
   await seed()
-  const users = await prisma.user.findMany({ include: { reviewerAreas: true, memberships: true } })
+  const users = await prisma.user.findMany({
+    include: {
+      reviewerAreas: true,
+      memberships: { include: { foundation: { select: { name: true, verifiedAt: true } } } },
+    },
+  })
   const asSessionUser = (email: string) => {
     const u = users.find((x) => x.email === email)
     if (!u) throw new Error(`no user ${email}`)
@@ -13,8 +19,8 @@ export async function seeded() {
       name: u.name,
       email: u.email,
       role: u.role,
-      foundationIds: u.memberships.map((m) => m.foundationId),
-      foundations: [],
+      // As production builds it (verified foundations only), so a test cannot pass on rights nobody has.
+      ...rightsFromMemberships(u.memberships),
       areaIds: u.reviewerAreas.map((r) => r.areaId),
     }
   }
