@@ -65,7 +65,7 @@ async function approvalBench(): Promise<Result> {
     process.env.DATABASE_URL = server.url
     const { prisma, disconnectPrisma } = await import('#app/db.server.ts')
     const { seed } = await import('#app/seed/seed.server.ts')
-    const { approve } = await import('#app/applications/review.server.ts')
+    const { approve } = await import('#app/review/decisions.server.ts')
     await seed()
     const reviewer = await prisma.user.findUniqueOrThrow({
       where: { email: 'beoordelaar@amersfoort.example' },
