@@ -27,7 +27,7 @@ import { todayIso } from '#app/clock.server.ts'
 import { fill, messages, translate } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
-import type { Messages } from '#app/i18n/nl.ts'
+import { KeptLetters } from '#app/review/kept-letters.tsx'
 import { formatMoney, formatMoneyPlain } from '#app/money/money.ts'
 import { FormErrors, Money, PageHeader, StatusBadge } from '#app/ui/components.tsx'
 import { TextAreaField, TextField } from '#app/ui/fields.tsx'
@@ -341,37 +341,6 @@ function OwnerCard({
         </Form>
       ) : null}
     </div>
-  )
-}
-
-export function KeptLetters({
-  documents,
-}: {
-  documents: {
-    id: string
-    kind: keyof Messages['decide']['letterKind']
-    filename: string
-    createdAt: string
-    supersedesId: string | null
-  }[]
-}) {
-  const m = useMessages()
-  if (!documents.length) return null
-  return (
-    <section className="card" aria-labelledby="letters-title">
-      <h3 id="letters-title">{m.decide.letters}</h3>
-      <ul>
-        {documents.map((d) => (
-          <li key={d.id}>
-            {m.decide.letterKind[d.kind]}, {formatDate(d.createdAt)}:{' '}
-            <a href={`/documenten/${d.id}`} download={d.filename}>
-              {d.filename}
-            </a>{' '}
-            ({m.decide.download})
-          </li>
-        ))}
-      </ul>
-    </section>
   )
 }
 
