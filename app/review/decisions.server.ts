@@ -94,7 +94,8 @@ export async function reviewedApplication(
   ])
   const free: string[] = []
   for (const c of colleagues) {
-    if (c.id === exceptUserId) continue
+    // the proposer of a waiting award cannot take over its confirmation
+    if (c.id === exceptUserId || c.id === pending?.proposedById) continue
     const interests = await interestsOf(tx, c.id)
     if (!interests.foundationIds.includes(row.foundationId) && !interests.applicationIds.includes(row.id))
       free.push(c.name)
