@@ -41,27 +41,61 @@ export async function reviewerAreas(user: Staff, roundId: string) {
   }))
 }
 
-export async function listForStaff(user: Staff, filter: { roundId: string; areaId?: string }) {
-  const rows = await prisma.application.findMany({
-    where: { AND: [staffScope(user), { roundId: filter.roundId }, filter.areaId ? { areaId: filter.areaId } : {}] },
-    orderBy: [{ submittedAt: 'asc' }],
-    select: {
-      id: true,
-      reference: true,
-      title: true,
-      status: true,
-      requestedCents: true,
-      awardedCents: true,
-      submittedAt: true,
-      area: { select: { name: true } },
-      foundation: { select: { name: true } },
-    },
-  })
-  return rows.map((r) => ({
-    ...r,
-    requestedCents: centsFromDb(r.requestedCents),
-    awardedCents: r.awardedCents === null ? null : centsFromDb(r.awardedCents),
-  }))
+export const QUEUE_PAGE_SIZE = 50
+
+/**
+ * One page (50) of the queue, sorted by decision due date (soonest first, none last), with the
+ * total: never an unbounded query.
+ */
+export async function listForStaff(user: Staff, filter: { roundId: string; areaId?: string; page?: number }) {
+  const where = {
+    AND: [staffScope(user), { roundId: filter.roundId }, filter.areaId ? { areaId: filter.areaId } : {}],
+  }
+  const page = Math.max(1, Math.floor(filter.page ?? 1))
+  const [rows, total] = await Promise.all([
+    prisma.application.findMany({
+      where,
+      orderBy: [{ decisionDueOn: { sort: 'asc', nulls: 'last' } }, { submittedAt: 'asc' }, { id: 'asc' }],
+      skip: (page - 1) * QUEUE_PAGE_SIZE,
+      take: QUEUE_PAGE_SIZE,
+      select: {
+        id: true,
+        reference: true,
+        title: true,
+        status: true,
+        category: true,
+        requestedCents: true,
+        awardedCents: true,
+        submittedAt: true,
+        decisionDueOn: true,
+        ownerId: true,
+        area: { select: { name: true } },
+        foundation: { select: { name: true } },
+      },
+    }),
+    prisma.application.count({ where }),
+  ])
+  const ownerIds = [...new Set(rows.flatMap((r) => (r.ownerId ? [r.ownerId] : [])))]
+  const owners = ownerIds.length
+    ? await prisma.user.findMany({ where: { id: { in: ownerIds } }, select: { id: true, name: true } })
+    : []
+  return {
+    page,
+    total,
+    pages: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)),
+    rows: rows.map((r) => ({
+      ...r,
+      ownerName: owners.find((o) => o.id === r.ownerId)?.name ?? null,
+      decisionDueOn: r.decisionDueOn ? r.decisionDueOn.toISOString().slice(0, 10) : null,
+      requestedCents: centsFromDb(r.requestedCents),
+      awardedCents: r.awardedCents === null ? null : centsFromDb(r.awardedCents),
+    })),
+  }
+}
+
+/** The rounds a reviewer can pick in the queue, newest first. */
+export async function queueRounds() {
+  return prisma.budgetRound.findMany({ orderBy: { year: 'desc' }, select: { id: true, year: true } })
 }
 
 export async function getForStaff(user: Staff, id: string) {
