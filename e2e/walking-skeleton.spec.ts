@@ -93,6 +93,8 @@ test('the walking skeleton: apply, allocate, approve, pay, spend, audit', async 
   await r.getByRole('link', { name: 'Lichtjesavond Hoogland' }).click()
   await expect(r.getByText(reference)).toBeVisible()
   await r.getByLabel('Toe te kennen bedrag').fill('1.400,00')
+  // less than requested: a partial award needs its reasons (they go into the beschikking)
+  await r.getByLabel(/^Motivering/).fill('De huur van de geluidsinstallatie valt buiten de regeling.')
   await r.getByRole('button', { name: 'Toekennen' }).click()
   await expect(r.getByRole('status')).toContainText('Toegekend: € 1.400,00')
   const payment = r.locator('form', { has: r.getByRole('heading', { name: 'Betaling registreren' }) })

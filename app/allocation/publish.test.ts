@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '#app/db.server.ts'
-import { approve } from '#app/applications/review.server.ts'
+import { approve } from '#app/review/decisions.server.ts'
 import { areaMoney, checkLedger } from '#app/ledger/reports.server.ts'
 import { seeded } from '#app/testing/fixtures.ts'
 import { refusal } from '#app/testing/refusal.ts'

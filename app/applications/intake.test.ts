@@ -284,7 +284,9 @@ describe('the full application through the route actions, on a real PostgreSQL',
     const incomplete = await prisma.application.findUniqueOrThrow({ where: { id } })
     expect(incomplete.status).toBe('INCOMPLETE')
     expect(incomplete.clockStoppedOn!.toISOString().slice(0, 10)).toBe('2026-06-01')
-    expect(await prisma.outboxMail.count({ where: { template: 'missing-information' } })).toBe(1)
+    // review (issue 10): the question goes to the foundation's address and every verified member
+    const asked = await prisma.outboxMail.findMany({ where: { template: 'missing-information' } })
+    expect(asked.map((x) => x.to).sort()).toEqual(['aanvrager@hooglandleeft.example', 'bestuur@hooglandleeft.example'])
 
     // 5. Ten days later the foundation answers with text and a file: the due date moves by ten days.
     process.env.PORTAL_CLOCK = '2026-06-11'

@@ -261,6 +261,14 @@ export const roundSettingsSchema = z
       .min(1, 'Kies minstens één soort initiatief.'),
     reportTermWeeks: wholeNumber('de termijn voor de verantwoording', 1, 52),
     advancePercent: wholeNumber('het voorschotpercentage', 0, 100),
+    // review (issue 10): four eyes from this amount; the legal basis named in the letters
+    fourEyesThreshold: moneyOrZero.optional(),
+    legalBasis: z
+      .string()
+      .trim()
+      .min(10, 'Noem de grondslag in minstens 10 tekens, bijvoorbeeld de Awb en de subsidieverordening.')
+      .max(300, 'Hoogstens 300 tekens.')
+      .optional(),
   })
   .superRefine((v, ctx) => {
     if (v.closesOn < v.opensOn)

@@ -10,7 +10,9 @@ import {
   saveDraft,
   submitApplication,
 } from './applications.server.ts'
-import { ReviewError, approve, getForStaff, recordExpense, recordPayment, reject } from './review.server.ts'
+import { DomainError } from '#app/domain/errors.ts'
+import { approve, reject } from '#app/review/decisions.server.ts'
+import { ReviewError, getForStaff, recordExpense, recordPayment } from './review.server.ts'
 import { applicationSchema } from './schema.ts'
 import { samplePdf } from './sample-pdf.ts'
 
@@ -62,7 +64,7 @@ describe('the walking skeleton, through the domain modules on a real PostgreSQL'
     expect(submitted.status).toBe('SUBMITTED')
     expect(Number(submitted.requestedCents)).toBe(1_600_00)
 
-    await approve(f.reviewer, submitted.id, 1_500_00)
+    await approve(f.reviewer, submitted.id, 1_500_00, 'De huur van het podium valt buiten de regeling.')
     await recordPayment(f.reviewer, submitted.id, {
       amountCents: 1_125_00,
       date: '2026-07-01',
@@ -95,9 +97,10 @@ describe('the walking skeleton, through the domain modules on a real PostgreSQL'
   test('an award is never more than requested, and a payment never more than still committed', async () => {
     const hoogland = await f.area('WK030719')
     const app = await submitApplication(f.hoogland, undefined, input(hoogland.id))
-    await expect(approve(f.reviewer, app.id, 1_600_01)).rejects.toThrow(ReviewError)
-    await approve(f.reviewer, app.id, 1_000_00)
-    await expect(approve(f.reviewer, app.id, 1_000_00)).rejects.toThrow('al besloten')
+    await expect(approve(f.reviewer, app.id, 1_600_01)).rejects.toThrow(DomainError)
+    const partly = 'De huur van het podium valt buiten de regeling.'
+    await approve(f.reviewer, app.id, 1_000_00, partly)
+    await expect(approve(f.reviewer, app.id, 1_000_00, partly)).rejects.toMatchObject({ key: 'decide.alreadyDecided' })
     await expect(
       recordPayment(f.reviewer, app.id, { amountCents: 1_000_01, date: '2026-07-01', description: 'Te veel' }),
     ).rejects.toThrow(ReviewError)

@@ -1,3 +1,4 @@
+import { DomainError } from '#app/domain/errors.ts'
 import type { ApplicationStatus } from '#app/generated/prisma/enums.ts'
 import { DomainError } from '#app/domain/errors.ts'
 
@@ -8,8 +9,10 @@ import { DomainError } from '#app/domain/errors.ts'
 export const TRANSITIONS: Record<ApplicationStatus, ApplicationStatus[]> = {
   DRAFT: ['SUBMITTED', 'WITHDRAWN'],
   SUBMITTED: ['IN_REVIEW', 'INCOMPLETE', 'AWARDED', 'REJECTED', 'WITHDRAWN'],
-  INCOMPLETE: ['SUBMITTED', 'WITHDRAWN'],
-  IN_REVIEW: ['INCOMPLETE', 'AWARDED', 'REJECTED', 'WITHDRAWN'],
+  // INCOMPLETE -> REJECTED: not considered (buiten behandeling, Awb 4:5) after an unanswered aanvulling.
+  INCOMPLETE: ['SUBMITTED', 'WITHDRAWN', 'REJECTED'],
+  // IN_REVIEW -> SUBMITTED: the owner releases the application (review, issue 10).
+  IN_REVIEW: ['SUBMITTED', 'INCOMPLETE', 'AWARDED', 'REJECTED', 'WITHDRAWN'],
   AWARDED: ['REPORT_SUBMITTED'],
   REJECTED: [],
   WITHDRAWN: [],
@@ -20,6 +23,12 @@ export const TRANSITIONS: Record<ApplicationStatus, ApplicationStatus[]> = {
 
 export function canTransition(from: ApplicationStatus, to: ApplicationStatus): boolean {
   return TRANSITIONS[from].includes(to)
+}
+
+/** Throws a DomainError 409 when the status machine does not allow the transition. */
+export function assertTransition(from: ApplicationStatus, to: ApplicationStatus): void {
+  if (!canTransition(from, to))
+    throw new DomainError('decide.transitionNotAllowed', { status: 409, params: { from, to } })
 }
 
 /** Statuses in which a reviewer can decide. */

@@ -14,6 +14,8 @@ export const PERMISSIONS = {
     'submit:application:own',
     'read:foundation:own',
     'manage:account:own',
+    // review (issue 10): the foundation's own kept letters
+    'read:document:scoped',
   ],
   REVIEWER: [
     'read:application:area',
@@ -22,8 +24,18 @@ export const PERMISSIONS = {
     'record:expense:area',
     'read:ledger:area',
     'manage:account:own',
+    // review (issue 10): the kept letters of the wijken
+    'read:document:scoped',
   ],
-  AUDITOR: ['read:application:any', 'read:ledger:any', 'read:foundation:any', 'read:audit:any', 'manage:account:own'],
+  AUDITOR: [
+    'read:application:any',
+    'read:ledger:any',
+    'read:foundation:any',
+    'read:audit:any',
+    'manage:account:own',
+    // review (issue 10): every kept letter
+    'read:document:scoped',
+  ],
   ADMINISTRATOR: [
     'manage:allocation:any',
     'manage:population:any',

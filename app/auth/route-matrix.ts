@@ -4,7 +4,8 @@
  * Used by guards.test.ts (no mismatches allowed) and guards-removed.test.ts (proves that the matrix
  * notices a missing guard). Test helper: imports nothing from vitest.
  */
-import { prisma } from '#app/db.server.ts'
+import { prisma, type Tx } from '#app/db.server.ts'
+import { keepDocument } from '#app/documents/kept.server.ts'
 import type { MembershipRole, Role } from '#app/generated/prisma/enums.ts'
 import { hasFoundationPermission, hasPermission, type FoundationPermission, type Permission } from './permissions.ts'
 import { createUserSession } from './session.server.ts'
@@ -18,7 +19,7 @@ export type RouteRule =
       permission: Permission
       actionPermission?: Permission
       /** Which record the :id parameter names, and so who "owns" it. */
-      param?: 'application' | 'areaApplication' | 'foundation'
+      param?: 'application' | 'areaApplication' | 'foundation' | 'document'
       /** Extra foundation-level permission for the action (membership role). */
       actionFoundationPermission?: FoundationPermission
       /** Body for the action call (an intent that needs the action permission). */
@@ -95,6 +96,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'beheer.mail.voorbeelden._index': { kind: 'permission', permission: 'manage:mail:any' as Permission },
   'beheer.mail.voorbeelden.$template': { kind: 'permission', permission: 'manage:mail:any' as Permission },
   'beheer.medewerkers': { kind: 'permission', permission: 'manage:staff:any', body: { intent: 'create' } },
+  // review (issue 10): a kept letter; the foundation's members, the wijk's reviewers, auditors
+  'documenten.$id': { kind: 'permission', permission: 'read:document:scoped' as Permission, param: 'document' },
   'stichting.$id': {
     kind: 'permission',
     permission: 'read:foundation:own',
@@ -111,6 +114,9 @@ type Who = { userId: string; role: Role; foundations: Record<string, MembershipR
 type Ids = {
   appA: { id: string; foundationId: string; areaId: string }
   appB: { id: string; foundationId: string; areaId: string }
+  /** A kept letter of each application (review, issue 10). */
+  documentA: string
+  documentB: string
   foundationA: string
   foundationB: string
 }
@@ -155,6 +161,21 @@ export async function setUpPersonas(): Promise<{ who: Record<Exclude<Persona, 'a
   })
   const auditor = await demo('controleur@amersfoort.example')
   const administrator = await demo('beheerder@amersfoort.example')
+  // A kept letter for each application (A's decision exists from the seed; B gets an OTHER letter).
+  const letterOf = async (applicationId: string, roundId: string) =>
+    (await prisma.keptDocument.findFirst({ where: { applicationId }, select: { id: true } }))?.id ??
+    (
+      await keepDocument(prisma as unknown as Tx, {
+        kind: 'OTHER',
+        applicationId,
+        roundId,
+        filename: 'brief.pdf',
+        data: Buffer.from('%PDF-1.4 test'),
+        createdById: administrator.id,
+      })
+    ).id
+  const documentA = await letterOf(appA.id, appA.roundId)
+  const documentB = await letterOf(appB.id, appB.roundId)
   return {
     who: {
       memberA: {
@@ -178,6 +199,8 @@ export async function setUpPersonas(): Promise<{ who: Record<Exclude<Persona, 'a
       appB: { id: appB.id, foundationId: appB.foundationId, areaId: appB.areaId },
       foundationA: appA.foundationId,
       foundationB: appB.foundationId,
+      documentA,
+      documentB,
     },
   }
 }
@@ -227,6 +250,8 @@ function expected(
     )
       return 403
   }
+  if (rule.param === 'document' && who.role === 'FOUNDATION_MEMBER' && !who.foundations[app.foundationId]) return 404
+  if (rule.param === 'document' && who.role === 'REVIEWER' && !who.areaIds.includes(app.areaId)) return 404
   if (rule.param && rule.ownIsMissing) return 404
   return 'ok'
 }
@@ -285,7 +310,11 @@ export async function runMatrix(
               ? target === 'A'
                 ? ids.foundationA
                 : ids.foundationB
-              : app.id,
+              : rule.kind === 'permission' && rule.param === 'document'
+                ? target === 'A'
+                  ? ids.documentA
+                  : ids.documentB
+                : app.id,
           year: '2026',
           token: 'no-such-token',
           attachmentId: 'no-such-attachment',

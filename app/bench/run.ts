@@ -203,7 +203,7 @@ async function sessionCookies(): Promise<Record<Persona, string>> {
 /** 200 reviewers' approvals at once in one wijk that can afford about 150 of them. */
 async function concurrentAwards(db: pg.Client, roundId: string) {
   const { prisma } = await import('#app/db.server.ts')
-  const { approve } = await import('#app/applications/review.server.ts')
+  const { approve } = await import('#app/review/decisions.server.ts')
   const { checkLedger, areaMoney } = await import('#app/ledger/reports.server.ts')
   const N = 200
   const reviewer = await prisma.user.findUniqueOrThrow({

@@ -9,10 +9,12 @@ export type AreaMoney = {
   allocatedCents: number
   /** Balances of the wijk's accounts. */
   availableCents: number
+  /** Awarded above the four-eyes threshold, waiting for the second reviewer (review, issue 10). */
+  reservedCents: number
   committedCents: number
   paidCents: number
   spentCents: number
-  /** allocated = available + committed + paid + spent */
+  /** allocated = available + reserved + committed + paid + spent */
   balanced: boolean
 }
 
@@ -51,13 +53,16 @@ export async function areaMoney(roundId: string, areaIds?: string[]): Promise<Ar
       name: area.name,
       allocatedCents: allocated.get(area.id) ?? 0,
       availableCents: sum('AREA_AVAILABLE'),
+      reservedCents: sum('GRANT_RESERVED'),
       committedCents: sum('GRANT_COMMITTED'),
       paidCents: sum('GRANT_PAID'),
       spentCents: sum('GRANT_SPENT'),
     }
     return {
       ...row,
-      balanced: row.allocatedCents === row.availableCents + row.committedCents + row.paidCents + row.spentCents,
+      balanced:
+        row.allocatedCents ===
+        row.availableCents + row.reservedCents + row.committedCents + row.paidCents + row.spentCents,
     }
   })
 }

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import { submitApplication } from '#app/applications/applications.server.ts'
-import { approve, recordPayment, reject } from '#app/applications/review.server.ts'
+import { recordPayment } from '#app/applications/review.server.ts'
+import { approve, reject } from '#app/review/decisions.server.ts'
 import { samplePdf } from '#app/applications/sample-pdf.ts'
 import { applicationSchema } from '#app/applications/schema.ts'
 import { seeded } from '#app/testing/fixtures.ts'
@@ -58,7 +59,7 @@ describe('mails of the application lifecycle', () => {
     expect(receipt.text).toContain('27 juli 2026')
     expect(receipt.text).toContain(`/aanvragen/${app.id}`)
 
-    await approve(f.reviewer, app.id, 800_00)
+    await approve(f.reviewer, app.id, 800_00, 'Een deel van de begroting valt buiten de regeling.')
     const decisions = await prisma.outboxMail.findMany({ where: { template: 'decision' } })
     expect(decisions.length).toBeGreaterThanOrEqual(1)
     expect(decisions.map((d) => d.to)).toContain('bestuur@hooglandleeft.example')

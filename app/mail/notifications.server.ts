@@ -2,14 +2,9 @@
 // receipt on submission, decision on approve/reject, payment notice on a payment.
 import type { Tx } from '#app/db.server.ts'
 import { todayIso } from '#app/clock.server.ts'
-import { addDays } from '#app/applications/clock.ts'
 import { centsFromDb } from '#app/money/bigint.ts'
-import { decisionLetterPdf } from './decision-letter.server.ts'
 import { absoluteUrl, enqueueMail } from './outbox.server.ts'
 import type { MailLang } from './render.ts'
-
-/** Bezwaartermijn: 6 weeks after the decision is sent. */
-export const OBJECTION_TERM_DAYS = 6 * 7
 
 /** The receipt (ontvangstbevestiging) to the member who submitted, with reference and decision due date. */
 export async function enqueueReceipt(
@@ -67,37 +62,6 @@ async function applicantRecipients(tx: Tx, applicationId: string) {
   if (creator && creator.email.toLowerCase() !== app.foundation.email.toLowerCase())
     recipients.push({ to: creator.email, name: creator.name })
   return { app, recipients }
-}
-
-/** The decision (beschikking) on approve or reject, with the letter attached as PDF. */
-export async function enqueueDecision(tx: Tx, applicationId: string, lang: MailLang = 'nl') {
-  const { app, recipients } = await applicantRecipients(tx, applicationId)
-  // The decision is sent today (the portal's clock); the objection term runs from then.
-  const decidedOn = todayIso()
-  const objection = addDays(decidedOn, OBJECTION_TERM_DAYS)
-  const requestedCents = centsFromDb(app.requestedCents)
-  const common = {
-    reference: app.reference,
-    title: app.title,
-    requestedCents,
-    decidedOn,
-    objectionDeadline: objection,
-    url: absoluteUrl(`/aanvragen/${applicationId}`),
-  }
-  const outcome =
-    app.awardedCents !== null
-      ? ({ outcome: 'awarded', awardedCents: centsFromDb(app.awardedCents) } as const)
-      : ({ outcome: 'rejected', reason: app.decisionReason ?? '-' } as const)
-  const pdf = await decisionLetterPdf({ lang, foundationName: app.foundation.name, ...common, ...outcome })
-  for (const r of recipients) {
-    await enqueueMail(tx, {
-      template: 'decision',
-      to: r.to,
-      lang,
-      data: { ...common, ...outcome, name: r.name },
-      attachments: [{ filename: `beschikking-${app.reference}.pdf`, contentType: 'application/pdf', content: pdf }],
-    })
-  }
 }
 
 /** The payment notice after a payment was registered. */

@@ -19,6 +19,8 @@ export async function listRounds() {
     categories: r.categories,
     reportTermWeeks: r.reportTermWeeks,
     advancePercent: r.advancePercent,
+    fourEyesThresholdCents: centsFromDb(r.fourEyesThresholdCents),
+    legalBasis: r.legalBasis,
   }))
 }
 
@@ -31,6 +33,8 @@ export async function updateRoundSettings(
     categories: string[]
     reportTermWeeks: number
     advancePercent: number
+    fourEyesThreshold?: number
+    legalBasis?: string
   },
 ) {
   const round = await prisma.budgetRound.findUnique({ where: { id: roundId } })
@@ -52,6 +56,8 @@ export async function updateRoundSettings(
       categories: input.categories,
       reportTermWeeks: input.reportTermWeeks,
       advancePercent: input.advancePercent,
+      ...(input.fourEyesThreshold === undefined ? {} : { fourEyesThresholdCents: centsToDb(input.fourEyesThreshold) }),
+      ...(input.legalBasis === undefined ? {} : { legalBasis: input.legalBasis }),
     },
   })
 }

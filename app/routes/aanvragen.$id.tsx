@@ -23,6 +23,8 @@ import { useMessages } from '#app/i18n/use-messages.ts'
 import { formatMoneyPlain } from '#app/money/money.ts'
 import { FieldErrors, FormErrors, PageHeader, StatusBadge } from '#app/ui/components.tsx'
 import { formatDate } from '#app/ui/format.ts'
+import { keptDocumentsOf } from '#app/review/page.server.ts'
+import { KeptLetters } from '#app/review/kept-letters.tsx'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.application.title ?? 'Aanvraag'} – Buurtbudget Amersfoort` },
@@ -34,7 +36,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:application:own')
   const application = await getOwnApplication(user, params.id!)
   if (!application) throw new Response('Niet gevonden', { status: 404 })
-  return { application, areas: application.status === 'DRAFT' ? await areasForMember(user) : [] }
+  return {
+    application,
+    areas: application.status === 'DRAFT' ? await areasForMember(user) : [],
+    // review (issue 10): the kept decision letters of this (own, scoped above) application
+    documents: await keptDocumentsOf(application.id),
+  }
 }
 
 const OTHER_INTENTS = ['withdraw', 'answer', 'delete-attachment']
@@ -50,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ApplicationPage() {
-  const { application: app, areas } = useLoaderData<typeof loader>()
+  const { application: app, areas, documents } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>() as FormActionData | undefined
   const m = useMessages()
   const lang = (useRouteLoaderData('root') as { lang: Lang } | undefined)?.lang ?? 'nl'
@@ -64,6 +71,7 @@ export default function ApplicationPage() {
           {app.reference} · {app.foundation.name} · <StatusBadge status={app.status} />
         </p>
       </PageHeader>
+      <KeptLetters documents={documents} />
       {app.status === 'DRAFT' ? (
         <ApplicationForm
           key={String(app.updatedAt)}

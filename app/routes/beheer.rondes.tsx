@@ -56,6 +56,8 @@ function RoundForm({ round }: { round: Round }) {
       categories: round.categories.length ? round.categories : [...CATEGORIES],
       reportTermWeeks: String(round.reportTermWeeks),
       advancePercent: String(round.advancePercent),
+      fourEyesThreshold: formatMoneyPlain(round.fourEyesThresholdCents),
+      legalBasis: round.legalBasis,
     },
     shouldValidate: 'onBlur',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: roundSettingsSchema }),
@@ -118,6 +120,17 @@ function RoundForm({ round }: { round: Round }) {
           <input {...getInputProps(fields.advancePercent, { type: 'text' })} inputMode="numeric" />,
         )}
       </div>
+      {field(
+        fields.fourEyesThreshold,
+        m.decide.thresholdLabel,
+        <input {...getInputProps(fields.fourEyesThreshold, { type: 'text' })} inputMode="decimal" />,
+        m.decide.thresholdHint,
+      )}
+      {field(
+        fields.legalBasis,
+        m.decide.legalBasisLabel,
+        <input {...getInputProps(fields.legalBasis, { type: 'text' })} />,
+      )}
       <button type="submit" className="button" disabled={busy}>
         {m.intake.saveRound}
       </button>

@@ -5,24 +5,29 @@ import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { ApplicationSummary } from '#app/applications/application-summary.tsx'
 import { InformationRequests } from '#app/applications/snapshot-view.tsx'
-import { addDays } from '#app/applications/clock.ts'
+import { addDays } from '#app/review/terms.ts'
 import { REVIEW_SCHEMAS, type ReviewIntent } from '#app/applications/review-schemas.ts'
+import { ReviewError, getForStaff, recordExpense, recordPayment } from '#app/applications/review.server.ts'
 import {
-  ReviewError,
-  askInformation,
   approve,
-  getForStaff,
-  recordExpense,
-  recordPayment,
+  askInformation,
+  claim,
+  confirmAward,
+  decideNotConsidered,
   reject,
-} from '#app/applications/review.server.ts'
-import { DECIDABLE, SPENDABLE } from '#app/applications/status.ts'
+  release,
+  sendBackAward,
+} from '#app/review/decisions.server.ts'
+import { reviewPageState } from '#app/review/page.server.ts'
+import { SPENDABLE } from '#app/applications/status.ts'
+import { replyOnDomainError } from '#app/web/errors.server.ts'
 import type { Permission } from '#app/auth/permissions.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { todayIso } from '#app/clock.server.ts'
-import { fill, messages } from '#app/i18n/i18n.ts'
+import { fill, messages, translate } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
+import { KeptLetters } from '#app/review/kept-letters.tsx'
 import { formatMoney, formatMoneyPlain } from '#app/money/money.ts'
 import { FormErrors, Money, PageHeader, StatusBadge } from '#app/ui/components.tsx'
 import { TextAreaField, TextField } from '#app/ui/fields.tsx'
@@ -37,7 +42,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:application:area')
   const application = await getForStaff(user, params.id!)
   if (!application) throw new Response('Niet gevonden', { status: 404 })
-  return { application, today: todayIso() }
+  const lang = await getLang(request)
+  const state = await reviewPageState(user, application)
+  const refusal = (v: {
+    ok: boolean
+    reason?: Parameters<typeof translate>[1]
+    params?: Record<string, string | number>
+  }) => (v.ok || !v.reason ? null : translate(lang, v.reason, v.params))
+  return {
+    application,
+    today: todayIso(),
+    review: {
+      ...state,
+      decideRefusal: refusal(state.mayDecide),
+      confirmRefusal: refusal(state.mayConfirm),
+      conflict: refusal(state.conflict),
+    },
+  }
 }
 
 const PERMISSION_FOR: Record<ReviewIntent, Permission> = {
@@ -46,6 +67,11 @@ const PERMISSION_FOR: Record<ReviewIntent, Permission> = {
   payment: 'record:payment:area',
   expense: 'record:expense:area',
   'request-info': 'approve:application:area',
+  confirm: 'approve:application:area',
+  'send-back': 'approve:application:area',
+  'not-considered': 'approve:application:area',
+  claim: 'approve:application:area',
+  release: 'approve:application:area',
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -61,39 +87,71 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const m = messages(await getLang(request))
   const id = params.id!
   const value = submission.value
-  try {
-    switch (value.intent) {
-      case 'approve':
-        await approve(user, id, value.amount)
-        return redirectWithToast(`/beoordelen/${id}`, fill(m.review.approved, { amount: formatMoney(value.amount) }))
-      case 'reject':
-        await reject(user, id, value.reason)
-        return redirectWithToast(`/beoordelen/${id}`, m.review.rejected)
-      case 'payment':
-        await recordPayment(user, id, { amountCents: value.amount, date: value.date, description: value.description })
-        return redirectWithToast(
-          `/beoordelen/${id}`,
-          fill(m.review.paymentRecorded, { amount: formatMoney(value.amount) }),
-        )
-      case 'request-info':
-        await askInformation(user, id, { question: value.question, dueOn: value.dueOn })
-        return redirectWithToast(`/beoordelen/${id}`, m.intake.asked)
-      case 'expense':
-        await recordExpense(user, id, { amountCents: value.amount, date: value.date, description: value.description })
-        return redirectWithToast(
-          `/beoordelen/${id}`,
-          fill(m.review.expenseRecorded, { amount: formatMoney(value.amount) }),
-        )
-    }
-  } catch (error) {
-    if (error instanceof ReviewError) {
-      const reply = error.field
-        ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
-        : submission.reply({ formErrors: [error.message] })
-      return data({ intent, result: reply }, { status: 409 })
-    }
-    throw error
-  }
+  const back = `/beoordelen/${id}`
+  return replyOnDomainError(
+    request,
+    submission,
+    async () => {
+      try {
+        switch (value.intent) {
+          case 'approve': {
+            const award = await approve(user, id, value.amount, value.reasons)
+            return redirectWithToast(
+              back,
+              fill(award.state === 'EFFECTIVE' ? m.review.approved : m.decide.reserved, {
+                amount: formatMoney(value.amount),
+              }),
+            )
+          }
+          case 'confirm':
+            await confirmAward(user, id)
+            return redirectWithToast(back, m.decide.confirmed)
+          case 'send-back':
+            await sendBackAward(user, id, value.reason)
+            return redirectWithToast(back, m.decide.sentBack)
+          case 'reject':
+            await reject(user, id, value.reason)
+            return redirectWithToast(back, m.review.rejected)
+          case 'not-considered':
+            await decideNotConsidered(user, id, value.explanation)
+            return redirectWithToast(back, m.decide.notConsideredDone)
+          case 'claim':
+            await claim(user, id)
+            return redirectWithToast(back, m.decide.claimed)
+          case 'release':
+            await release(user, id)
+            return redirectWithToast(back, m.decide.released)
+          case 'request-info':
+            await askInformation(user, id, { question: value.question, dueOn: value.dueOn })
+            return redirectWithToast(back, m.intake.asked)
+          case 'payment':
+            await recordPayment(user, id, {
+              amountCents: value.amount,
+              date: value.date,
+              description: value.description,
+            })
+            return redirectWithToast(back, fill(m.review.paymentRecorded, { amount: formatMoney(value.amount) }))
+          case 'expense':
+            await recordExpense(user, id, {
+              amountCents: value.amount,
+              date: value.date,
+              description: value.description,
+            })
+            return redirectWithToast(back, fill(m.review.expenseRecorded, { amount: formatMoney(value.amount) }))
+        }
+      } catch (error) {
+        // payments and expenses (app/applications/review.server.ts) still throw ReviewError
+        if (error instanceof ReviewError) {
+          const reply = error.field
+            ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
+            : submission.reply({ formErrors: [error.message] })
+          return data({ intent, result: reply }, { status: 409 })
+        }
+        throw error
+      }
+    },
+    { intent },
+  )
 }
 
 function useIntentForm(intent: ReviewIntent, defaultValue?: Record<string, string>) {
@@ -107,7 +165,7 @@ function useIntentForm(intent: ReviewIntent, defaultValue?: Record<string, strin
   })
 }
 
-function ApproveForm({ suggested }: { suggested: number }) {
+function ApproveForm({ suggested, thresholdCents }: { suggested: number; thresholdCents: number }) {
   const m = useMessages()
   const busy = useNavigation().state !== 'idle'
   const [form, fields] = useIntentForm('approve', { amount: formatMoneyPlain(suggested) })
@@ -117,6 +175,8 @@ function ApproveForm({ suggested }: { suggested: number }) {
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="approve" />
       <TextField meta={fields.amount} label={m.review.approveAmount} hint={m.review.approveHint} inputMode="decimal" />
+      <p className="hint">{fill(m.decide.fourEyesHint, { threshold: formatMoney(thresholdCents) })}</p>
+      <TextAreaField meta={fields.reasons} label={m.decide.reasons} />
       <button type="submit" className="button" disabled={busy}>
         {m.review.approve}
       </button>
@@ -178,10 +238,116 @@ function InformationRequestForm({ today }: { today: string }) {
   )
 }
 
-export default function ReviewApplication() {
-  const { application: app, today } = useLoaderData<typeof loader>()
+function PendingAward({
+  pending,
+  refusal,
+}: {
+  pending: { amountCents: number | null; proposedBy: string | null; proposedAt: string }
+  refusal: string | null
+}) {
   const m = useMessages()
-  const decidable = DECIDABLE.includes(app.status)
+  const busy = useNavigation().state !== 'idle'
+  const [confirmForm] = useIntentForm('confirm')
+  const [sendBack, fields] = useIntentForm('send-back')
+  return (
+    <section className="card stack" aria-labelledby="pending-title">
+      <h3 id="pending-title">⏳ {m.decide.awaitingTitle}</h3>
+      <p>
+        {fill(m.decide.awaitingText, {
+          proposer: pending.proposedBy ?? '',
+          date: formatDate(pending.proposedAt),
+          amount: formatMoney(pending.amountCents ?? 0),
+        })}
+      </p>
+      {refusal ? (
+        <p className="notice" role="status">
+          {refusal}
+        </p>
+      ) : (
+        <>
+          <Form method="post" {...getFormProps(confirmForm)}>
+            <FormErrors id={confirmForm.errorId} errors={confirmForm.errors} />
+            <input type="hidden" name="intent" value="confirm" />
+            <button type="submit" className="button" disabled={busy}>
+              {m.decide.confirm}
+            </button>
+          </Form>
+          <Form method="post" {...getFormProps(sendBack)} className="stack">
+            <FormErrors id={sendBack.errorId} errors={sendBack.errors} />
+            <input type="hidden" name="intent" value="send-back" />
+            <TextAreaField meta={fields.reason} label={m.decide.sendBackReason} />
+            <button type="submit" className="button button-secondary" disabled={busy}>
+              {m.decide.sendBack}
+            </button>
+          </Form>
+        </>
+      )}
+    </section>
+  )
+}
+
+function NotConsideredForm({ dueOn }: { dueOn: string }) {
+  const m = useMessages()
+  const busy = useNavigation().state !== 'idle'
+  const [form, fields] = useIntentForm('not-considered')
+  return (
+    <Form method="post" {...getFormProps(form)} className="card stack">
+      <h3>{m.decide.notConsideredTitle}</h3>
+      <p>{fill(m.decide.notConsideredText, { dueOn: formatDate(dueOn) })}</p>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="not-considered" />
+      <TextAreaField meta={fields.explanation} label={m.decide.notConsideredReason} />
+      <button type="submit" className="button button-danger" disabled={busy}>
+        {m.decide.notConsidered}
+      </button>
+    </Form>
+  )
+}
+
+function OwnerCard({
+  ownerName,
+  canClaim,
+  canRelease,
+}: {
+  ownerName: string | null
+  canClaim: boolean
+  canRelease: boolean
+}) {
+  const m = useMessages()
+  const busy = useNavigation().state !== 'idle'
+  const [claimForm] = useIntentForm('claim')
+  const [releaseForm] = useIntentForm('release')
+  return (
+    <div className="card stack">
+      <p>
+        {m.decide.owner}: <strong>{ownerName ?? m.decide.nobody}</strong>
+      </p>
+      {canClaim ? (
+        <Form method="post" {...getFormProps(claimForm)}>
+          <FormErrors id={claimForm.errorId} errors={claimForm.errors} />
+          <input type="hidden" name="intent" value="claim" />
+          <button type="submit" className="button button-secondary" disabled={busy}>
+            {m.decide.claim}
+          </button>
+        </Form>
+      ) : null}
+      {canRelease ? (
+        <Form method="post" {...getFormProps(releaseForm)}>
+          <FormErrors id={releaseForm.errorId} errors={releaseForm.errors} />
+          <input type="hidden" name="intent" value="release" />
+          <button type="submit" className="button button-secondary" disabled={busy}>
+            {m.decide.release}
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  )
+}
+
+export default function ReviewApplication() {
+  const { application: app, today, review } = useLoaderData<typeof loader>()
+  const m = useMessages()
+  const decidable = review.mayDecide.ok
   const spendable = SPENDABLE.includes(app.status)
   return (
     <>
@@ -223,13 +389,33 @@ export default function ReviewApplication() {
               ) : null}
             </div>
           ) : null}
+          {review.conflict ? (
+            <p className="notice" role="alert">
+              {review.conflict}
+            </p>
+          ) : null}
+          {['SUBMITTED', 'IN_REVIEW'].includes(app.status) ? (
+            <OwnerCard
+              ownerName={review.ownerName ?? null}
+              canClaim={review.mayClaim.ok}
+              canRelease={review.mayRelease.ok}
+            />
+          ) : null}
+          {review.pending ? <PendingAward pending={review.pending} refusal={review.confirmRefusal} /> : null}
           {decidable ? (
             <>
               <InformationRequestForm today={today} />
-              <ApproveForm suggested={Math.min(app.requestedCents, app.money.availableCents)} />
+              <ApproveForm
+                suggested={Math.min(app.requestedCents, app.money.availableCents)}
+                thresholdCents={review.thresholdCents}
+              />
               <RejectForm />
             </>
           ) : null}
+          {review.mayNotConsider.ok && review.openRequestDueOn ? (
+            <NotConsideredForm dueOn={review.openRequestDueOn} />
+          ) : null}
+          <KeptLetters documents={review.documents} />
           {app.awardedCents !== null ? (
             <div className="card">
               <h3>{m.review.money}</h3>

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url'
 import { composeIBAN } from 'ibantools'
 import { prisma } from '#app/db.server.ts'
 import { hashPassword } from '#app/auth/password.server.ts'
-import { approve, recordExpense, recordPayment, reject } from '#app/applications/review.server.ts'
+import { recordExpense, recordPayment } from '#app/applications/review.server.ts'
+import { approve, confirmAward, reject } from '#app/review/decisions.server.ts'
 import { publishAllocation } from '#app/allocation/publish.server.ts'
 import { fundRound } from '#app/rounds/rounds.server.ts'
 import { createHash } from 'node:crypto'
@@ -482,7 +483,20 @@ export async function seed(log: (message: string) => void = () => {}) {
       })
     }
     const reviewer = await staffUser(reviewerFor(a.area))
-    if (a.status === 'AWARDED') await approve(reviewer, app.id, a.award!)
+    if (a.status === 'AWARDED') {
+      const reasons =
+        a.award! < a.lines.reduce((s, [, c]) => s + c, 0)
+          ? 'Een deel van de begroting valt buiten de regeling; dat deel kennen wij niet toe.'
+          : undefined
+      const award = await approve(reviewer, app.id, a.award!, reasons)
+      // Above the round's four-eyes threshold a second reviewer of the wijk confirms (issue 10).
+      if (award.state === 'AWAITING_CONFIRMATION') {
+        const second = DEMO_ACCOUNTS.find(
+          (d) => d.role === 'REVIEWER' && d.areas?.includes(a.area) && users.get(d.key) !== reviewer.id,
+        )
+        if (second) await confirmAward(await staffUser(users.get(second.key)!), app.id)
+      }
+    }
     if (a.status === 'REJECTED') await reject(reviewer, app.id, a.rejection!)
     if (a.status === 'AWARDED' || a.status === 'REJECTED') {
       // The story in order: submitted 15 January, decided a week later, paid 1 February, spent in April

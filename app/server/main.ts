@@ -19,6 +19,8 @@ import { disconnectPrisma } from '#app/db.server.ts'
 import { getEnv } from '#app/env.server.ts'
 import { isEmpty, seed } from '#app/seed/seed.server.ts'
 import { mailWorkerFromEnv, type MailWorker } from '#app/mail/worker.server.ts'
+import { registerReviewJobs } from '#app/jobs/deadline-warnings.server.ts'
+import { startScheduler, type Scheduler } from '#app/jobs/scheduler.server.ts'
 import { securityHeaders, sameOriginOnly } from './middleware.ts'
 
 const dev = process.argv.includes('--dev')
@@ -34,6 +36,7 @@ async function main() {
   let stopping = false
   let server: ReturnType<ReturnType<typeof express>['listen']> | undefined
   let mailWorker: MailWorker | null = null
+  let scheduler: Scheduler | null = null
 
   async function shutdown(signal: string) {
     if (stopping) return
@@ -41,6 +44,7 @@ async function main() {
     console.log(`\n${signal} ontvangen: het portaal stopt.`)
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()))
     await mailWorker?.stop().catch(() => {})
+    await scheduler?.stop().catch(() => {})
     await disconnectPrisma().catch(() => {})
     if (embedded) {
       await embedded.stop()
@@ -79,6 +83,13 @@ async function main() {
           ? 'Mail gaat via SMTP_URL.'
           : `Geen SMTP_URL: mail komt in de lokale postbus, ${env.PUBLIC_URL}/mailbox`,
       )
+  }
+
+  // The scheduler (docs/decisions/0025-scheduler.md): daily jobs, once per day over all instances.
+  // JOBS=off leaves it to separate `npm run jobs:worker` processes.
+  if (process.env.JOBS !== 'off') {
+    registerReviewJobs()
+    scheduler = startScheduler()
   }
 
   const app = express()

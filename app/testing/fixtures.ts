@@ -33,6 +33,7 @@ export async function seeded() {
     zielhorst: asSessionUser('aanvrager@wijkbudgetzielhorst.example'),
     reviewer: asSessionUser('beoordelaar@amersfoort.example'),
     reviewerSouth: asSessionUser('beoordelaar.zuid@amersfoort.example'),
+    reviewer2: asSessionUser('beoordelaar2@amersfoort.example'),
     auditor: asSessionUser('controleur@amersfoort.example'),
     admin: asSessionUser('beheerder@amersfoort.example'),
   }
