@@ -1,4 +1,3 @@
-import { DomainError } from '#app/domain/errors.ts'
 import type { ApplicationStatus } from '#app/generated/prisma/enums.ts'
 import { DomainError } from '#app/domain/errors.ts'
 
@@ -23,12 +22,6 @@ export const TRANSITIONS: Record<ApplicationStatus, ApplicationStatus[]> = {
 
 export function canTransition(from: ApplicationStatus, to: ApplicationStatus): boolean {
   return TRANSITIONS[from].includes(to)
-}
-
-/** Throws a DomainError 409 when the status machine does not allow the transition. */
-export function assertTransition(from: ApplicationStatus, to: ApplicationStatus): void {
-  if (!canTransition(from, to))
-    throw new DomainError('decide.transitionNotAllowed', { status: 409, params: { from, to } })
 }
 
 /** Statuses in which a reviewer can decide. */
