@@ -1,9 +1,4 @@
 import { createHash } from 'node:crypto'
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler as createMemoryUploadHandler,
-  unstable_parseMultipartFormData as parseMultipartFormData,
-} from '@remix-run/node'
 import type { Tx } from '#app/db.server.ts'
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type AttachmentKind } from './schema.ts'
 
@@ -30,21 +25,20 @@ export function tooLarge(): Response {
 }
 
 /**
- * Reads the form of a request. Multipart bodies go through a size-limited upload handler that counts
- * bytes while streaming: a part over 10 MB stops the parsing at once (413), and a declared
- * Content-Length over the limit is refused before a single byte is read. Memory stays flat.
+ * Reads the form of a request. The request guard (app/web/request-guard.server.ts) has already
+ * counted the body's bytes (at most MAX_REQUEST_BYTES, chunked or not) and checked the multipart
+ * structure; a declared Content-Length over the limit is refused here too. The platform's parser
+ * reads quoted file names correctly (`a;b=c.pdf`, which Remix's multipart parser refused).
  */
 export async function readForm(request: Request): Promise<FormData> {
   const declared = Number(request.headers.get('Content-Length') ?? '0')
   if (Number.isFinite(declared) && declared > MAX_REQUEST_BYTES) throw tooLarge()
   const type = request.headers.get('Content-Type') ?? ''
   try {
-    if (type.startsWith('multipart/form-data')) {
-      return await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES }))
-    }
+    if (!type.startsWith('multipart/form-data') && !type.startsWith('application/x-www-form-urlencoded') && type !== '')
+      throw new Response('Het portaal neemt alleen gewone formulieren aan.', { status: 415 })
     return await request.formData()
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) throw tooLarge()
     if (error instanceof Response) throw error
     // A broken body (bad encoding, cut-off upload) is the sender's problem, not a server error.
     throw new Response('Het formulier kon niet worden gelezen. Probeer het opnieuw.', { status: 400 })

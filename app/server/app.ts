@@ -171,7 +171,11 @@ export function createApp(opts: AppOptions) {
         opts.onRefusal?.(guarded.refusal.reason, req)
         // The rest of a refused body is not read: the connection ends after this answer.
         res.setHeader('Connection', 'close')
-        res.on('finish', () => req.destroy())
+        // (It is drained without being kept, so the client can read this answer; cut off after 10 s.)
+        res.on('finish', () => {
+          req.resume()
+          setTimeout(() => req.destroy(), 10_000).unref()
+        })
         return await sendPage(req, res, guarded.refusal.status)
       }
       const request = remixRequest(req, res, guarded.body)
