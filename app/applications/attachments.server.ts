@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Tx } from '#app/db.server.ts'
+import { readLimited } from '#app/web/request-guard.server.ts'
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type AttachmentKind } from './schema.ts'
 
 /** The whole request may carry one attachment plus the form's text fields. */
@@ -37,7 +38,17 @@ export async function readForm(request: Request): Promise<FormData> {
   try {
     if (!type.startsWith('multipart/form-data') && !type.startsWith('application/x-www-form-urlencoded') && type !== '')
       throw new Response('Het portaal neemt alleen gewone formulieren aan.', { status: 415 })
-    return await request.formData()
+    // Counted again here (defence in depth, also for callers without the guard): the body is read
+    // up to MAX_REQUEST_BYTES and no further.
+    const body = request.body
+      ? await readLimited(request.body as unknown as AsyncIterable<Uint8Array>, MAX_REQUEST_BYTES)
+      : null
+    if (request.body && body === null) throw tooLarge()
+    return await new Request(request.url, {
+      method: 'POST',
+      headers: { 'Content-Type': type },
+      body: body ? (new Uint8Array(body) as unknown as BodyInit) : null,
+    }).formData()
   } catch (error) {
     if (error instanceof Response) throw error
     // A broken body (bad encoding, cut-off upload) is the sender's problem, not a server error.
