@@ -22,6 +22,8 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
     if (next === decoded) break
     decoded = next
   }
+  // Encoded control characters (%0D%0A: header injection, %09: hidden slashes) are refused outright.
+  if (/[\u0000-\u001f\u007f]/.test(decoded)) return fallback
   const normalised = decoded.replace(/[\t\n\r]/g, '').replace(/\\/g, '/')
   for (const candidate of [browserView, normalised]) {
     if (!candidate.startsWith('/') || candidate.startsWith('//')) return fallback
