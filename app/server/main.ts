@@ -93,10 +93,7 @@ async function main() {
   } else {
     const assets = express.Router()
     assets.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }))
-    staticMiddleware.push(
-      assets,
-      express.static(path.join(buildDir, 'client'), { maxAge: '1h' }),
-    )
+    staticMiddleware.push(assets, express.static(path.join(buildDir, 'client'), { maxAge: '1h' }))
     // The built app shares this process's singletons (Prisma client, pool, env) through
     // app/web/remember.ts: one of each, whichever copy of a module asks.
     const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild
