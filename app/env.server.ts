@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { forget, remember } from '#app/web/remember.ts'
 
 /**
  * The portal's configuration, read once from the environment and validated at start-up.
@@ -55,10 +56,12 @@ export type Env = z.infer<typeof schema> & {
   PUBLIC_URL: string
 }
 
-let cached: Env | undefined
-
+/** One environment per process, shared by the server entry and the built app (app/web/remember.ts). */
 export function getEnv(): Env {
-  if (cached) return cached
+  return remember('env', readEnv)
+}
+
+function readEnv(): Env {
   // An empty variable (FOO=) counts as unset.
   const given = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ''))
   const parsed = schema.safeParse(given)
@@ -80,16 +83,15 @@ export function getEnv(): Env {
       'Ongeldige configuratie: SESSION_SECRET is verplicht als PORTAL_MODE=production (minstens 32 tekens).',
     )
   }
-  cached = {
+  return {
     ...parsed.data,
     PORTAL_MODE: mode,
     SESSION_SECRET: parsed.data.SESSION_SECRET ?? 'buurtbudget-demo-only-secret-not-for-production',
     PUBLIC_URL: (parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/+$/, ''),
   }
-  return cached
 }
 
 /** For tests that change the environment. */
 export function resetEnvCache() {
-  cached = undefined
+  forget('env')
 }

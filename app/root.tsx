@@ -23,6 +23,7 @@ import { getLang } from '#app/i18n/lang.server.ts'
 import { readToast } from '#app/ui/toast.server.ts'
 import stylesUrl from '#app/ui/styles.css?url'
 import { localMailboxEnabled } from '#app/mail/mailbox.server.ts'
+import { useNonce } from '#app/web/nonce.tsx'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesUrl },
@@ -71,6 +72,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const m = messages(lang)
   const location = useLocation()
   const user = root?.user
+  const nonce = useNonce()
   return (
     <html lang={lang}>
       <head>
@@ -199,8 +201,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <footer className="site-footer">
           <div className="container">{m.site.footer}</div>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

@@ -46,17 +46,75 @@ export async function issuePasswordLink(
   })
 }
 
+/** Reset mails: at most this many per account an hour, and requests per client address an hour. */
+export const RESET_LIMITS = { perAccountPerHour: 3, perAddressPerHour: 10 }
+
 /**
- * "Forgot password": mails a single-use link when an active account has this address. The caller
- * always shows the same answer, whether or not the address exists.
+ * "Forgot password": mails a single-use link when an active account has this address, at most
+ * RESET_LIMITS.perAccountPerHour an hour per account and RESET_LIMITS.perAddressPerHour requests an
+ * hour per client address (docs/decisions/0022). The caller always shows the same answer, whether
+ * or not the address exists, and does not wait for this (queuePasswordReset), so the answer's timing
+ * does not tell either.
  */
 export async function requestPasswordReset(email: string, link: MailLink, ip?: string) {
-  const user = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } })
-  if (!user || !user.active) return
+  const address = email.trim().toLowerCase()
+  const hourAgo = new Date(Date.now() - 60 * 60 * 1000)
   await prisma.$transaction(async (tx) => {
+    if (ip) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${'reset-ip:' + ip}))`
+    const fromAddress = ip
+      ? await tx.auditEvent.count({
+          where: {
+            action: { in: ['password.reset-requested', 'password.reset-limited'] },
+            ip,
+            createdAt: { gt: hourAgo },
+          },
+        })
+      : 0
+    const user = await tx.user.findUnique({ where: { email: address } })
+    if (fromAddress >= RESET_LIMITS.perAddressPerHour) {
+      await audit({ action: 'password.reset-limited', userId: user?.id ?? null, ip, data: { by: 'address' } }, tx)
+      return
+    }
+    if (!user || !user.active) {
+      await audit({ action: 'password.reset-requested', ip, data: { known: false } }, tx)
+      return
+    }
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${'reset:' + user.id}))`
+    const recent = await tx.authToken.count({
+      where: { userId: user.id, purpose: 'RESET_PASSWORD', createdAt: { gt: hourAgo } },
+    })
+    if (recent >= RESET_LIMITS.perAccountPerHour) {
+      await audit({ action: 'password.reset-limited', userId: user.id, ip, data: { by: 'account' } }, tx)
+      return
+    }
     await issuePasswordLink(tx, user, link)
     await audit({ action: 'password.reset-requested', userId: user.id, ip }, tx)
   })
+}
+
+const pending = new Set<Promise<unknown>>()
+
+/** Runs work after the answer (same answer time for every address); failures are logged, never shown. */
+export function detached(work: () => Promise<unknown>) {
+  const p: Promise<unknown> = work()
+    .catch((error) => console.error('Achtergrondtaak mislukt:', error instanceof Error ? error.message : error))
+    .finally(() => pending.delete(p))
+  pending.add(p)
+}
+
+/** For tests: waits until every detached task has finished. */
+export async function settleDetached() {
+  while (pending.size) await Promise.all([...pending])
+}
+
+export function queuePasswordReset(email: string, link: MailLink, ip?: string) {
+  detached(() => requestPasswordReset(email, link, ip))
+}
+
+/** Someone registered with an address that already has an account: its owner gets a reset link (rate-limited). */
+export async function mailExistingAccount(user: { id: string; email: string }, link: MailLink, ip?: string) {
+  await audit({ action: 'registration.existing-address', userId: user.id, ip })
+  await requestPasswordReset(user.email, link, ip)
 }
 
 async function findToken(token: string, purpose: 'VERIFY_EMAIL' | 'RESET_PASSWORD') {

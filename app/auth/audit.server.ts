@@ -8,6 +8,12 @@ export type AuditAction =
   | 'sign-in.throttled'
   | 'sign-in.second-factor'
   | 'sign-in.second-factor.failed'
+  // sec: used-once TOTP, account-wide lockout, mail rate limits
+  | 'totp.code-reused'
+  | 'sign-in.second-factor.locked'
+  | 'password.reset-limited'
+  | 'invitation.limited'
+  | 'registration.existing-address'
   | 'sign-in.oidc'
   | 'sign-in.oidc.refused'
   | 'sign-out.everywhere'

@@ -5,10 +5,13 @@ import { verifyPassword } from './password.server.ts'
 /**
  * Sign-in attempt limiting, kept in PostgreSQL (table SignInAttempt), so it holds across app
  * instances and restarts. See docs/decisions/0011-accounts-and-sign-in.md.
- * - per account: at most ACCOUNT_LIMIT failures a minute; the next attempt is refused without the
- *   password being checked;
+ * - per account AND client address together: at most ACCOUNT_LIMIT failures a minute; the next
+ *   attempt from that address is refused without the password being checked. Someone elsewhere who
+ *   guesses cannot lock the account's owner out (the account-lock problem, docs/decisions/0022): the
+ *   owner's correct password from their own address still passes, only slower;
  * - per client address: at most ADDRESS_LIMIT failures in ten minutes;
- * - below those limits, every failure makes the next answer wait longer (growing delay).
+ * - every failure on the account (from any address) makes the next answer wait longer (growing
+ *   delay, at most 5 s).
  * Counting and recording happen under a transaction-scoped advisory lock per account, so parallel
  * attempts on two instances cannot both slip under the limit.
  */
@@ -49,7 +52,7 @@ export async function authenticate(
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${'signin:' + email}))`
     const [counts] = await tx.$queryRaw<{ account: number; recent: number; address: number }[]>`
       SELECT
-        (SELECT count(*)::int FROM "SignInAttempt" WHERE "email" = ${email} AND NOT "success"
+        (SELECT count(*)::int FROM "SignInAttempt" WHERE "email" = ${email} AND "ip" = ${ip} AND NOT "success"
            AND "createdAt" > now() - make_interval(secs => ${ACCOUNT_WINDOW_SECONDS})
            AND "createdAt" > coalesce((SELECT max("createdAt") FROM "SignInAttempt" WHERE "email" = ${email} AND "success"), '-infinity')) AS account,
         (SELECT count(*)::int FROM "SignInAttempt" WHERE "email" = ${email} AND NOT "success"

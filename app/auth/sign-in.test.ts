@@ -38,19 +38,17 @@ describe('the password policy', () => {
 })
 
 describe('sign-in attempt limiting (kept in PostgreSQL)', () => {
-  test('the 11th wrong password in a minute is refused without checking, even alternating between two app instances', async () => {
+  test('the 11th wrong password in a minute from one address is refused without checking, even alternating between two app instances', async () => {
     const email = 'aanvrager@wijkbudgetzielhorst.example'
+    const ip = '198.51.100.7'
     for (let attempt = 1; attempt <= 10; attempt++) {
       const instance = instances[attempt % 2]
-      const result = await instance.authenticate(email, `fout-wachtwoord-${attempt}`, {
-        ip: `198.51.100.${attempt}`,
-        sleep: noSleep,
-      })
+      const result = await instance.authenticate(email, `fout-wachtwoord-${attempt}`, { ip, sleep: noSleep })
       expect(result).toMatchObject({ ok: false, reason: 'invalid', checkedPassword: true })
     }
-    // The 11th, now even with the right password, on either instance: refused, and the password is not looked at.
+    // The 11th from that address, now even with the right password, on either instance: refused unchecked.
     for (const instance of instances) {
-      const result = await instance.authenticate(email, 'buurtbudget-demo', { ip: '198.51.100.99', sleep: noSleep })
+      const result = await instance.authenticate(email, 'buurtbudget-demo', { ip, sleep: noSleep })
       expect(result).toEqual({ ok: false, reason: 'throttled', checkedPassword: false })
     }
     expect(await prisma.signInAttempt.count({ where: { email, success: false } })).toBe(10)
@@ -60,11 +58,27 @@ describe('sign-in attempt limiting (kept in PostgreSQL)', () => {
     expect(await prisma.auditEvent.count({ where: { action: 'sign-in.throttled' } })).toBe(2)
     // Another account is not affected.
     expect(
-      await instances[0].authenticate('aanvrager@hooglandleeft.example', 'buurtbudget-demo', {
-        ip: '198.51.100.99',
-        sleep: noSleep,
-      }),
+      await instances[0].authenticate('aanvrager@hooglandleeft.example', 'buurtbudget-demo', { ip, sleep: noSleep }),
     ).toMatchObject({ ok: true })
+  })
+
+  test('no account lock-out: guesses from elsewhere do not keep the owner with the right password out', async () => {
+    const email = 'aanvrager@nieuwlandverbindt.example'
+    const delays: number[] = []
+    for (let attempt = 1; attempt <= 12; attempt++) {
+      const result = await instances[attempt % 2].authenticate(email, `fout-${attempt}`, {
+        ip: `198.51.100.${100 + attempt}`,
+        sleep: noSleep,
+      })
+      expect(result).toMatchObject({ ok: false, reason: 'invalid' })
+    }
+    // The owner, from their own address: let through, only after the account-wide growing delay.
+    const owner = await instances[0].authenticate(email, 'buurtbudget-demo', {
+      ip: '192.0.2.200',
+      sleep: async (ms) => void delays.push(ms),
+    })
+    expect(owner).toMatchObject({ ok: true })
+    expect(delays).toEqual([5000])
   })
 
   test('the limit holds after a restart (it is in the database) and lifts when the minute is over', async () => {
@@ -77,12 +91,12 @@ describe('sign-in attempt limiting (kept in PostgreSQL)', () => {
     })
     const fresh = await loadInstance()
     instances.push(fresh)
-    expect(await fresh.authenticate(email, 'buurtbudget-demo', { sleep: noSleep })).toMatchObject({
+    expect(await fresh.authenticate(email, 'buurtbudget-demo', { ip: '203.0.113.7', sleep: noSleep })).toMatchObject({
       reason: 'throttled',
       checkedPassword: false,
     })
     await prisma.signInAttempt.updateMany({ where: { email }, data: { createdAt: new Date(Date.now() - 61_000) } })
-    expect(await fresh.authenticate(email, 'buurtbudget-demo', { sleep: noSleep })).toMatchObject({
+    expect(await fresh.authenticate(email, 'buurtbudget-demo', { ip: '203.0.113.7', sleep: noSleep })).toMatchObject({
       ok: true,
       user: { id: user.id },
     })

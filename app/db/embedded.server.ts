@@ -164,6 +164,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   })
 
   const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'))
+  if (initialised) await stopOrphan(dataDir, record)
   if (!initialised) {
     try {
       await server.initialise()
@@ -201,6 +202,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     await stopServer()
   }
 
+  await fsp.writeFile(ownerFile(dataDir), String(process.pid)).catch(() => undefined)
+
   try {
     await ensureDatabase(embeddedUrl(opts.port, 'postgres'), opts.databaseName)
   } catch (error) {
@@ -214,6 +217,62 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     port: opts.port,
     stop,
   }
+}
+
+/** Which portal process started the PostgreSQL of this data directory (next to it, not inside it). */
+const ownerFile = (dataDir: string) => `${dataDir}.portal-pid`
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * The embedded PostgreSQL never outlives the portal (docs/decisions/0021): when a portal was killed
+ * (SIGKILL, power cut), its PostgreSQL may still run and hold postmaster.pid. At the next start we
+ * look at that file: a live postgres of THIS data directory whose portal is gone is an orphan and is
+ * stopped (fast shutdown: it finishes nothing half, committed data is safe); a pid file of a dead
+ * process is removed. A PostgreSQL whose portal still runs is left alone and we refuse to start.
+ */
+export async function stopOrphan(
+  dataDir: string,
+  log: (line: string) => void = () => {},
+): Promise<'none' | 'stale' | 'stopped'> {
+  const pidFile = path.join(dataDir, 'postmaster.pid')
+  let text: string
+  try {
+    text = await fsp.readFile(pidFile, 'utf8')
+  } catch {
+    return 'none'
+  }
+  const pid = Number.parseInt(text.split('\n')[0] ?? '', 10)
+  if (!Number.isSafeInteger(pid) || pid <= 0 || !alive(pid)) {
+    await fsp.rm(pidFile, { force: true })
+    log(`stale postmaster.pid removed (${dataDir})`)
+    return 'stale'
+  }
+  const cmdline = await fsp.readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')
+  if (cmdline && !cmdline.includes('postgres')) {
+    // The pid was reused by something else: the file is stale.
+    await fsp.rm(pidFile, { force: true })
+    return 'stale'
+  }
+  const owner = Number.parseInt(await fsp.readFile(ownerFile(dataDir), 'utf8').catch(() => ''), 10)
+  if (Number.isSafeInteger(owner) && owner !== process.pid && alive(owner)) {
+    throw new Error(
+      `De ingebouwde PostgreSQL van ${dataDir} hoort bij een portaal dat nog draait (proces ${owner}). Stop dat eerst.`,
+    )
+  }
+  console.warn(`Een achtergebleven PostgreSQL (proces ${pid}) van een eerder portaal wordt gestopt.`)
+  process.kill(pid, 'SIGINT')
+  for (let i = 0; i < 600 && alive(pid); i++) await new Promise((resolve) => setTimeout(resolve, 100))
+  if (alive(pid)) process.kill(pid, 'SIGKILL')
+  for (let i = 0; i < 100 && alive(pid); i++) await new Promise((resolve) => setTimeout(resolve, 100))
+  return 'stopped'
 }
 
 /** CREATE DATABASE unless it exists. `maintenanceUrl` points at an existing database. */

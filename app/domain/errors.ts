@@ -1,7 +1,7 @@
 import type { MessageKey } from '#app/i18n/i18n.ts'
 
 /** The HTTP status a domain error maps to; the domain names the kind of failure, the web layer answers. */
-export type ErrorStatus = 400 | 403 | 404 | 409 | 413 | 422 | 503
+export type ErrorStatus = 400 | 403 | 404 | 409 | 413 | 422 | 429 | 503
 
 export type DomainErrorOptions = {
   /** The form field the message belongs to (shown at that field); none: a message for the whole form. */

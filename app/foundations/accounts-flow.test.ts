@@ -1,5 +1,6 @@
 // Invitations, password reset, e-mail verification, members and IBAN changes, through the routes,
 // with the mails delivered by the project's outbox worker to a real SMTP server (smtp-server).
+import { settleDetached } from '#app/auth/accounts.server.ts'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createUserSession, getUser } from '#app/auth/session.server.ts'
 import { prisma } from '#app/db.server.ts'
@@ -214,6 +215,7 @@ describe('password reset', () => {
     )
     expect({ ...known, cookie: null }).toEqual({ ...unknown, cookie: null })
     expect(known.cookie).toEqual(unknown.cookie)
+    await settleDetached()
     await worker.drain()
     expect(smtp.received.slice(before).map((r) => r.to)).toEqual([['controleur@amersfoort.example']])
   })
@@ -225,6 +227,7 @@ describe('password reset', () => {
     await answer(() =>
       forgotRoute.action({ request: post('/wachtwoord-vergeten', { email }), params: {}, context: ctx }),
     )
+    await settleDetached()
     const { token } = await linkInMail(email, '/wachtwoord-herstellen')
     const short = await answer(() =>
       resetRoute.action({ request: post('/x', { password: 'kort' }), params: { token }, context: ctx }),

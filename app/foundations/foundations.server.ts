@@ -1,5 +1,5 @@
 import { audit } from '#app/auth/audit.server.ts'
-import { issueEmailVerification, type MailLink } from '#app/auth/accounts.server.ts'
+import { issueEmailVerification, mailExistingAccount, type MailLink } from '#app/auth/accounts.server.ts'
 import { hashPassword } from '#app/auth/password.server.ts'
 import { prisma } from '#app/db.server.ts'
 import { DomainError, type ErrorStatus } from '#app/domain/errors.ts'
@@ -64,8 +64,13 @@ export async function selfRegisterFoundation(
 ) {
   await checkAreas(input.areaIds)
   await checkKvkFree(input.kvkNumber)
-  if (await prisma.user.findUnique({ where: { email: input.yourEmail } })) {
-    throw foundationError('errors.foundations.emailTaken', 'yourEmail')
+  const existing = await prisma.user.findUnique({ where: { email: input.yourEmail } })
+  if (existing) {
+    // No account enumeration (docs/decisions/0022): the answer is the same as for a new address;
+    // the owner of the address gets a mail (a link to set a password, rate-limited) instead.
+    await hashPassword(input.password)
+    await mailExistingAccount(existing, link, ip)
+    return null
   }
   const { yourName, yourEmail, password, ...foundation } = input
   const passwordHash = await hashPassword(password)

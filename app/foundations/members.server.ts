@@ -11,6 +11,7 @@ import { foundationError } from './foundations.server.ts'
 import { mayChangeMember } from './policy.ts'
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000
+export const INVITATION_LIMITS = { perInviterPerHour: 20, perAddressPerDay: 3 }
 
 /** A foundation admin invites someone by e-mail: a single-use link, valid for 7 days. */
 export async function inviteMember(
@@ -22,6 +23,15 @@ export async function inviteMember(
 ) {
   const already = await prisma.membership.findFirst({ where: { foundationId, user: { email } } })
   if (already) throw foundationError('errors.foundations.alreadyMember', 'email')
+  // Rate limits on invitation mails (docs/decisions/0022): per inviter an hour, per address a day.
+  const [byInviter, toAddress] = await Promise.all([
+    prisma.invitation.count({ where: { invitedById: inviter.id, createdAt: { gt: new Date(Date.now() - 3600_000) } } }),
+    prisma.invitation.count({ where: { email, createdAt: { gt: new Date(Date.now() - 24 * 3600_000) } } }),
+  ])
+  if (byInviter >= INVITATION_LIMITS.perInviterPerHour || toAddress >= INVITATION_LIMITS.perAddressPerDay) {
+    await audit({ action: 'invitation.limited', actorId: inviter.id, foundationId, data: { email } })
+    throw foundationError('errors.foundations.tooManyInvitations', 'email', 429)
+  }
   const foundation = await prisma.foundation.findUniqueOrThrow({ where: { id: foundationId } })
   const { token, hash } = newToken()
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS)

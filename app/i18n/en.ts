@@ -650,6 +650,7 @@ export const en: Messages = {
       notFoundOrInactive: 'This staff member does not exist or has already been deactivated.',
     },
     foundations: {
+      tooManyInvitations: 'Many invitations were sent just now. Wait an hour and try again.',
       chooseAreas: 'Choose neighbourhoods from the list.',
       kvkTaken: 'A foundation with this KvK number has already registered.',
       emailTaken:

@@ -667,6 +667,7 @@ export const nl = {
       notFoundOrInactive: 'Deze medewerker bestaat niet of is al uitgeschakeld.',
     },
     foundations: {
+      tooManyInvitations: 'Er zijn net al veel uitnodigingen verstuurd. Wacht een uur en probeer het dan opnieuw.',
       chooseAreas: 'Kies wijken uit de lijst.',
       kvkTaken: 'Er is al een stichting met dit KvK-nummer aangemeld.',
       emailTaken:

@@ -13,6 +13,7 @@ import {
   confirmEnrolment,
   enrolmentSecret,
   recentSecondFactorFailures,
+  secondFactorLockedForMs,
 } from '#app/auth/second-factor.server.ts'
 import {
   completePendingSession,
@@ -85,6 +86,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // password step becomes a full one.
     const cookie = await completePendingSession(request)
     return data({ result: null, codes, target }, { headers: cookie ? { 'Set-Cookie': cookie } : {} })
+  }
+  // Lockout over all attempts for this account, not per pending session (app/auth/second-factor.server.ts).
+  if ((await secondFactorLockedForMs(user.id)) > 0) {
+    await audit({ action: 'sign-in.second-factor.locked', userId: user.id, ip })
+    return data({ result: submission.reply({ formErrors: [m.accounts.throttled] }), codes: null }, { status: 429 })
   }
   if (await checkSecondFactor(user.id, submission.value.code, ip)) {
     await audit({ action: 'sign-in', actorId: user.id, userId: user.id, ip, data: { method: 'password+totp' } })

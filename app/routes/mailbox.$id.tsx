@@ -11,8 +11,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  requireLocalMailbox(request)
-  const mail = await getMailboxMail(params.id ?? '')
+  const scope = await requireLocalMailbox(request)
+  const mail = await getMailboxMail(scope, params.id ?? '')
   if (!mail) throw new Response('Niet gevonden', { status: 404 })
   return { mail }
 }

@@ -4,8 +4,8 @@ import { requireLocalMailbox } from '#app/web/guards.server.ts'
 
 /** An attachment of a mail in the demo mailbox (the decision letter PDF, for instance). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  requireLocalMailbox(request)
-  const attachment = await getMailboxAttachment(params.id ?? '', Number(params.index))
+  const scope = await requireLocalMailbox(request)
+  const attachment = await getMailboxAttachment(scope, params.id ?? '', Number(params.index))
   if (!attachment) throw new Response('Niet gevonden', { status: 404 })
   return new Response(attachment.content, {
     headers: {

@@ -9,8 +9,8 @@ import { formatDateTime } from '#app/ui/format.ts'
 export const meta: MetaFunction = () => [{ title: 'Demo-postbus – Buurtbudget Amersfoort' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  requireLocalMailbox(request)
-  return { mails: await listMailbox() }
+  const scope = await requireLocalMailbox(request)
+  return { mails: await listMailbox(scope) }
 }
 
 export default function Mailbox() {

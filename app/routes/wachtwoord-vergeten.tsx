@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
 import { z } from 'zod'
-import { requestPasswordReset } from '#app/auth/accounts.server.ts'
+import { queuePasswordReset } from '#app/auth/accounts.server.ts'
 import { TextField } from '#app/ui/fields.tsx'
 import { clientIp, mailLink } from '#app/auth/request.server.ts'
 import { email } from '#app/foundations/schema.ts'
@@ -21,7 +21,7 @@ const schema = z.object({ email })
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
-  await requestPasswordReset(submission.value.email, await mailLink(request), clientIp(context))
+  queuePasswordReset(submission.value.email, await mailLink(request), clientIp(context))
   const m = messages(await getLang(request))
   return redirectWithToast('/inloggen', m.accounts.resetSent)
 }

@@ -5,8 +5,7 @@
  */
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { createRequestHandler } from '@remix-run/express'
-import type { ServerBuild } from '@remix-run/node'
+import { createRequestHandler, type ServerBuild } from '@remix-run/node'
 import express from 'express'
 import {
   DEFAULT_EMBEDDED_PORT,
@@ -21,7 +20,7 @@ import { isEmpty, seed } from '#app/seed/seed.server.ts'
 import { mailWorkerFromEnv, type MailWorker } from '#app/mail/worker.server.ts'
 import { registerReviewJobs } from '#app/jobs/deadline-warnings.server.ts'
 import { startScheduler, type Scheduler } from '#app/jobs/scheduler.server.ts'
-import { securityHeaders, sameOriginOnly } from './middleware.ts'
+import { createApp, type Handle } from './app.ts'
 
 const dev = process.argv.includes('--dev')
 const root = projectRoot()
@@ -92,30 +91,34 @@ async function main() {
     scheduler = startScheduler()
   }
 
-  const app = express()
-  app.disable('x-powered-by')
-  app.set('trust proxy', env.TRUST_PROXY_HOPS)
-  app.use(securityHeaders)
-  app.use(sameOriginOnly)
-
-  let build: ServerBuild | (() => Promise<ServerBuild>)
+  const staticMiddleware: express.RequestHandler[] = []
+  let handle: Handle
   if (dev) {
     const vite = await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }))
-    app.use(vite.middlewares)
-    build = () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+    staticMiddleware.push(vite.middlewares)
+    const remix = createRequestHandler(
+      () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>,
+      'development',
+    )
+    handle = (request, context) => remix(request, context)
   } else {
-    app.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }))
-    app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h' }))
-    build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild
+    const assets = express.Router()
+    assets.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }))
+    staticMiddleware.push(assets, express.static(path.join(buildDir, 'client'), { maxAge: '1h' }))
+    // The built app shares this process's singletons (Prisma client, pool, env) through
+    // app/web/remember.ts: one of each, whichever copy of a module asks.
+    const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild
+    const remix = createRequestHandler(build, 'production')
+    handle = (request, context) => remix(request, context)
   }
-  app.all(
-    '*',
-    createRequestHandler({
-      build,
-      mode: dev ? 'development' : 'production',
-      getLoadContext: (req) => ({ clientIp: req.ip ?? 'unknown' }),
-    }),
-  )
+  const app = createApp({
+    handle,
+    mode: env.PORTAL_MODE,
+    dev,
+    trustProxyHops: env.TRUST_PROXY_HOPS,
+    formActionOrigins: env.OIDC_ISSUER ? [new URL(env.OIDC_ISSUER).origin] : [],
+    staticMiddleware,
+  })
 
   await new Promise<void>((resolve, reject) => {
     server = app.listen(env.PORT, () => resolve())

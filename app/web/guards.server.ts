@@ -5,7 +5,7 @@ import { getUser } from '#app/auth/session.server.ts'
 import { DomainError } from '#app/domain/errors.ts'
 import type { Verdict } from '#app/domain/verdict.ts'
 import { mayActInFoundation } from '#app/foundations/policy.ts'
-import { localMailboxEnabled } from '#app/mail/mailbox.server.ts'
+import { localMailboxEnabled, mailboxScope } from '#app/mail/mailbox.server.ts'
 import { currentRound } from '#app/rounds/rounds.server.ts'
 import { domainErrorResponse } from './errors.server.ts'
 
@@ -62,6 +62,8 @@ export async function requireCurrentRound(request: Request) {
 }
 
 /** Guard of the mailbox routes: 404 in production; in demo mode open to every visitor (all data is made up). */
-export function requireLocalMailbox(_request: Request) {
+/** The demo mailbox: 404 in production; otherwise what this visitor may read (see mailboxScope). */
+export async function requireLocalMailbox(request: Request) {
   if (!localMailboxEnabled()) throw new Response('Niet gevonden', { status: 404 })
+  return mailboxScope(request)
 }

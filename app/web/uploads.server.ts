@@ -1,11 +1,7 @@
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler as createMemoryUploadHandler,
-  unstable_parseMultipartFormData as parseMultipartFormData,
-} from '@remix-run/node'
 import { MAX_ATTACHMENT_BYTES } from '#app/applications/schema.ts'
 import { translate } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
+import { readLimited } from './request-guard.server.ts'
 
 /** The whole request may carry one attachment plus the form's text fields. */
 export const MAX_REQUEST_BYTES = MAX_ATTACHMENT_BYTES + 1024 * 1024
@@ -20,21 +16,30 @@ export async function tooLarge(request: Request): Promise<Response> {
 }
 
 /**
- * Reads the form of a request. Multipart bodies go through a size-limited upload handler that counts
- * bytes while streaming: a part over 10 MB stops the parsing at once (413), and a declared
- * Content-Length over the limit is refused before a single byte is read. Memory stays flat.
+ * Reads the form of a request. The request guard (app/web/request-guard.server.ts) has already
+ * counted the body's bytes (at most MAX_REQUEST_BYTES, chunked or not) and checked the multipart
+ * structure; a declared Content-Length over the limit is refused here too. The platform's parser
+ * reads quoted file names correctly (`a;b=c.pdf`, which Remix's multipart parser refused).
  */
 export async function readForm(request: Request): Promise<FormData> {
   const declared = Number(request.headers.get('Content-Length') ?? '0')
   if (Number.isFinite(declared) && declared > MAX_REQUEST_BYTES) throw await tooLarge(request)
   const type = request.headers.get('Content-Type') ?? ''
   try {
-    if (type.startsWith('multipart/form-data')) {
-      return await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES }))
-    }
-    return await request.formData()
+    if (!type.startsWith('multipart/form-data') && !type.startsWith('application/x-www-form-urlencoded') && type !== '')
+      throw new Response(translate(await getLang(request), 'errors.applications.formUnreadable'), { status: 415 })
+    // Counted again here (defence in depth, also for callers without the guard): the body is read
+    // up to MAX_REQUEST_BYTES and no further.
+    const body = request.body
+      ? await readLimited(request.body as unknown as AsyncIterable<Uint8Array>, MAX_REQUEST_BYTES)
+      : null
+    if (request.body && body === null) throw await tooLarge(request)
+    return await new Request(request.url, {
+      method: 'POST',
+      headers: { 'Content-Type': type },
+      body: body ? (new Uint8Array(body) as unknown as BodyInit) : null,
+    }).formData()
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) throw await tooLarge(request)
     if (error instanceof Response) throw error
     // A broken body (bad encoding, cut-off upload) is the sender's problem, not a server error.
     throw new Response(translate(await getLang(request), 'errors.applications.formUnreadable'), {
