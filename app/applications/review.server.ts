@@ -8,6 +8,7 @@ import type { ApplicationStatus } from '#app/generated/prisma/enums.ts'
 import { DECIDABLE, SPENDABLE, canTransition } from './status.ts'
 import { todayIso } from '#app/clock.server.ts'
 import { absoluteUrl, enqueueMail } from '#app/mail/outbox.server.ts'
+import { proposeAdvance } from '#app/grants/payments.server.ts'
 
 type Staff = Pick<NonNullable<SessionUser>, 'id' | 'role' | 'areaIds' | 'foundationIds'>
 
@@ -194,6 +195,7 @@ export async function approve(user: Staff, id: string, amountCents: number) {
       awardedCents: amountCents,
     })
     await enqueueDecision(tx, id)
+    await proposeAdvance(tx, id, user.id, todayIso()) // grants: the lead moves this into onDecisionEffective
   })
 }
 

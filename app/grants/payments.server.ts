@@ -45,7 +45,7 @@ export async function proposePayment(tx: Tx, input: NewPayment) {
     if (earlier) return earlier
   }
   const grant = await lockGrant(tx, input.applicationId)
-  if (!['AWARDED', 'REPORT_SUBMITTED', 'SETTLED'].includes(grant.status))
+  if (!['AWARDED', 'REPORT_SUBMITTED'].includes(grant.status))
     throw new DomainError('grants.errors.notAwarded', { status: 409 })
   const balances = await grantBalances(tx, grant)
   assertAllowed(mayProposePayment(input.amountCents, balances.committed, await pendingCents(tx, grant.id)), 'amount')
@@ -83,6 +83,9 @@ export async function proposeAdvance(tx: Tx, applicationId: string, actorId: str
   if (exists) return null
   const amount = advanceCents(grant.awardedCents, grant.advancePercent ?? round.advancePercent)
   if (amount <= 0) return null
+  // No confirmed valid IBAN: the decision still stands; the advance is proposed by hand later.
+  const foundation = await tx.foundation.findUniqueOrThrow({ where: { id: grant.foundationId } })
+  if (!isValidIBAN(electronicFormatIBAN(foundation.iban) ?? '')) return null
   return proposePayment(tx, {
     applicationId,
     kind: 'ADVANCE',

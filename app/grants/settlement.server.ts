@@ -35,7 +35,6 @@ export async function settle(tx: Tx, input: SettleInput) {
   if (grant.status !== expected) throw new DomainError('grants.errors.notSettleable', { status: 409 })
   const reason = input.reason.trim()
   if (reason.length < 3) throw new DomainError('grants.errors.reasonRequired', { field: 'reason', status: 422 })
-  assertAllowed(mayFixFinalAmount(input.finalCents, grant.awardedCents), 'finalAmount')
   const batched = await tx.payment.count({ where: { applicationId: grant.id, status: 'BATCHED' } })
   if (batched > 0) throw new DomainError('grants.errors.paymentInBatch', { status: 409 })
   await tx.payment.updateMany({
@@ -44,6 +43,9 @@ export async function settle(tx: Tx, input: SettleInput) {
   })
   const b = await grantBalances(tx, grant)
   if (b.reserved > 0) throw new DomainError('grants.errors.notSettleable', { status: 409 })
+  // Never above the award, nor above what the grant still holds after any correction (reversal).
+  const cap = Math.min(grant.awardedCents, b.committed + b.paid + b.spent)
+  assertAllowed(mayFixFinalAmount(input.finalCents, cap), 'finalAmount')
   const plan = planSettlement(input.finalCents, b)
   for (const move of plan.moves) {
     await book(tx, {
