@@ -1,5 +1,6 @@
 import { isValidIBAN, electronicFormatIBAN } from 'ibantools'
 import type { Tx } from '#app/db.server.ts'
+import { getEnv } from '#app/env.server.ts'
 import { DomainError } from '#app/domain/errors.ts'
 import { assertAllowed } from '#app/domain/verdict.ts'
 import type { PaymentKind } from '#app/generated/prisma/enums.ts'
@@ -246,4 +247,10 @@ export async function markBatchSent(tx: Tx, batchId: string, actorId: string, to
     where: { id: batchId },
     data: { status: 'SENT', sentAt: new Date(), sentById: actorId },
   })
+}
+
+/** The municipality as debtor, from the configuration (SEPA_DEBTOR_*). */
+export function configuredDebtor(): SepaDebtor {
+  const env = getEnv()
+  return { name: env.SEPA_DEBTOR_NAME, iban: env.SEPA_DEBTOR_IBAN, bic: env.SEPA_DEBTOR_BIC }
 }
