@@ -1,3 +1,4 @@
+import { isValidBIC, isValidIBAN } from 'ibantools'
 import { z } from 'zod'
 import { forget, remember } from '#app/web/remember.ts'
 
@@ -48,6 +49,18 @@ const schema = z.object({
    * address decides sign-in attempt limits, so it must not be taken from a header anyone can send.
    */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // ---- grants: the municipality as debtor in the SEPA credit transfer files (docs/decisions/0028) ----
+  SEPA_DEBTOR_NAME: z.string().min(1).max(70).default('Gemeente Amersfoort'),
+  SEPA_DEBTOR_IBAN: z
+    .string()
+    .transform((v) => v.replace(/\s+/g, '').toUpperCase())
+    .refine((v) => isValidIBAN(v), 'SEPA_DEBTOR_IBAN moet een geldig IBAN zijn')
+    .default('NL02ABNA0123456789'),
+  SEPA_DEBTOR_BIC: z
+    .string()
+    .transform((v) => v.replace(/\s+/g, '').toUpperCase())
+    .refine((v) => isValidBIC(v), 'SEPA_DEBTOR_BIC moet een geldige BIC zijn')
+    .default('ABNANL2A'),
 })
 
 export type Env = z.infer<typeof schema> & {

@@ -108,7 +108,7 @@ describe('the walking skeleton, through the domain modules on a real PostgreSQL'
       recordExpense(f.reviewer, app.id, { amountCents: 1, date: '2026-07-01', description: 'Nog niets betaald' }),
     ).rejects.toThrow(ReviewError)
     // Nothing half-written: the refused payment left no Payment row.
-    expect(await prisma.payment.count({ where: { applicationId: app.id } })).toBe(0)
+    expect(await prisma.payment.count({ where: { applicationId: app.id, kind: 'MANUAL' } })).toBe(0)
   })
 
   test('a foundation sees only its own applications; a reviewer only those in their wijken', async () => {

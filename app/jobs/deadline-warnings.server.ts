@@ -5,6 +5,7 @@ import { absoluteUrl, enqueueMail } from '#app/mail/outbox.server.ts'
 import { reviewersOfArea } from '#app/review/recipients.server.ts'
 import { addDays, daysBetween } from '#app/review/terms.ts'
 import { registerDailyJob } from './scheduler.server.ts'
+import { sendReportReminders } from '#app/grants/reminders.server.ts'
 
 const OPEN = ['SUBMITTED', 'IN_REVIEW'] as const
 const BATCH = 500
@@ -63,4 +64,6 @@ export async function sendDeadlineWarnings(day: string): Promise<number> {
 
 export function registerReviewJobs() {
   registerDailyJob({ name: 'deadline-warnings', run: async (day) => void (await sendDeadlineWarnings(day)) })
+  // grants (issue 11): report reminders before and after the verantwoording is due.
+  registerDailyJob({ name: 'report-reminders', run: async (day) => void (await sendReportReminders(day)) })
 }

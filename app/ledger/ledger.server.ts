@@ -45,6 +45,8 @@ export type Movement = {
   allocationId?: string
   paymentId?: string
   expenseId?: string
+  /** REVERSAL only: the entry this one reverses (app/ledger/reverse.server.ts). */
+  reversesId?: bigint
 }
 
 /**
@@ -76,6 +78,7 @@ export async function post(tx: Tx, movement: Movement) {
       allocationId: movement.allocationId,
       paymentId: movement.paymentId,
       expenseId: movement.expenseId,
+      reversesId: movement.reversesId,
       memo: movement.memo,
       actorId: movement.actorId,
     },
