@@ -79,7 +79,22 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     param: 'areaApplication',
     ownIsMissing: true,
   },
-  controle: { kind: 'permission', permission: 'read:ledger:any' },
+  // ---- audit: the auditor's read-only pages and the public open books (issue 12) ----
+  'controle._index': { kind: 'permission', permission: 'read:ledger:any' },
+  'controle.export.$file': { kind: 'permission', permission: 'read:application:any', ownIsMissing: true },
+  'controle.wijk': { kind: 'permission', permission: 'read:application:any' },
+  'controle.aanvragen.$id': { kind: 'permission', permission: 'read:application:any' },
+  'controle.aanvragen.$id_.bijlagen.$attachmentId': {
+    kind: 'permission',
+    permission: 'read:application:any',
+    ownIsMissing: true,
+  },
+  'controle.aanvragen.$id_.brieven.$attachmentId': {
+    kind: 'permission',
+    permission: 'read:application:any',
+    ownIsMissing: true,
+  },
+  'controle.spoor': { kind: 'permission', permission: 'read:audit:any', body: { intent: 'verify' } },
   'beheer.verdeling': { kind: 'permission', permission: 'manage:allocation:any', body: { intent: 'preview' } },
   'beheer.scenarios._index': { kind: 'permission', permission: 'manage:allocation:any' },
   'beheer.scenarios.nieuw': { kind: 'permission', permission: 'manage:allocation:any' },
@@ -227,7 +242,7 @@ function expected(
     )
       return 403
   }
-  if (rule.param && rule.ownIsMissing) return 404
+  if (rule.ownIsMissing) return 404
   return 'ok'
 }
 
@@ -291,6 +306,8 @@ export async function runMatrix(
           attachmentId: 'no-such-attachment',
           template: 'invitation',
           index: '0',
+          file: 'no-such-file',
+          code: 'WK030719',
         }
         const url = urlFor(id, params)
         for (const kind of ['loader', 'action'] as const) {

@@ -70,7 +70,8 @@ export async function areaRows(roundId: string): Promise<AreaRow[]> {
   return areas.map((a) => {
     const cols = columns(byArea.get(a.id) ?? {})
     const allocatedCents = allocated.get(a.id) ?? 0
-    return { ...a, ...cols, allocatedCents, balanced: allocatedCents === cols.sumCents }
+    const { id, ...area } = a
+    return { areaId: id, ...area, ...cols, allocatedCents, balanced: allocatedCents === cols.sumCents }
   })
 }
 

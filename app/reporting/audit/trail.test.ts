@@ -100,7 +100,11 @@ describe('audit trail', () => {
     await client.end()
     const previous = (first.result as { tables: Awaited<ReturnType<typeof verifyTrail>>['tables'] }).tables
     const removed = await verifyTrail(previous)
-    expect(removed.problems).toContainEqual({ table: 'AuditEvent', chainSeq: Number(middle.chainSeq) + 1, problem: 'gap' })
+    expect(removed.problems).toContainEqual({
+      table: 'AuditEvent',
+      chainSeq: Number(middle.chainSeq) + 1,
+      problem: 'gap',
+    })
     expect(removed.problems).toContainEqual({ table: 'AuditEvent', chainSeq: Number(last.chainSeq), problem: 'head' })
   })
 })
