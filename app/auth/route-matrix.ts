@@ -80,6 +80,13 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     ownIsMissing: true,
   },
   // ---- audit: the auditor's read-only pages and the public open books (issue 12) ----
+  'open-boeken.$year._index': {
+    kind: 'public',
+    why: 'open books: granted and spent per wijk (app/reporting/open-data)',
+  },
+  'open-boeken.$year.$code': { kind: 'public', why: 'open books of one wijk (app/reporting/open-data)' },
+  'open-data._index': { kind: 'public', why: 'open data documentation' },
+  'open-data.$year.$file': { kind: 'public', why: 'open data downloads (CC0)', loaderStatus: 404 },
   'controle._index': { kind: 'permission', permission: 'read:ledger:any' },
   'controle.export.$file': { kind: 'permission', permission: 'read:application:any', ownIsMissing: true },
   'controle.wijk': { kind: 'permission', permission: 'read:application:any' },
