@@ -24,6 +24,10 @@ describe('explainAllocation', () => {
       bounded: 0,
       roundingCents: 0,
       shareBasisPoints: [5000, 2500, 2500],
+      freePointsMilli: 6_000_000,
+      freeRestCents: 700_000,
+      freeCount: 3,
+      boundedRestCents: 0,
     })
   })
 
@@ -42,6 +46,18 @@ describe('explainAllocation', () => {
     expect(e.bounded).toBe(1)
     // The two free wijken share 400,000 cents over 1500 + 1500 points: 133.33 cents per point.
     expect(e.centsPerPoint).toBe(133)
+    // Each line is recomputable from what the page shows: the capped wijk is out of the pool, the
+    // others' shares are of the free points and add up to 100%, and share x free rest = their part.
+    expect(e.shareBasisPoints).toEqual([null, 5000, 5000])
+    expect(e.freeRestCents).toBe(400_000)
+    expect(e.boundedRestCents + e.freeRestCents).toBe(e.restCents)
+    result.lines.forEach((l, i) => {
+      const bp = e.shareBasisPoints[i]
+      if (bp !== null)
+        expect(Math.abs((bp * e.freeRestCents) / 10_000 - (l.proportionalCents + l.roundingCents))).toBeLessThan(
+          e.freeRestCents / 10_000,
+        )
+    })
   })
 
   it('formats points and percentages the Dutch way', () => {

@@ -35,8 +35,22 @@ export function explainAllocation(lines: ExplainLine[], potCents: number, fixedA
     centsPerPoint: Number(roundDiv(freeMoney * 1000n, freePoints)),
     bounded: lines.filter((l) => l.bound !== null).length,
     roundingCents: lines.reduce((s, l) => s + l.roundingCents, 0),
-    /** Each line's share of all weight points in hundredths of a percent (1234 = 12,34%). */
-    shareBasisPoints: points.map((p) => Number(roundDiv(p * 10_000n, totalPointsMilli))),
+    /**
+     * Each line's share in hundredths of a percent (1234 = 12,34%) of the points of the wijken NOT held
+     * at a floor or cap (those are taken out of the pool); null for a wijk at its bound. Without
+     * bounds that is the share of all points. So share x freeRestCents is the line's proportional part.
+     */
+    shareBasisPoints: points.map((p, i) =>
+      lines[i].bound === null ? Number(roundDiv(p * 10_000n, freePoints)) : null,
+    ),
+    /** Points of the free wijken (thousandths), and the money divided over them (proportional + rounding cents). */
+    freePointsMilli: Number(freePoints),
+    freeRestCents: Number(freeMoney),
+    freeCount: free.length,
+    /** What the wijken at a floor or cap got above their fixed allowance (taken out of the pool). */
+    boundedRestCents: lines
+      .filter((l) => l.bound !== null)
+      .reduce((s, l) => s + l.proportionalCents + l.roundingCents, 0),
   }
 }
 

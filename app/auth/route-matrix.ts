@@ -80,7 +80,29 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     param: 'areaApplication',
     ownIsMissing: true,
   },
-  controle: { kind: 'permission', permission: 'read:ledger:any' },
+  // ---- audit: the auditor's read-only pages and the public open books (issue 12) ----
+  'open-boeken.$year._index': {
+    kind: 'public',
+    why: 'open books: granted and spent per wijk (app/reporting/open-data)',
+  },
+  'open-boeken.$year.$code': { kind: 'public', why: 'open books of one wijk (app/reporting/open-data)' },
+  'open-data._index': { kind: 'public', why: 'open data documentation' },
+  'open-data.$year.$file': { kind: 'public', why: 'open data downloads (CC0)', loaderStatus: 404 },
+  'controle._index': { kind: 'permission', permission: 'read:ledger:any' },
+  'controle.export.$file': { kind: 'permission', permission: 'read:application:any', ownIsMissing: true },
+  'controle.wijk': { kind: 'permission', permission: 'read:application:any' },
+  'controle.aanvragen.$id': { kind: 'permission', permission: 'read:application:any' },
+  'controle.aanvragen.$id_.bijlagen.$attachmentId': {
+    kind: 'permission',
+    permission: 'read:application:any',
+    ownIsMissing: true,
+  },
+  'controle.aanvragen.$id_.brieven.$attachmentId': {
+    kind: 'permission',
+    permission: 'read:application:any',
+    ownIsMissing: true,
+  },
+  'controle.spoor': { kind: 'permission', permission: 'read:audit:any', body: { intent: 'verify' } },
   'beheer.verdeling': { kind: 'permission', permission: 'manage:allocation:any', body: { intent: 'preview' } },
   'beheer.scenarios._index': { kind: 'permission', permission: 'manage:allocation:any' },
   'beheer.scenarios.nieuw': { kind: 'permission', permission: 'manage:allocation:any' },
@@ -252,7 +274,7 @@ function expected(
   }
   if (rule.param === 'document' && who.role === 'FOUNDATION_MEMBER' && !who.foundations[app.foundationId]) return 404
   if (rule.param === 'document' && who.role === 'REVIEWER' && !who.areaIds.includes(app.areaId)) return 404
-  if (rule.param && rule.ownIsMissing) return 404
+  if (rule.ownIsMissing) return 404
   return 'ok'
 }
 
@@ -320,6 +342,8 @@ export async function runMatrix(
           attachmentId: 'no-such-attachment',
           template: 'invitation',
           index: '0',
+          file: 'no-such-file',
+          code: 'WK030719',
         }
         const url = urlFor(id, params)
         for (const kind of ['loader', 'action'] as const) {

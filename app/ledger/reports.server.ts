@@ -1,5 +1,6 @@
 import { prisma } from '#app/db.server.ts'
 import { centsFromDb } from '#app/money/bigint.ts'
+import { AREA_KINDS } from './accounts.ts'
 
 export type AreaMoney = {
   areaId: string
@@ -14,7 +15,7 @@ export type AreaMoney = {
   committedCents: number
   paidCents: number
   spentCents: number
-  /** allocated = available + reserved + committed + paid + spent */
+  /** allocated = the sum of the balances of ALL the wijk's accounts (AREA_KINDS: reserved, recovery, returned ... too) */
   balanced: boolean
 }
 
@@ -60,9 +61,7 @@ export async function areaMoney(roundId: string, areaIds?: string[]): Promise<Ar
     }
     return {
       ...row,
-      balanced:
-        row.allocatedCents ===
-        row.availableCents + row.reservedCents + row.committedCents + row.paidCents + row.spentCents,
+      balanced: row.allocatedCents === AREA_KINDS.reduce((total, kind) => total + sum(kind), 0),
     }
   })
 }

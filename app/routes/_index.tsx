@@ -25,6 +25,11 @@ export default function Home() {
             {fill(m.home.publicLink, { year })}
           </Link>
         ) : null}
+        {year ? (
+          <Link className="button button-secondary" to={`/open-boeken/${year}`}>
+            {fill(m.reporting.homeLink, { year })}
+          </Link>
+        ) : null}
         {home ? (
           <Link className="button button-secondary" to={home}>
             {m.home.continueLink}

@@ -103,6 +103,16 @@ export default function PublicAllocation() {
                     )
                     .join(', '),
                 })}
+            {bounded.length === 0
+              ? null
+              : ` ${fill(m.reporting.pool, {
+                  bounded: formatMoney(e.boundedRestCents),
+                  rest: formatMoney(e.restCents),
+                  freeRest: formatMoney(e.freeRestCents),
+                  freeCount: e.freeCount,
+                  freePoints: formatPoints(e.freePointsMilli),
+                  amount: formatMoney(e.centsPerPoint),
+                })}`}
           </li>
           <li>{fill(pe.rounding, { count: e.roundingCents })}</li>
           <li>{allocation.unspentPolicy === 'CARRY_OVER_PER_AREA' ? pe.unspentCarry : pe.unspentReturn}</li>
@@ -114,7 +124,13 @@ export default function PublicAllocation() {
               inhabitants: example.inhabitants.toLocaleString('nl-NL'),
               weight: formatWeight(example.weightMilli),
               points: formatPoints(example.inhabitants * example.weightMilli),
-              share: formatBasisPoints(e.shareBasisPoints[exampleIndex]),
+              share:
+                e.bounded === 0
+                  ? formatBasisPoints(e.shareBasisPoints[exampleIndex] ?? 0)
+                  : fill(m.reporting.poolShare, {
+                      share: formatBasisPoints(e.shareBasisPoints[exampleIndex] ?? 0),
+                      rest: formatMoney(e.freeRestCents),
+                    }),
               proportional: formatMoney(example.proportionalCents + example.roundingCents),
               fixed: formatMoney(example.fixedCents),
               exact: exactEuros(example.shareExact) ?? formatMoney(example.totalCents),
@@ -163,7 +179,9 @@ export default function PublicAllocation() {
                 </th>
                 <td className="num">{l.inhabitants.toLocaleString('nl-NL')}</td>
                 <td className="num">{formatWeight(l.weightMilli)}</td>
-                <td className="num">{formatBasisPoints(e.shareBasisPoints[i])}</td>
+                <td className="num">
+                  {e.shareBasisPoints[i] === null ? '–' : formatBasisPoints(e.shareBasisPoints[i] ?? 0)}
+                </td>
                 <td className="num">
                   <Money cents={l.fixedCents} />
                 </td>

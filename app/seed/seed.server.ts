@@ -15,6 +15,7 @@ import { decisionDueOn } from '#app/applications/clock.ts'
 import { samplePdf } from '#app/applications/sample-pdf.ts'
 import type { ApplicationStatus, Role } from '#app/generated/prisma/enums.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo-accounts.ts'
+import { seedReporting } from '#app/reporting/seed.server.ts'
 
 const CSV = fileURLToPath(new URL('../../prisma/data/amersfoort-wijken-2024.csv', import.meta.url))
 
@@ -514,6 +515,8 @@ export async function seed(log: (message: string) => void = () => {}) {
       await recordExpense(reviewer, app.id, { amountCents: cents, date: '2026-04-20', description })
     log(`Aanvraag ${a.reference} ${a.title} (${a.status}).`)
   }
+  // ---- audit: reporting seed (issue 12) ----
+  await seedReporting(passwordHash)
 }
 
 async function staffUser(id: string) {

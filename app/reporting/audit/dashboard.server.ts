@@ -1,0 +1,203 @@
+import { prisma, Prisma } from '#app/db.server.ts'
+import type { AccountKind } from '#app/generated/prisma/enums.ts'
+import { checkLedger, type LedgerCheck } from '#app/ledger/reports.server.ts'
+import { centsFromDb } from '#app/money/bigint.ts'
+import { addColumns, columns, type Balances, type MoneyColumns } from './money.ts'
+
+/**
+ * The dashboard reads account balances (one row per account, maintained with every entry), never
+ * the entries, so its cost grows with the number of wijken and grants, not with the history.
+ */
+export type AreaRow = MoneyColumns & {
+  areaId: string
+  code: string
+  name: string
+  priority: boolean
+  inhabitants: number
+  /** From the latest published allocation's lines (not from the balances). */
+  allocatedCents: number
+  /** allocated = the sum of all the wijk's account balances (all AREA_KINDS). */
+  balanced: boolean
+}
+
+type BalanceRow = { key: string | null; kind: AccountKind; cents: bigint }
+
+function fold(rows: BalanceRow[]): Map<string, Balances> {
+  const map = new Map<string, Balances>()
+  for (const r of rows) {
+    const key = r.key ?? ''
+    const b = map.get(key) ?? {}
+    b[r.kind] = (b[r.kind] ?? 0) + centsFromDb(r.cents)
+    map.set(key, b)
+  }
+  return map
+}
+
+export async function roundsForPicker() {
+  return prisma.budgetRound.findMany({ orderBy: { year: 'desc' }, select: { id: true, year: true, name: true } })
+}
+
+/** The round of ?round=<year>, or the newest. */
+export async function pickRound(year: string | null) {
+  const y = Number(year)
+  const round = Number.isInteger(y) && y > 0 ? await prisma.budgetRound.findUnique({ where: { year: y } }) : null
+  return round ?? prisma.budgetRound.findFirst({ orderBy: { year: 'desc' } })
+}
+
+async function allocatedByArea(roundId: string): Promise<Map<string, number>> {
+  const latest = await prisma.allocation.findFirst({
+    where: { roundId, status: 'PUBLISHED' },
+    orderBy: { version: 'desc' },
+    select: { lines: { select: { areaId: true, totalCents: true } } },
+  })
+  return new Map((latest?.lines ?? []).map((l) => [l.areaId, centsFromDb(l.totalCents)]))
+}
+
+export async function areaRows(roundId: string): Promise<AreaRow[]> {
+  const [areas, balances, allocated] = await Promise.all([
+    prisma.area.findMany({
+      where: { roundAreas: { some: { roundId } } },
+      orderBy: { name: 'asc' },
+      select: { id: true, code: true, name: true, priority: true, inhabitants: true },
+    }),
+    prisma.$queryRaw<BalanceRow[]>`
+      SELECT "areaId" AS key, "kind", SUM("balanceCents")::bigint AS cents
+      FROM "Account" WHERE "roundId" = ${roundId} AND "areaId" IS NOT NULL
+      GROUP BY "areaId", "kind"`,
+    allocatedByArea(roundId),
+  ])
+  const byArea = fold(balances)
+  return areas.map((a) => {
+    const cols = columns(byArea.get(a.id) ?? {})
+    const allocatedCents = allocated.get(a.id) ?? 0
+    const { id, ...area } = a
+    return { areaId: id, ...area, ...cols, allocatedCents, balanced: allocatedCents === cols.sumCents }
+  })
+}
+
+export type Dashboard = Awaited<ReturnType<typeof dashboard>>
+
+export async function dashboard(roundId: string) {
+  const round = await prisma.budgetRound.findUniqueOrThrow({ where: { id: roundId } })
+  const [rows, roundBalances, lastCheck] = await Promise.all([
+    areaRows(roundId),
+    prisma.$queryRaw<BalanceRow[]>`
+      SELECT NULL AS key, "kind", SUM("balanceCents")::bigint AS cents
+      FROM "Account" WHERE "roundId" = ${roundId} AND "areaId" IS NULL GROUP BY "kind"`,
+    lastLedgerCheck(roundId),
+  ])
+  const rb = fold(roundBalances).get('') ?? {}
+  const totals = { ...addColumns(rows), allocatedCents: rows.reduce((s, r) => s + r.allocatedCents, 0) }
+  const potCents = centsFromDb(round.potCents)
+  const undividedCents = rb.ROUND_POT ?? 0
+  const sourceCents = rb.BUDGET_SOURCE ?? 0
+  return {
+    round: { id: round.id, year: round.year, name: round.name },
+    rows,
+    totals,
+    tie: {
+      potCents,
+      undividedCents,
+      sourceCents,
+      /** Everything the round holds (undivided + every wijk's accounts) is the pot. */
+      tiesOut: undividedCents + totals.sumCents === potCents,
+      allocatedIsPot: totals.allocatedCents + undividedCents === potCents,
+      sourceIsMinusPot: sourceCents === -potCents,
+      allBalanced: rows.every((r) => r.balanced),
+    },
+    lastCheck,
+  }
+}
+
+/** Per category or per foundation: the balances of the grants' accounts. */
+export async function groupedRows(roundId: string, by: 'category' | 'foundation') {
+  const column = by === 'category' ? Prisma.sql`app."category"` : Prisma.sql`app."foundationId"`
+  const balances = await prisma.$queryRaw<BalanceRow[]>`
+    SELECT ${column} AS key, acc."kind", SUM(acc."balanceCents")::bigint AS cents
+    FROM "Account" acc JOIN "Application" app ON app."id" = acc."applicationId"
+    WHERE acc."roundId" = ${roundId}
+    GROUP BY 1, 2`
+  const map = fold(balances)
+  const names =
+    by === 'foundation'
+      ? new Map(
+          (
+            await prisma.foundation.findMany({
+              where: { id: { in: [...map.keys()] } },
+              select: { id: true, name: true },
+            })
+          ).map((f) => [f.id, f.name]),
+        )
+      : null
+  return [...map.entries()]
+    .map(([key, b]) => ({ key, name: names?.get(key) ?? key, ...columns(b) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
+}
+
+/** Every round side by side (year on year), from balances and the published allocations. */
+export async function yearOnYear() {
+  const rounds = await prisma.budgetRound.findMany({ orderBy: { year: 'asc' }, select: { id: true, year: true } })
+  return Promise.all(
+    rounds.map(async (r) => {
+      const rows = await areaRows(r.id)
+      const t = addColumns(rows)
+      return {
+        year: r.year,
+        allocatedCents: rows.reduce((s, x) => s + x.allocatedCents, 0),
+        grantedCents: t.grantedCents,
+        paidOutCents: t.paidOutCents,
+        realisedCents: t.realisedCents,
+        returnedCents: t.returnedCents + t.carriedOverCents,
+      }
+    }),
+  )
+}
+
+/** The grants of one wijk with their balances. */
+export async function areaGrants(roundId: string, areaId: string) {
+  const apps = await prisma.application.findMany({
+    where: { roundId, areaId, status: { not: 'DRAFT' } },
+    orderBy: { reference: 'asc' },
+    select: {
+      id: true,
+      reference: true,
+      title: true,
+      status: true,
+      category: true,
+      requestedCents: true,
+      foundation: { select: { id: true, name: true } },
+      accounts: { select: { kind: true, balanceCents: true } },
+    },
+  })
+  return apps.map((a) => {
+    const b: Balances = {}
+    for (const acc of a.accounts) b[acc.kind] = (b[acc.kind] ?? 0) + centsFromDb(acc.balanceCents)
+    return {
+      id: a.id,
+      reference: a.reference,
+      title: a.title,
+      status: a.status,
+      category: a.category,
+      requestedCents: centsFromDb(a.requestedCents),
+      foundation: a.foundation,
+      ...columns(b),
+    }
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// The full recomputation of the books, on demand or scheduled; the result is stored (CheckRun).
+// ---------------------------------------------------------------------------------------------
+
+export async function runLedgerCheck(roundId: string, ranById: string | null) {
+  const result = await checkLedger(roundId)
+  const ok = result.balancesMatchEntries && result.sumOfBalancesIsZero && result.sourceEqualsPot
+  return prisma.checkRun.create({
+    data: { kind: 'LEDGER', roundId, ok, result: result as unknown as Prisma.InputJsonValue, ranById },
+  })
+}
+
+export async function lastLedgerCheck(roundId: string) {
+  const run = await prisma.checkRun.findFirst({ where: { kind: 'LEDGER', roundId }, orderBy: { ranAt: 'desc' } })
+  return run ? { ok: run.ok, ranAt: run.ranAt, result: run.result as unknown as LedgerCheck } : null
+}

@@ -1,0 +1,260 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { redirect } from '@remix-run/node'
+import { requirePermission } from '#app/auth/session.server.ts'
+import { fill } from '#app/i18n/i18n.ts'
+import { useMessages } from '#app/i18n/use-messages.ts'
+import {
+  dashboard,
+  groupedRows,
+  pickRound,
+  roundsForPicker,
+  runLedgerCheck,
+  yearOnYear,
+} from '#app/reporting/audit/dashboard.server.ts'
+import { MoneyCells, MoneyHead, OkText, RoundPicker, Section } from '#app/reporting/audit/ui.tsx'
+import { EXPORTS } from '#app/reporting/exports/names.ts'
+import { Money, PageHeader } from '#app/ui/components.tsx'
+import { formatDateTime } from '#app/ui/format.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Controle – Buurtbudget Amersfoort' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'read:ledger:any')
+  const url = new URL(request.url)
+  const round = await pickRound(url.searchParams.get('round'))
+  if (!round) throw new Response('Niet gevonden', { status: 404 })
+  const [d, rounds, byCategory, byFoundation, years] = await Promise.all([
+    dashboard(round.id),
+    roundsForPicker(),
+    groupedRows(round.id, 'category'),
+    groupedRows(round.id, 'foundation'),
+    yearOnYear(),
+  ])
+  return { ...d, rounds, byCategory, byFoundation, years }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'read:ledger:any')
+  const url = new URL(request.url)
+  const round = await pickRound(url.searchParams.get('round'))
+  if (!round) throw new Response('Niet gevonden', { status: 404 })
+  // Running the check changes no money: it recomputes the books and stores the result with its time.
+  await runLedgerCheck(round.id, user.id)
+  return redirect(`/controle?round=${round.year}`)
+}
+
+export default function AuditDashboard() {
+  const d = useLoaderData<typeof loader>()
+  const m = useMessages()
+  const r = m.reporting
+  const year = d.round.year
+  return (
+    <>
+      <PageHeader title={fill(r.dashboardTitle, { year })}>
+        <RoundPicker rounds={d.rounds} year={year} />
+      </PageHeader>
+      <p>{r.dashboardIntro}</p>
+      <p>
+        <Link to="/controle/spoor">{r.trailLink}</Link> ·{' '}
+        <Link to={`/controle/steekproef?round=${year}`}>{r.sampleLink}</Link>
+      </p>
+      <div className="table-scroll">
+        <table className="table" data-testid="area-money">
+          <thead>
+            <tr>
+              <th scope="col">{r.area}</th>
+              <th scope="col" className="num">
+                {r.allocated}
+              </th>
+              <MoneyHead />
+              <th scope="col">{r.balanced}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.rows.map((row) => (
+              <tr key={row.areaId} data-area={row.code}>
+                <th scope="row">
+                  <Link to={`/controle/wijk?round=${year}&wijk=${row.code}`}>{row.name}</Link>
+                </th>
+                <td className="num" data-col="allocated">
+                  <Money cents={row.allocatedCents} />
+                </td>
+                <MoneyCells row={row} />
+                <td>
+                  <OkText ok={row.balanced} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr data-area="total">
+              <th scope="row">{r.total}</th>
+              <td className="num" data-col="allocated">
+                <Money cents={d.totals.allocatedCents} />
+              </td>
+              <MoneyCells row={d.totals} />
+              <td>
+                <OkText ok={d.tie.allBalanced} />
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+
+      <Section id="tie-title" title={r.tieTitle}>
+        <dl className="facts">
+          <dt>{r.pot}</dt>
+          <dd>
+            <Money cents={d.tie.potCents} />
+          </dd>
+          <dt>{r.undivided}</dt>
+          <dd>
+            <Money cents={d.tie.undividedCents} />
+          </dd>
+          <dt>{r.tiesOut}</dt>
+          <dd data-testid="tie-out">
+            <OkText ok={d.tie.tiesOut} />
+          </dd>
+          <dt>{r.allocatedIsPot}</dt>
+          <dd>
+            <OkText ok={d.tie.allocatedIsPot} />
+          </dd>
+          <dt>{r.sourceIsMinusPot}</dt>
+          <dd>
+            <OkText ok={d.tie.sourceIsMinusPot} />
+          </dd>
+          <dt>{r.allBalanced}</dt>
+          <dd>
+            <OkText ok={d.tie.allBalanced} />
+          </dd>
+        </dl>
+      </Section>
+
+      <Section id="books-title" title={r.booksTitle}>
+        {d.lastCheck ? (
+          <>
+            <p data-testid="books-last">
+              {fill(r.booksLast, { date: formatDateTime(d.lastCheck.ranAt, m.lang as 'nl' | 'en') })}
+            </p>
+            <dl className="facts">
+              <dt>{r.entries}</dt>
+              <dd>{d.lastCheck.result.entries.toLocaleString('nl-NL')}</dd>
+              <dt>{r.balancesMatch}</dt>
+              <dd data-testid="check-balances">
+                <OkText ok={d.lastCheck.result.balancesMatchEntries} />
+              </dd>
+              <dt>{r.sumZero}</dt>
+              <dd data-testid="check-sum">
+                <OkText ok={d.lastCheck.result.sumOfBalancesIsZero} />
+              </dd>
+              <dt>{r.sourcePot}</dt>
+              <dd data-testid="check-pot">
+                <OkText ok={d.lastCheck.result.sourceEqualsPot} />
+              </dd>
+            </dl>
+          </>
+        ) : (
+          <p>{r.booksNever}</p>
+        )}
+        <Form method="post">
+          <button type="submit" className="button">
+            {r.booksRun}
+          </button>
+        </Form>
+      </Section>
+
+      {(
+        [
+          [
+            'by-category',
+            r.byCategory,
+            d.byCategory.map((x) => ({ ...x, name: m.categories[x.key as keyof typeof m.categories] ?? x.name })),
+          ],
+          ['by-foundation', r.byFoundation, d.byFoundation],
+        ] as const
+      ).map(([id, title, rows]) => (
+        <Section key={id} id={`${id}-title`} title={title}>
+          <div className="table-scroll">
+            <table className="table" data-testid={id}>
+              <thead>
+                <tr>
+                  <th scope="col">{id === 'by-category' ? r.category : r.foundation}</th>
+                  <MoneyHead />
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.key}>
+                    <th scope="row">{row.name}</th>
+                    <MoneyCells row={row} />
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Section>
+      ))}
+
+      <Section id="years-title" title={r.yearOnYear}>
+        <table className="table" data-testid="year-on-year">
+          <thead>
+            <tr>
+              <th scope="col">{r.year}</th>
+              <th scope="col" className="num">
+                {r.allocated}
+              </th>
+              <th scope="col" className="num">
+                {r.granted}
+              </th>
+              <th scope="col" className="num">
+                {r.paidOut}
+              </th>
+              <th scope="col" className="num">
+                {r.realised}
+              </th>
+              <th scope="col" className="num">
+                {r.returned}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.years.map((y) => (
+              <tr key={y.year}>
+                <th scope="row">{y.year}</th>
+                <td className="num">
+                  <Money cents={y.allocatedCents} />
+                </td>
+                <td className="num">
+                  <Money cents={y.grantedCents} />
+                </td>
+                <td className="num">
+                  <Money cents={y.paidOutCents} />
+                </td>
+                <td className="num">
+                  <Money cents={y.realisedCents} />
+                </td>
+                <td className="num">
+                  <Money cents={y.returnedCents} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+
+      <Section id="exports-title" title={r.exports}>
+        <p>{r.exportsIntro}</p>
+        <ul className="stack">
+          {EXPORTS.map((name) => (
+            <li key={name}>
+              {r.exportNames[name]}: <a href={`/controle/export/${name}.csv?round=${year}`}>{r.csvComma}</a> ·{' '}
+              <a href={`/controle/export/${name}.csv?round=${year}&sep=semicolon`}>{r.csvSemicolon}</a> ·{' '}
+              <a href={`/controle/export/${name}.xlsx?round=${year}`}>{r.xlsx}</a>
+            </li>
+          ))}
+        </ul>
+      </Section>
+    </>
+  )
+}

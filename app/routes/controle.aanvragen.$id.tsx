@@ -1,0 +1,192 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { SnapshotView, type SnapshotData } from '#app/applications/snapshot-view.tsx'
+import { requirePermission } from '#app/auth/session.server.ts'
+import { fill } from '#app/i18n/i18n.ts'
+import { useMessages } from '#app/i18n/use-messages.ts'
+import { auditApplication } from '#app/reporting/audit/application.server.ts'
+import { MoneyCells, MoneyHead, Section } from '#app/reporting/audit/ui.tsx'
+import { Money, PageHeader, StatusBadge } from '#app/ui/components.tsx'
+import { formatDate, formatDateTime } from '#app/ui/format.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Controle: aanvraag – Buurtbudget Amersfoort' }]
+
+// The auditor reads everything of any submitted application and changes nothing (no action).
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, 'read:application:any')
+  const app = await auditApplication(params.id!)
+  if (!app) throw new Response('Niet gevonden', { status: 404 })
+  return app
+}
+
+export default function AuditApplication() {
+  const a = useLoaderData<typeof loader>()
+  const m = useMessages()
+  const r = m.reporting
+  const lang = m.lang as 'nl' | 'en'
+  const base = `/controle/aanvragen/${a.id}`
+  return (
+    <>
+      <PageHeader title={fill(r.applicationTitle, { reference: a.reference })}>
+        <p className="subtitle">
+          {a.title} · {a.area.name} · {a.foundation.name} · <StatusBadge status={a.status} />
+        </p>
+      </PageHeader>
+      <p>
+        <Link to={`/controle/wijk?round=${a.year}&wijk=${a.area.code}`}>{a.area.name}</Link> ·{' '}
+        <Link to={`/controle?round=${a.year}`}>{r.backToDashboard}</Link>
+      </p>
+      <div className="table-scroll">
+        <table className="table" data-testid="grant-money">
+          <thead>
+            <tr>
+              <th scope="col">{r.requested}</th>
+              <MoneyHead />
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <td className="num">
+                <Money cents={a.requestedCents} />
+              </td>
+              <MoneyCells row={a.money} />
+            </tr>
+          </tbody>
+        </table>
+      </div>
+
+      <Section id="entries-title" title={r.ledgerEntries}>
+        <table className="table" data-testid="grant-entries">
+          <thead>
+            <tr>
+              <th scope="col">{r.date}</th>
+              <th scope="col">{r.cause}</th>
+              <th scope="col">{r.from}</th>
+              <th scope="col">{r.to}</th>
+              <th scope="col" className="num">
+                {r.amount}
+              </th>
+              <th scope="col">{r.description}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {a.entries.map((e) => (
+              <tr key={e.id}>
+                <td>{formatDateTime(e.createdAt, lang)}</td>
+                <td>{e.cause}</td>
+                <td>{e.from}</td>
+                <td>{e.to}</td>
+                <td className="num">
+                  <Money cents={e.amountCents} />
+                </td>
+                <td>{e.memo}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+
+      <Section id="payments-title" title={r.payments}>
+        {a.payments.length === 0 ? (
+          <p>{r.none}</p>
+        ) : (
+          <ul data-testid="payments">
+            {a.payments.map((p) => (
+              <li key={p.id}>
+                {formatDate(p.paidOn, lang)}: <Money cents={p.amountCents} /> – {p.description}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      <Section id="expenses-title" title={r.expenses}>
+        {a.expenses.length === 0 ? (
+          <p>{r.none}</p>
+        ) : (
+          <ul data-testid="expenses">
+            {a.expenses.map((e) => (
+              <li key={e.id}>
+                {formatDate(e.spentOn, lang)}: <Money cents={e.amountCents} /> – {e.description}
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3>{r.receipts}</h3>
+        {a.receipts.length === 0 ? (
+          <p>{r.none}</p>
+        ) : (
+          <ul data-testid="receipts">
+            {a.receipts.map((f) => (
+              <li key={f.id}>
+                <a href={`${base}/bijlagen/${f.id}`}>{f.filename}</a> ({r.sha256} <code>{f.sha256.slice(0, 16)}…</code>)
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      <Section id="letters-title" title={r.letters}>
+        {a.letters.length === 0 ? (
+          <p>{r.noLetters}</p>
+        ) : (
+          <ul>
+            {a.letters.map((d) => (
+              <li key={d.id}>
+                <a href={`${base}/brieven/${d.id}`}>{d.filename}</a> ({d.kind}, {formatDateTime(d.createdAt, lang)},{' '}
+                {r.sha256} <code>{d.sha256.slice(0, 16)}…</code>)
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      <Section id="history-title" title={r.history}>
+        <table className="table" data-testid="history">
+          <thead>
+            <tr>
+              <th scope="col">{r.date}</th>
+              <th scope="col">{r.who}</th>
+              <th scope="col">{r.role}</th>
+              <th scope="col">{r.before}</th>
+              <th scope="col">{r.after}</th>
+              <th scope="col">{r.description}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {a.history.map((h) => (
+              <tr key={h.id}>
+                <td>{formatDateTime(h.createdAt, lang)}</td>
+                <td>{h.actor}</td>
+                <td>{h.actorRole ? m.roles[h.actorRole as keyof typeof m.roles] : ''}</td>
+                <td>{h.fromStatus ? m.status[h.fromStatus] : '–'}</td>
+                <td>{m.status[h.toStatus]}</td>
+                <td>{h.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+
+      <Section id="snapshot-title" title={r.snapshot}>
+        {a.snapshot ? (
+          <SnapshotView snapshot={a.snapshot as unknown as SnapshotData} attachmentBase={`${base}/bijlagen`} />
+        ) : (
+          <p>{r.noSnapshot}</p>
+        )}
+        {a.attachments.length > 0 ? (
+          <>
+            <h3>{r.attachments}</h3>
+            <ul>
+              {a.attachments.map((f) => (
+                <li key={f.id}>
+                  <a href={`${base}/bijlagen/${f.id}`}>{f.filename}</a>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </Section>
+    </>
+  )
+}

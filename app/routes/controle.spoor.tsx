@@ -1,0 +1,155 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { requirePermission } from '#app/auth/session.server.ts'
+import { fill } from '#app/i18n/i18n.ts'
+import { useMessages } from '#app/i18n/use-messages.ts'
+import { lastTrailCheck, runTrailCheck, searchTrail, type TrailVerdict } from '#app/reporting/audit/trail.server.ts'
+import { PageHeader } from '#app/ui/components.tsx'
+import { formatDateTime } from '#app/ui/format.ts'
+
+export const meta: MetaFunction = () => [{ title: 'Audittrail – Buurtbudget Amersfoort' }]
+
+const FILTERS = ['actor', 'entity', 'kind', 'from', 'to'] as const
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'read:audit:any')
+  const url = new URL(request.url)
+  const filter = Object.fromEntries(
+    FILTERS.map((k) => [k, url.searchParams.get(k)?.trim() || undefined]).filter(([, v]) => v),
+  ) as Record<(typeof FILTERS)[number], string | undefined>
+  for (const k of ['from', 'to'] as const) if (filter[k] && !/^\d{4}-\d{2}-\d{2}$/.test(filter[k]!)) delete filter[k]
+  const page = Math.max(1, Number(url.searchParams.get('page')) || 1)
+  const [result, check] = await Promise.all([searchTrail(filter, page), lastTrailCheck()])
+  return {
+    filter,
+    ...result,
+    check: check ? { ok: check.ok, ranAt: check.ranAt, result: check.result as unknown as TrailVerdict } : null,
+  }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'read:audit:any')
+  // Verifying writes nothing to the trail itself: it stores its result (CheckRun) with its time.
+  await runTrailCheck(user.id)
+  return redirect('/controle/spoor')
+}
+
+export default function Trail() {
+  const d = useLoaderData<typeof loader>()
+  const m = useMessages()
+  const r = m.reporting
+  const lang = m.lang as 'nl' | 'en'
+  const pages = Math.max(1, Math.ceil(d.total / d.pageSize))
+  const query = (page: number) => {
+    const p = new URLSearchParams(Object.entries(d.filter).filter(([, v]) => v) as [string, string][])
+    p.set('page', String(page))
+    return `?${p}`
+  }
+  const exportQuery = new URLSearchParams(Object.entries(d.filter).filter(([, v]) => v) as [string, string][])
+  return (
+    <>
+      <PageHeader title={r.trailTitle} />
+      <p>{r.trailIntro}</p>
+      <section aria-labelledby="verify-title" className="card">
+        <h2 id="verify-title">{r.verifyTitle}</h2>
+        {d.check ? (
+          <>
+            <p data-testid="trail-verdict" className={d.check.ok ? 'ok' : 'not-ok'}>
+              {d.check.ok
+                ? fill(r.verifyOk, { rows: d.check.result.tables.reduce((s, t) => s + t.rows, 0) })
+                : fill(r.verifyBroken, { count: d.check.result.problems.length })}{' '}
+              ({fill(r.booksLast, { date: formatDateTime(d.check.ranAt, lang) })})
+            </p>
+            {d.check.result.problems.length > 0 ? (
+              <ul>
+                {d.check.result.problems.map((p) => (
+                  <li key={`${p.table}-${p.chainSeq}-${p.problem}`}>
+                    {fill(r.verifyProblem, { table: p.table, seq: p.chainSeq, problem: r.problems[p.problem] })}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </>
+        ) : (
+          <p>{r.verifyNever}</p>
+        )}
+        <Form method="post">
+          <button type="submit" className="button">
+            {r.verifyRun}
+          </button>
+        </Form>
+      </section>
+
+      <Form method="get" className="filters card" aria-label={r.filter}>
+        <label>
+          {r.filterActor} <input name="actor" defaultValue={d.filter.actor ?? ''} />
+        </label>{' '}
+        <label>
+          {r.filterEntity} <input name="entity" defaultValue={d.filter.entity ?? ''} />
+        </label>{' '}
+        <label>
+          {r.filterKind} <input name="kind" defaultValue={d.filter.kind ?? ''} />
+        </label>{' '}
+        <label>
+          {r.filterFrom} <input type="date" name="from" defaultValue={d.filter.from ?? ''} />
+        </label>{' '}
+        <label>
+          {r.filterTo} <input type="date" name="to" defaultValue={d.filter.to ?? ''} />
+        </label>{' '}
+        <button type="submit" className="button button-small">
+          {r.filter}
+        </button>
+      </Form>
+      <p>
+        {fill(r.results, { total: d.total })} · <a href={`/controle/export/trail.csv?${exportQuery}`}>{r.csvComma}</a> ·{' '}
+        <a href={`/controle/export/trail.csv?${exportQuery}&sep=semicolon`}>{r.csvSemicolon}</a> ·{' '}
+        <a href={`/controle/export/trail.xlsx?${exportQuery}`}>{r.xlsx}</a>
+      </p>
+      <div className="table-scroll">
+        <table className="table" data-testid="trail">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">{r.date}</th>
+              <th scope="col">{r.who}</th>
+              <th scope="col">{r.role}</th>
+              <th scope="col">{r.ip}</th>
+              <th scope="col">{r.what}</th>
+              <th scope="col">{r.filterEntity}</th>
+              <th scope="col">{r.before}</th>
+              <th scope="col">{r.after}</th>
+              <th scope="col">{r.description}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.rows.map((row) => (
+              <tr key={`${row.source}-${row.chainSeq}`} data-action={row.action}>
+                <td>
+                  <span title={row.hash}>
+                    {row.source}:{row.chainSeq}
+                  </span>
+                </td>
+                <td>{formatDateTime(row.at, lang)}</td>
+                <td>{row.actorName ?? '–'}</td>
+                <td>{row.actorRole ? m.roles[row.actorRole as keyof typeof m.roles] : ''}</td>
+                <td>{row.ip}</td>
+                <td>{row.action}</td>
+                <td>{row.entity}</td>
+                <td>{row.before}</td>
+                <td>{row.after}</td>
+                <td>
+                  <code>{row.data ? JSON.stringify(row.data) : ''}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav aria-label={fill(r.page, { page: d.page, pages })} className="pagination">
+        {d.page > 1 ? <Link to={query(d.page - 1)}>{r.previous}</Link> : null} {fill(r.page, { page: d.page, pages })}{' '}
+        {d.page < pages ? <Link to={query(d.page + 1)}>{r.next}</Link> : null}
+      </nav>
+    </>
+  )
+}

@@ -1,0 +1,82 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { requirePermission } from '#app/auth/session.server.ts'
+import { prisma } from '#app/db.server.ts'
+import { fill } from '#app/i18n/i18n.ts'
+import { useMessages } from '#app/i18n/use-messages.ts'
+import { areaGrants, pickRound } from '#app/reporting/audit/dashboard.server.ts'
+import { MoneyCells, MoneyHead } from '#app/reporting/audit/ui.tsx'
+import { Money, PageHeader, StatusBadge } from '#app/ui/components.tsx'
+
+export const meta: MetaFunction = () => [{ title: 'Controle per wijk – Buurtbudget Amersfoort' }]
+
+// /controle/wijk?round=<year>&wijk=<code>: the grants of one wijk (without a wijk: the first one).
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'read:application:any')
+  const url = new URL(request.url)
+  const round = await pickRound(url.searchParams.get('round'))
+  if (!round) throw new Response('Niet gevonden', { status: 404 })
+  const code = url.searchParams.get('wijk')
+  const area = await prisma.area.findFirst({
+    where: { ...(code ? { code } : {}), roundAreas: { some: { roundId: round.id } } },
+    orderBy: { code: 'asc' },
+    select: { id: true, code: true, name: true },
+  })
+  if (!area) throw new Response('Niet gevonden', { status: 404 })
+  return { year: round.year, area, grants: await areaGrants(round.id, area.id) }
+}
+
+export default function AuditArea() {
+  const { year, area, grants } = useLoaderData<typeof loader>()
+  const m = useMessages()
+  const r = m.reporting
+  return (
+    <>
+      <PageHeader title={fill(r.areaTitle, { area: area.name, year })} />
+      <p>
+        <Link to={`/controle?round=${year}`}>{r.backToDashboard}</Link> ·{' '}
+        <a href={`/controle/export/ledger-entries.csv?round=${year}&wijk=${area.code}`}>
+          {r.exportNames['ledger-entries']} (CSV)
+        </a>
+      </p>
+      {grants.length === 0 ? (
+        <p>{r.noGrants}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table" data-testid="area-grants">
+            <thead>
+              <tr>
+                <th scope="col">{r.reference}</th>
+                <th scope="col">{r.title}</th>
+                <th scope="col">{r.foundation}</th>
+                <th scope="col">{r.status}</th>
+                <th scope="col" className="num">
+                  {r.requested}
+                </th>
+                <MoneyHead />
+              </tr>
+            </thead>
+            <tbody>
+              {grants.map((g) => (
+                <tr key={g.id} data-reference={g.reference}>
+                  <th scope="row">
+                    <Link to={`/controle/aanvragen/${g.id}`}>{g.reference}</Link>
+                  </th>
+                  <td>{g.title}</td>
+                  <td>{g.foundation.name}</td>
+                  <td>
+                    <StatusBadge status={g.status} />
+                  </td>
+                  <td className="num">
+                    <Money cents={g.requestedCents} />
+                  </td>
+                  <MoneyCells row={g} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  )
+}
