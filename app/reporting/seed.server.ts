@@ -136,7 +136,12 @@ export async function seedReporting(passwordHash: string) {
     foundationIds: [],
   }
   // Below the round's four-eyes threshold (EUR 2.500,00), so one reviewer decides.
-  await approve(staff, app.id, 240_000)
+  await approve(
+    staff,
+    app.id,
+    240_000,
+    'De post voor materiaal is lager toegekend: de keuken van het buurthuis is al ingericht.',
+  )
   // The seed books the advance as it was paid (in February), instead of the proposal the award makes.
   await prisma.payment.deleteMany({ where: { applicationId: app.id, status: 'PROPOSED' } })
   await recordPayment(staff, app.id, { amountCents: 180_000, date: '2026-02-03', description: 'Voorschot 75%' })
