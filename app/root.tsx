@@ -18,22 +18,26 @@ import { getUser } from '#app/auth/session.server.ts'
 import { hasPermission } from '#app/auth/permissions.ts'
 import { getEnv } from '#app/env.server.ts'
 import { messages, type Lang } from '#app/i18n/i18n.ts'
-import { getLang } from '#app/i18n/lang.server.ts'
+import { useMessages } from '#app/i18n/use-messages.ts'
+import { chosenLang } from '#app/i18n/lang.server.ts'
 import { readToast } from '#app/ui/toast.server.ts'
 import stylesUrl from '#app/ui/styles.css?url'
 import { localMailboxEnabled } from '#app/mail/mailbox.server.ts'
+import { langOf } from '#app/ui/meta.ts'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesUrl },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-export const meta: MetaFunction = () => [{ title: 'Buurtbudget Amersfoort' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: messages(langOf(matches)).site.name }]
 
 // The root loader is public (the home page and the public allocation pages need it); it only reveals
 // who the visitor is to the visitor.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, lang, toast] = await Promise.all([getUser(request), getLang(request), readToast(request)])
+  const [user, chosen, toast] = await Promise.all([getUser(request), chosenLang(request), readToast(request)])
+  // The switch's cookie wins; without one, a signed-in user sees the language stored for them.
+  const lang: Lang = chosen ?? user?.lang ?? 'nl'
   const headers = new Headers()
   if (toast.setCookie) headers.append('Set-Cookie', toast.setCookie)
   return data(
@@ -45,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       user: user && {
         name: user.name,
         role: user.role,
-        foundations: user.foundations.map((f) => f.name),
+        foundations: user.foundations.map((f) => ({ name: f.name, role: f.role })),
         can: {
           applications: hasPermission(user.role, 'create:application:own'),
           review: hasPermission(user.role, 'approve:application:area'),
@@ -169,8 +173,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
                     <Link to="/account">
                       <strong>{user.name}</strong>
                     </Link>{' '}
-                    ({m.roles[user.role]}
-                    {user.foundations.length ? `, ${user.foundations.join(', ')}` : ''})
+                    (
+                    {user.foundations.length
+                      ? user.foundations.map((f) => `${m.memberRolesShort[f.role]}, ${f.name}`).join('; ')
+                      : m.roles[user.role]}
+                    )
                   </span>
                   <Form method="post" action="/uitloggen" className="inline-form">
                     <button type="submit" className="button button-secondary button-small">
@@ -208,16 +215,22 @@ export default function App() {
   return <Outlet />
 }
 
-/** One error boundary for the whole portal: expected statuses get their own message, never a stack trace. */
+/**
+ * One error boundary for the whole portal, inside the normal layout (language, sign-in state, demo
+ * banner from the root loader): a page per status, never a stack trace.
+ */
 export function ErrorBoundary() {
   const error = useRouteError()
-  const root = useRouteLoaderData<typeof loader>('root')
-  const m = messages(root?.lang ?? 'nl')
+  const m = useMessages()
   const status = isRouteErrorResponse(error) ? error.status : 500
-  const text = status in m.errors ? m.errors[status as 403 | 404 | 409 | 413] : m.errors.other
+  const known = [403, 404, 409, 413, 503] as const
+  const kind = (known as readonly number[]).includes(status) ? (status as (typeof known)[number]) : null
+  const heading = kind ? m.statusPages[kind] : m.statusPages.other
+  const text = kind === 503 ? m.statusPages.unavailable : kind ? m.errors[kind] : m.errors.other
   return (
     <div className="error-page">
-      <h1>{m.errors.title}</h1>
+      <title>{`${heading} – ${m.site.name}`}</title>
+      <h1>{heading}</h1>
       <p>{text}</p>
       <p>
         <Link to="/">{m.errors.home}</Link>

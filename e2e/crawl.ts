@@ -94,7 +94,8 @@ export async function dutchOnPage(page: Page, dutch: string[]): Promise<string[]
         .join('')
       if (norm(own)) whole.add(norm(own))
       if (el.children.length === 0 && norm(el.innerText)) whole.add(norm(el.innerText))
-      for (const attr of ['aria-label', 'title', 'placeholder', 'alt']) if (el.getAttribute(attr)) whole.add(norm(el.getAttribute(attr)))
+      for (const attr of ['aria-label', 'title', 'placeholder', 'alt'])
+        if (el.getAttribute(attr)) whole.add(norm(el.getAttribute(attr)))
       if (el instanceof HTMLInputElement && (el.type === 'submit' || el.type === 'button')) whole.add(norm(el.value))
       if (el instanceof HTMLOptionElement) whole.add(norm(el.text))
     }

@@ -12,11 +12,23 @@ import { signIn } from './helpers.ts'
  */
 
 const ROLES: { role: string; email: string | null; start: string[] }[] = [
-  { role: 'public', email: null, start: ['/', '/inloggen', '/wachtwoord-vergeten', '/stichting-aanmelden', '/deze-pagina-bestaat-niet'] },
-  { role: 'foundation member', email: 'aanvrager@hooglandleeft.example', start: ['/', '/account', '/deze-pagina-bestaat-niet'] },
+  {
+    role: 'public',
+    email: null,
+    start: ['/', '/inloggen', '/wachtwoord-vergeten', '/stichting-aanmelden', '/deze-pagina-bestaat-niet'],
+  },
+  {
+    role: 'foundation member',
+    email: 'aanvrager@hooglandleeft.example',
+    start: ['/', '/account', '/deze-pagina-bestaat-niet'],
+  },
   { role: 'reviewer', email: 'beoordelaar@amersfoort.example', start: ['/', '/account', '/deze-pagina-bestaat-niet'] },
   { role: 'auditor', email: 'controleur@amersfoort.example', start: ['/', '/account', '/deze-pagina-bestaat-niet'] },
-  { role: 'administrator', email: 'beheerder@amersfoort.example', start: ['/', '/account', '/deze-pagina-bestaat-niet'] },
+  {
+    role: 'administrator',
+    email: 'beheerder@amersfoort.example',
+    start: ['/', '/account', '/deze-pagina-bestaat-niet'],
+  },
 ]
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
@@ -48,9 +60,7 @@ async function reflowProblem(page: Page): Promise<string | null> {
 }
 
 for (const { role, email, start } of ROLES) {
-  test(`every page of the ${role}: accessible, reflows at 320 px, and English in English mode`, async ({
-    browser,
-  }) => {
+  test(`every page of the ${role}: accessible, reflows at 320 px, and English in English mode`, async ({ browser }) => {
     test.setTimeout(600_000)
     const context = await browser.newContext()
     const page = await context.newPage()

@@ -60,6 +60,7 @@ async function loadSessionUser(sessionId: string) {
           email: true,
           role: true,
           active: true,
+          lang: true,
           memberships: {
             select: { foundationId: true, role: true, foundation: { select: { name: true, verifiedAt: true } } },
           },
@@ -85,6 +86,8 @@ async function loadSessionUser(sessionId: string) {
     name: user.name,
     email: user.email,
     role: user.role,
+    /** The language stored for this user (screens without a language cookie, and every mail). */
+    lang: (user.lang === 'en' ? 'en' : 'nl') as 'nl' | 'en',
     /** Verified foundations only: a foundation pending verification cannot apply yet. */
     foundationIds: user.memberships.filter((m) => m.foundation.verifiedAt).map((m) => m.foundationId),
     foundations: user.memberships.map((m) => ({

@@ -8,6 +8,12 @@ export const langCookie = createCookie('bb_lang', {
   maxAge: 60 * 60 * 24 * 365,
 })
 
+/** The language the visitor chose with the switch, or null when they never did. */
+export async function chosenLang(request: Request): Promise<Lang | null> {
+  const value = await langCookie.parse(request.headers.get('Cookie'))
+  return value === 'en' || value === 'nl' ? value : null
+}
+
 /** Dutch first; English when the visitor chose it. */
 export async function getLang(request: Request): Promise<Lang> {
   const value = await langCookie.parse(request.headers.get('Cookie'))

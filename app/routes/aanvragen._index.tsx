@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { title } from '#app/ui/meta.ts'
 import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import type { Lang } from '#app/i18n/i18n.ts'
 import { formatDate } from '#app/ui/format.ts'
@@ -9,7 +10,7 @@ import { requirePermission } from '#app/auth/session.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { Money, PageHeader, StatusBadge } from '#app/ui/components.tsx'
 
-export const meta: MetaFunction = () => [{ title: 'Onze aanvragen – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.titles.applications)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:application:own')

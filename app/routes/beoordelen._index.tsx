@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { title } from '#app/ui/meta.ts'
 import { Link, useLoaderData } from '@remix-run/react'
 import { listForStaff, reviewerAreas } from '#app/applications/review.server.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
@@ -6,7 +7,7 @@ import { useMessages } from '#app/i18n/use-messages.ts'
 import { currentRound } from '#app/rounds/rounds.server.ts'
 import { Money, PageHeader, StatusBadge } from '#app/ui/components.tsx'
 
-export const meta: MetaFunction = () => [{ title: 'Beoordelen – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.titles.review)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:application:area')

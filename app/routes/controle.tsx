@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { title } from '#app/ui/meta.ts'
 import { useLoaderData } from '@remix-run/react'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
@@ -6,7 +7,7 @@ import { areaMoney, checkLedger } from '#app/ledger/reports.server.ts'
 import { requireCurrentRound } from '#app/rounds/rounds.server.ts'
 import { Money, PageHeader } from '#app/ui/components.tsx'
 
-export const meta: MetaFunction = () => [{ title: 'Controle – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.titles.audit)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'read:ledger:any')

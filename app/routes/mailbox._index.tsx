@@ -1,11 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { title } from '#app/ui/meta.ts'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { listMailbox, requireLocalMailbox } from '#app/mail/mailbox.server.ts'
 import { PageHeader } from '#app/ui/components.tsx'
 import { formatDateTime } from '#app/ui/format.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Demo-postbus – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.titles.mailbox)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireLocalMailbox(request)
