@@ -21,11 +21,17 @@ import { messages, type Lang } from '#app/i18n/i18n.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { chosenLang } from '#app/i18n/lang.server.ts'
 import { readToast } from '#app/ui/toast.server.ts'
+import nldsUrl from '@utrecht/component-library-css/dist/index.css?url'
+import themeUrl from '#app/ui/theme-amersfoort.css?url'
 import stylesUrl from '#app/ui/styles.css?url'
 import { localMailboxEnabled } from '#app/mail/mailbox.server.ts'
 import { langOf } from '#app/ui/meta.ts'
+import { Alert } from '#app/ui/nlds.tsx'
 
 export const links: LinksFunction = () => [
+  // NL Design System components, then the municipality's tokens, then the portal's own layout.
+  { rel: 'stylesheet', href: nldsUrl },
+  { rel: 'stylesheet', href: themeUrl },
   { rel: 'stylesheet', href: stylesUrl },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
@@ -195,9 +201,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
         </header>
         <main id="inhoud" className="container" tabIndex={-1}>
           {root?.toast ? (
-            <div className="alert alert-success" role="status">
+            <Alert type="ok" role="status">
               {root.toast}
-            </div>
+            </Alert>
           ) : null}
           {children}
         </main>

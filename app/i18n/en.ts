@@ -699,6 +699,16 @@ export const en: Messages = {
     foundation: 'Our foundation',
     publicAllocation: 'Allocation per wijk',
   },
+  ui: {
+    busy: 'sending',
+    sortable: 'click to sort',
+    sortedAsc: 'sorted ascending',
+    sortedDesc: 'sorted descending',
+    pagination: 'Pagination',
+    previous: 'Previous',
+    next: 'Next',
+    pageOf: 'Page {page} of {pages}',
+  },
   language: {
     label: 'Language of the e-mail to the foundation',
     saved: 'The language has been saved.',

@@ -721,6 +721,16 @@ export const nl = {
     foundation: 'Onze stichting',
     publicAllocation: 'Verdeling per wijk',
   },
+  ui: {
+    busy: 'bezig met versturen',
+    sortable: 'klik om te sorteren',
+    sortedAsc: 'oplopend gesorteerd',
+    sortedDesc: 'aflopend gesorteerd',
+    pagination: 'Paginanavigatie',
+    previous: 'Vorige',
+    next: 'Volgende',
+    pageOf: 'Pagina {page} van {pages}',
+  },
   language: {
     label: 'Taal van de e-mail aan de stichting',
     saved: 'De taal is opgeslagen.',
