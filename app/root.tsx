@@ -19,28 +19,38 @@ import { navFor } from '#app/auth/policy.ts'
 import { currentRound } from '#app/rounds/rounds.server.ts'
 import { getEnv } from '#app/env.server.ts'
 import { messages, type Lang } from '#app/i18n/i18n.ts'
-import { getLang } from '#app/i18n/lang.server.ts'
+import { useMessages } from '#app/i18n/use-messages.ts'
+import { chosenLang } from '#app/i18n/lang.server.ts'
 import { readToast } from '#app/ui/toast.server.ts'
+import nldsUrl from '@utrecht/component-library-css/dist/index.css?url'
+import themeUrl from '#app/ui/theme-amersfoort.css?url'
 import stylesUrl from '#app/ui/styles.css?url'
 import { localMailboxEnabled } from '#app/mail/mailbox.server.ts'
 import { useNonce } from '#app/web/nonce.tsx'
+import { langOf } from '#app/ui/meta.ts'
+import { Alert } from '#app/ui/nlds.tsx'
 
 export const links: LinksFunction = () => [
+  // NL Design System components, then the municipality's tokens, then the portal's own layout.
+  { rel: 'stylesheet', href: nldsUrl },
+  { rel: 'stylesheet', href: themeUrl },
   { rel: 'stylesheet', href: stylesUrl },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-export const meta: MetaFunction = () => [{ title: 'Buurtbudget Amersfoort' }]
+export const meta: MetaFunction = ({ matches }) => [{ title: messages(langOf(matches)).site.name }]
 
 // The root loader is public (the home page and the public allocation pages need it); it only reveals
 // who the visitor is to the visitor.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, lang, toast, round] = await Promise.all([
+  const [user, chosen, toast, round] = await Promise.all([
     getUser(request),
-    getLang(request),
+    chosenLang(request),
     readToast(request),
     currentRound(),
   ])
+  // The switch's cookie wins; without one, a signed-in user sees the language stored for them.
+  const lang: Lang = chosen ?? user?.lang ?? 'nl'
   const headers = new Headers()
   if (toast.setCookie) headers.append('Set-Cookie', toast.setCookie)
   return data(
@@ -54,7 +64,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       user: user && {
         name: user.name,
         role: user.role,
-        foundations: user.foundations.map((f) => f.name),
+        foundations: user.foundations.map((f) => ({ name: f.name, role: f.role })),
         // Each link asks the rule of the page it opens (app/auth/policy.ts), never the role itself.
         can: navFor(user),
         foundationId: user.foundations[0]?.id ?? null,
@@ -173,8 +183,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
                     <Link to="/account">
                       <strong>{user.name}</strong>
                     </Link>{' '}
-                    ({m.roles[user.role]}
-                    {user.foundations.length ? `, ${user.foundations.join(', ')}` : ''})
+                    (
+                    {user.foundations.length
+                      ? user.foundations.map((f) => `${m.memberRolesShort[f.role]}, ${f.name}`).join('; ')
+                      : m.roles[user.role]}
+                    )
                   </span>
                   <Form method="post" action="/uitloggen" className="inline-form">
                     <button type="submit" className="button button-secondary button-small">
@@ -192,9 +205,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
         </header>
         <main id="inhoud" className="container" tabIndex={-1}>
           {root?.toast ? (
-            <div className="alert alert-success" role="status">
+            <Alert type="ok" role="status">
               {root.toast}
-            </div>
+            </Alert>
           ) : null}
           {children}
         </main>
@@ -212,16 +225,22 @@ export default function App() {
   return <Outlet />
 }
 
-/** One error boundary for the whole portal: expected statuses get their own message, never a stack trace. */
+/**
+ * One error boundary for the whole portal, inside the normal layout (language, sign-in state, demo
+ * banner from the root loader): a page per status, never a stack trace.
+ */
 export function ErrorBoundary() {
   const error = useRouteError()
-  const root = useRouteLoaderData<typeof loader>('root')
-  const m = messages(root?.lang ?? 'nl')
+  const m = useMessages()
   const status = isRouteErrorResponse(error) ? error.status : 500
-  const text = status in m.errors ? m.errors[status as 403 | 404 | 409 | 413] : m.errors.other
+  const known = [403, 404, 409, 413, 503] as const
+  const kind = (known as readonly number[]).includes(status) ? (status as (typeof known)[number]) : null
+  const heading = kind ? m.statusPages[kind] : m.statusPages.other
+  const text = kind === 503 ? m.statusPages.unavailable : kind ? m.errors[kind] : m.errors.other
   return (
     <div className="error-page">
-      <h1>{m.errors.title}</h1>
+      <title>{`${heading} – ${m.site.name}`}</title>
+      <h1>{heading}</h1>
       <p>{text}</p>
       <p>
         <Link to="/">{m.errors.home}</Link>

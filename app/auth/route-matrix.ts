@@ -44,6 +44,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'e-mail-bevestigen.$token': { kind: 'public', why: 'single-use link' },
   'uitnodiging.$token': { kind: 'public', why: 'single-use link' },
   'stichting-aanmelden': { kind: 'public', why: 'self-registration, pending verification' },
+  // ---- ui: the catch-all 404 ----
+  $: { kind: 'public', why: 'any unknown address: 404 in the normal layout', loaderStatus: 404, actionStatus: 404 },
   'mailbox._index': {
     kind: 'public',
     why: 'demo mailbox: demo mode without SMTP only (404 in production), see app/mail/mailbox.server.ts',

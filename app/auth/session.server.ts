@@ -55,6 +55,7 @@ async function loadSessionUser(sessionId: string) {
           email: true,
           role: true,
           active: true,
+          lang: true,
           memberships: {
             select: { foundationId: true, role: true, foundation: { select: { name: true, verifiedAt: true } } },
           },
@@ -81,6 +82,8 @@ async function loadSessionUser(sessionId: string) {
     email: user.email,
     role: user.role,
     ...rightsFromMemberships(user.memberships),
+    /** The language stored for this user (screens without a language cookie, and every mail). */
+    lang: (user.lang === 'en' ? 'en' : 'nl') as 'nl' | 'en',
     areaIds: user.reviewerAreas.map((a) => a.areaId),
   }
 }

@@ -22,6 +22,12 @@ export const langCookie = {
   parse: (header: string | null) => lang().parse(header),
 }
 
+/** The language the visitor chose with the switch, or null when they never did. */
+export async function chosenLang(request: Request): Promise<Lang | null> {
+  const value = await langCookie.parse(request.headers.get('Cookie'))
+  return value === 'en' || value === 'nl' ? value : null
+}
+
 /** Dutch first; English when the visitor chose it. */
 export async function getLang(request: Request): Promise<Lang> {
   const value = await langCookie.parse(request.headers.get('Cookie')).catch(() => null)

@@ -461,6 +461,8 @@ export const nl = {
   },
   // --- accounts, foundations and sign-in (issue 4) ---
   memberRoles: { FOUNDATION_ADMIN: 'Bestuurder (beheert leden)', MEMBER: 'Lid' },
+  // ui: the membership role in the header, the same word as on the foundation page
+  memberRolesShort: { FOUNDATION_ADMIN: 'Bestuurder', MEMBER: 'Lid' },
   accounts: {
     throttled:
       'Te veel pogingen om in te loggen. Wacht een minuut en probeer het opnieuw, of vraag een nieuw wachtwoord aan.',
@@ -581,6 +583,8 @@ export const nl = {
     areas: 'Wijken',
     areasHint: 'De wijken waar de stichting actief is. Aanvragen kunnen alleen voor deze wijken.',
     membersCount: 'leden',
+    // ui: singular
+    memberCount: 'lid',
     verify: 'Verifiëren',
     verifiedToast: 'De stichting is geverifieerd en kan aanvragen indienen.',
     ibanChangeRequested: 'Nieuw rekeningnummer aangevraagd:',
@@ -1039,6 +1043,57 @@ export const nl = {
       gap: 'een regel ervoor ontbreekt',
       head: 'de laatst gecontroleerde regel is weg of gewijzigd',
     },
+  },
+  // ---- ui: per-status error pages, page titles, language choice ----
+  statusPages: {
+    403: 'Geen toegang',
+    404: 'Pagina niet gevonden',
+    409: 'Gegevens intussen gewijzigd',
+    413: 'Bestand te groot',
+    503: 'Tijdelijk niet beschikbaar',
+    other: 'Er ging iets mis',
+    unavailable:
+      'Het portaal is even niet bereikbaar, bijvoorbeeld door onderhoud. Probeer het over een paar minuten opnieuw.',
+  },
+  titles: {
+    applications: 'Onze aanvragen',
+    newApplication: 'Nieuwe aanvraag',
+    account: 'Mijn account',
+    population: 'Inwoners per wijk',
+    mail: 'E-mail',
+    mailTemplates: 'E-mailsjablonen',
+    staff: 'Medewerkers',
+    rounds: 'Budgetrondes',
+    scenarios: "Scenario's",
+    newScenario: 'Nieuw scenario',
+    foundations: 'Stichtingen',
+    allocation: 'Verdeling',
+    review: 'Beoordelen',
+    audit: 'Controle',
+    confirmEmail: 'E-mailadres bevestigen',
+    signIn: 'Inloggen',
+    secondStep: 'Tweede stap',
+    mailbox: 'Demo-postbus',
+    registerFoundation: 'Stichting aanmelden',
+    forgotPassword: 'Wachtwoord vergeten',
+    resetPassword: 'Nieuw wachtwoord',
+    invitation: 'Uitnodiging',
+    foundation: 'Onze stichting',
+    publicAllocation: 'Verdeling per wijk',
+  },
+  ui: {
+    busy: 'bezig met versturen',
+    sortable: 'klik om te sorteren',
+    sortedAsc: 'oplopend gesorteerd',
+    sortedDesc: 'aflopend gesorteerd',
+    pagination: 'Paginanavigatie',
+    previous: 'Vorige',
+    next: 'Volgende',
+    pageOf: 'Pagina {page} van {pages}',
+  },
+  language: {
+    label: 'Taal van de e-mail aan de stichting',
+    saved: 'De taal is opgeslagen.',
   },
 }
 

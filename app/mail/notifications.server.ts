@@ -6,13 +6,18 @@ import { centsFromDb } from '#app/money/bigint.ts'
 import { absoluteUrl, enqueueMail } from './outbox.server.ts'
 import type { MailLang } from './render.ts'
 
+/** A stored language as the language of a mail ('nl' unless it is 'en'). */
+export function mailLang(stored: string | null | undefined): MailLang {
+  return stored === 'en' ? 'en' : 'nl'
+}
+
 /** The receipt (ontvangstbevestiging) to the member who submitted, with reference and decision due date. */
 export async function enqueueReceipt(
   tx: Tx,
   input: { applicationId: string; submitterId: string; decisionDueOn: string; lang?: MailLang },
 ) {
   const [submitter, app] = await Promise.all([
-    tx.user.findUniqueOrThrow({ where: { id: input.submitterId }, select: { email: true, name: true } }),
+    tx.user.findUniqueOrThrow({ where: { id: input.submitterId }, select: { email: true, name: true, lang: true } }),
     tx.application.findUniqueOrThrow({
       where: { id: input.applicationId },
       select: {
@@ -28,7 +33,8 @@ export async function enqueueReceipt(
   await enqueueMail(tx, {
     template: 'application-receipt',
     to: submitter.email,
-    lang: input.lang ?? 'nl',
+    // Every mail in the recipient's own language (stored per user, the switch sets it).
+    lang: mailLang(submitter.lang),
     data: {
       name: submitter.name,
       reference: app.reference,
@@ -54,13 +60,19 @@ async function applicantRecipients(tx: Tx, applicationId: string) {
       awardedCents: true,
       decisionReason: true,
       createdById: true,
-      foundation: { select: { name: true, email: true, contactName: true, iban: true } },
+      foundation: { select: { name: true, email: true, contactName: true, iban: true, lang: true } },
     },
   })
-  const creator = await tx.user.findUnique({ where: { id: app.createdById }, select: { email: true, name: true } })
-  const recipients = [{ to: app.foundation.email, name: app.foundation.contactName }]
+  const creator = await tx.user.findUnique({
+    where: { id: app.createdById },
+    select: { email: true, name: true, lang: true },
+  })
+  // Each recipient in their own language: the foundation's address in the one chosen on its page.
+  const recipients = [
+    { to: app.foundation.email, name: app.foundation.contactName, lang: mailLang(app.foundation.lang) },
+  ]
   if (creator && creator.email.toLowerCase() !== app.foundation.email.toLowerCase())
-    recipients.push({ to: creator.email, name: creator.name })
+    recipients.push({ to: creator.email, name: creator.name, lang: mailLang(creator.lang) })
   return { app, recipients }
 }
 
@@ -69,7 +81,6 @@ export async function enqueuePaymentNotice(
   tx: Tx,
   applicationId: string,
   payment: { amountCents: number; date: string; description: string },
-  lang: MailLang = 'nl',
 ) {
   const { app, recipients } = await applicantRecipients(tx, applicationId)
   const iban = app.foundation.iban.replace(/\s+/g, '')
@@ -77,7 +88,7 @@ export async function enqueuePaymentNotice(
     await enqueueMail(tx, {
       template: 'payment-notice',
       to: r.to,
-      lang,
+      lang: r.lang,
       data: {
         name: r.name,
         reference: app.reference,

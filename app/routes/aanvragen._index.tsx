@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { title } from '#app/ui/meta.ts'
 import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import type { Lang } from '#app/i18n/i18n.ts'
 import { formatDate } from '#app/ui/format.ts'
@@ -9,8 +10,9 @@ import { openRound } from '#app/rounds/rounds.server.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { Money, PageHeader, StatusBadge } from '#app/ui/components.tsx'
+import { Alert, DataTable } from '#app/ui/nlds.tsx'
 
-export const meta: MetaFunction = () => [{ title: 'Onze aanvragen – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.titles.applications)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:application:own')
@@ -44,44 +46,42 @@ export default function Applications() {
           </Link>
         ) : null}
       </PageHeader>
-      {!roundOpen ? <p className="alert alert-info">{m.applications.noRound}</p> : null}
+      {!roundOpen ? <Alert>{m.applications.noRound}</Alert> : null}
       {applications.length === 0 ? (
         <p>{m.applications.empty}</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{m.common.reference}</th>
-              <th scope="col">{m.common.title}</th>
-              <th scope="col">{m.common.area}</th>
-              <th scope="col">{m.common.status}</th>
-              <th scope="col" className="num">
-                {m.common.requested}
-              </th>
-              <th scope="col" className="num">
-                {m.common.awarded}
-              </th>
-              <th scope="col">{m.applications.nextLabel}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {applications.map((a) => (
-              <tr key={a.id}>
-                <td>{a.reference}</td>
-                <td>
-                  <Link to={`/aanvragen/${a.id}`}>{a.title}</Link>
-                </td>
-                <td>{a.area.name}</td>
-                <td>
-                  <StatusBadge status={a.status} />
-                </td>
-                <td className="num">
-                  <Money cents={a.requestedCents} />
-                </td>
-                <td className="num">
-                  <Money cents={a.awardedCents} />
-                </td>
-                <td>
+        <DataTable
+          rows={applications}
+          rowKey={(a) => a.id}
+          columns={[
+            { key: 'reference', header: m.common.reference, cell: (a) => a.reference, sortValue: (a) => a.reference },
+            {
+              key: 'title',
+              header: m.common.title,
+              cell: (a) => <Link to={`/aanvragen/${a.id}`}>{a.title}</Link>,
+              sortValue: (a) => a.title,
+            },
+            { key: 'area', header: m.common.area, cell: (a) => a.area.name, sortValue: (a) => a.area.name },
+            { key: 'status', header: m.common.status, cell: (a) => <StatusBadge status={a.status} /> },
+            {
+              key: 'requested',
+              header: m.common.requested,
+              numeric: true,
+              cell: (a) => <Money cents={a.requestedCents} />,
+              sortValue: (a) => a.requestedCents,
+            },
+            {
+              key: 'awarded',
+              header: m.common.awarded,
+              numeric: true,
+              cell: (a) => <Money cents={a.awardedCents} />,
+              sortValue: (a) => a.awardedCents,
+            },
+            {
+              key: 'next',
+              header: m.applications.nextLabel,
+              cell: (a) => (
+                <>
                   {m.applications.next[a.status]}
                   {nextBy(a) ? (
                     <>
@@ -93,11 +93,11 @@ export default function Applications() {
                       </strong>
                     </>
                   ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </>
   )

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { title } from '#app/ui/meta.ts'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { ApplicationForm, type FormActionData } from '#app/applications/application-form.tsx'
 import { areasForMember } from '#app/applications/applications.server.ts'
@@ -8,7 +9,7 @@ import { requirePermission } from '#app/auth/session.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { PageHeader } from '#app/ui/components.tsx'
 
-export const meta: MetaFunction = () => [{ title: 'Nieuwe aanvraag – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.titles.newApplication)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'create:application:own')

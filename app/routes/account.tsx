@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { title } from '#app/ui/meta.ts'
 import { redirect } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { audit } from '#app/auth/audit.server.ts'
@@ -9,7 +10,7 @@ import { fill } from '#app/i18n/i18n.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { PageHeader } from '#app/ui/components.tsx'
 
-export const meta: MetaFunction = () => [{ title: 'Mijn account – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.titles.account)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'manage:account:own')

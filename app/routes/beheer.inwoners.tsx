@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
+import { title } from '#app/ui/meta.ts'
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { AllocationAdminNav } from '#app/allocation/admin-nav.tsx'
@@ -15,7 +16,7 @@ import { FieldErrors, FormErrors, PageHeader } from '#app/ui/components.tsx'
 import { formatDateTime } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Inwoners per wijk – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.titles.population)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'manage:population:any')

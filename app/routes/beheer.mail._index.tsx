@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
+import { title } from '#app/ui/meta.ts'
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { requirePermission } from '#app/auth/session.server.ts'
@@ -14,7 +15,7 @@ import { FormErrors, PageHeader } from '#app/ui/components.tsx'
 import { formatDateTime } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'E-mail – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.titles.mail)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'manage:mail:any')

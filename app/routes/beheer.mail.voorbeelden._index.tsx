@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { title } from '#app/ui/meta.ts'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
@@ -6,7 +7,7 @@ import { useMessages } from '#app/i18n/use-messages.ts'
 import { listTemplates } from '#app/mail/preview.server.ts'
 import { PageHeader } from '#app/ui/components.tsx'
 
-export const meta: MetaFunction = () => [{ title: 'E-mailsjablonen – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.titles.mailTemplates)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'manage:mail:any')

@@ -1,6 +1,7 @@
 import { getFormProps, getSelectProps, useForm } from '@conform-to/react'
+import { title } from '#app/ui/meta.ts'
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
@@ -17,7 +18,7 @@ import { useMessages } from '#app/i18n/use-messages.ts'
 import { FieldErrors, FormErrors, PageHeader } from '#app/ui/components.tsx'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Medewerkers – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.titles.staff)
 
 const role = z.enum(['REVIEWER', 'AUDITOR', 'ADMINISTRATOR'], { error: 'Kies een rol.' })
 const areaIds = z.array(z.string()).default([])

@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { title } from '#app/ui/meta.ts'
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { CATEGORIES } from '#app/applications/categories.ts'
@@ -15,7 +16,7 @@ import { listRounds, updateRoundSettings } from '#app/rounds/settings.server.ts'
 import { FieldErrors, FormErrors, PageHeader } from '#app/ui/components.tsx'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Budgetrondes – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.titles.rounds)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'manage:round:any')

@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { title } from '#app/ui/meta.ts'
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { AllocationAdminNav } from '#app/allocation/admin-nav.tsx'
@@ -17,7 +18,7 @@ import { FieldErrors, FormErrors, PageHeader } from '#app/ui/components.tsx'
 import { formatWeight } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Nieuw scenario – Verdeling – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.titles.newScenario)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'manage:allocation:any')

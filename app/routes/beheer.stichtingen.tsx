@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
+import { title } from '#app/ui/meta.ts'
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
@@ -22,7 +23,7 @@ import { useMessages } from '#app/i18n/use-messages.ts'
 import { FormErrors, PageHeader } from '#app/ui/components.tsx'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Stichtingen – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.titles.foundations)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:foundation:any')
@@ -125,7 +126,7 @@ export default function FoundationsAdmin() {
                   {f.name}
                   <br />
                   <span className="hint">
-                    {f.members} {m.foundations.membersCount}
+                    {f.members} {f.members === 1 ? m.foundations.memberCount : m.foundations.membersCount}
                   </span>
                 </td>
                 <td>{f.kvkNumber}</td>

@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
+import { title } from '#app/ui/meta.ts'
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { AllocationAdminNav } from '#app/allocation/admin-nav.tsx'
@@ -18,7 +19,7 @@ import { TextAreaField, TextField } from '#app/ui/fields.tsx'
 import { formatWeight } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Verdeling – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.titles.allocation)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'manage:allocation:any')

@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { title } from '#app/ui/meta.ts'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { reviewerAreas } from '#app/applications/review.server.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
@@ -11,7 +12,7 @@ import { currentRound } from '#app/rounds/rounds.server.ts'
 import { Money, PageHeader, StatusBadge } from '#app/ui/components.tsx'
 import { formatDate } from '#app/ui/format.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Beoordelen – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.titles.review)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:application:area')

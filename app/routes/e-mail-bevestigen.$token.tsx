@@ -1,9 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { title } from '#app/ui/meta.ts'
 import { Link, useLoaderData } from '@remix-run/react'
 import { verifyEmail } from '#app/auth/accounts.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 
-export const meta: MetaFunction = () => [{ title: 'E-mailadres bevestigen – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.titles.confirmEmail)
 
 // Public: whoever has the single-use link from the mail. Opening the link confirms the address.
 export async function loader({ params }: LoaderFunctionArgs) {

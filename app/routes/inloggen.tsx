@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
+import { title } from '#app/ui/meta.ts'
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
@@ -20,7 +21,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from '#app/seed/demo-a
 import { FormErrors } from '#app/ui/components.tsx'
 import { safeRedirect } from '#app/ui/safe-redirect.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Inloggen – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.titles.signIn)
 
 const schema = z.object({
   email: z

@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
+import { title } from '#app/ui/meta.ts'
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
@@ -29,7 +30,7 @@ import { useMessages } from '#app/i18n/use-messages.ts'
 import { FormErrors } from '#app/ui/components.tsx'
 import { safeRedirect } from '#app/ui/safe-redirect.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Tweede stap – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.titles.secondStep)
 
 const schema = z.object({
   code: z

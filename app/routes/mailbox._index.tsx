@@ -1,4 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { title } from '#app/ui/meta.ts'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { listMailbox } from '#app/mail/mailbox.server.ts'
@@ -6,7 +7,7 @@ import { requireLocalMailbox } from '#app/web/guards.server.ts'
 import { PageHeader } from '#app/ui/components.tsx'
 import { formatDateTime } from '#app/ui/format.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Demo-postbus – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.titles.mailbox)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const scope = await requireLocalMailbox(request)

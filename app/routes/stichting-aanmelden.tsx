@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
+import { title } from '#app/ui/meta.ts'
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { TextField } from '#app/ui/fields.tsx'
@@ -17,7 +18,7 @@ import { FormErrors, PageHeader } from '#app/ui/components.tsx'
 import { rememberRegistration } from '#app/mail/mailbox.server.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Stichting aanmelden – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.titles.registerFoundation)
 
 // Public: a foundation applies to register itself; it stays pending until an administrator verifies it.
 export async function loader(_: LoaderFunctionArgs) {

@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
+import { title } from '#app/ui/meta.ts'
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { audit } from '#app/auth/audit.server.ts'
@@ -17,7 +18,7 @@ import { useMessages } from '#app/i18n/use-messages.ts'
 import { FormErrors } from '#app/ui/components.tsx'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Uitnodiging – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.titles.invitation)
 
 // Public: whoever has the single-use link from the invitation mail (valid 7 days).
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,16 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { langOf } from '#app/ui/meta.ts'
 import { useLoaderData } from '@remix-run/react'
 import { explainAllocation, formatBasisPoints, formatPoints } from '#app/allocation/explain.ts'
 import { publishedAllocation } from '#app/allocation/publish.server.ts'
-import { fill } from '#app/i18n/i18n.ts'
+import { fill, messages } from '#app/i18n/i18n.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { formatMoney } from '#app/money/money.ts'
 import { Money, PageHeader } from '#app/ui/components.tsx'
 import { formatDate, formatWeight } from '#app/ui/format.ts'
 
-export const meta: MetaFunction = ({ params }) => [
-  { title: `Verdeling Buurtbudget ${params.year} – Buurtbudget Amersfoort` },
-]
+export const meta: MetaFunction = ({ params, matches }) => {
+  const m = messages(langOf(matches))
+  return [{ title: `${m.titles.publicAllocation} ${params.year} – ${m.site.name}` }]
+}
 
 // Public page: any resident can check how the budget was divided.
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
+import { title } from '#app/ui/meta.ts'
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
 import { z } from 'zod'
@@ -13,7 +14,7 @@ import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Wachtwoord vergeten – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.titles.forgotPassword)
 
 const schema = z.object({ email })
 

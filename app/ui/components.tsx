@@ -4,12 +4,23 @@ import { useMessages } from '#app/i18n/use-messages.ts'
 import { formatMoney } from '#app/money/money.ts'
 
 export function Money({ cents }: { cents: number | null | undefined }) {
-  return <span className="money">{cents === null || cents === undefined ? '–' : formatMoney(cents)}</span>
+  // The spaces around keep an amount a word of its own for a screen reader ("€ 5.000,00 minimum").
+  return (
+    <>
+      {' '}
+      <span className="money">{cents === null || cents === undefined ? '–' : formatMoney(cents)}</span>{' '}
+    </>
+  )
 }
 
 export function StatusBadge({ status }: { status: ApplicationStatus }) {
   const m = useMessages()
-  return <span className={`badge badge-${status.toLowerCase()}`}>{m.status[status]}</span>
+  return (
+    <>
+      {' '}
+      <span className={`badge badge-${status.toLowerCase()}`}>{m.status[status]}</span>{' '}
+    </>
+  )
 }
 
 /** Errors of one field, tied to the input with aria-describedby through `id`. */
