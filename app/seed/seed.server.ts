@@ -501,13 +501,12 @@ export async function seed(log: (message: string) => void = () => {}) {
     if (a.status === 'REJECTED') await reject(reviewer, app.id, a.rejection!)
     if (a.status === 'AWARDED' || a.status === 'REJECTED') {
       // The story in order: submitted 15 January, decided a week later, paid 1 February, spent in April
-      // (approve/reject stamp the real time of seeding, which would come after the payment date).
+      // (approve/reject stamp the real time of seeding, which would come after the payment date). The
+      // status history keeps the real time of seeding: it is append-only and hash-chained (decision 0031).
       const decidedAt = new Date(`${a.start.slice(0, 4)}-01-22T10:00:00Z`)
       await prisma.application.update({ where: { id: app.id }, data: { decidedAt } })
-      await prisma.statusChange.updateMany({
-        where: { applicationId: app.id, toStatus: a.status },
-        data: { createdAt: decidedAt },
-      })
+      // The seed books the payments as they were made, instead of the advance proposal of the award.
+      if (a.payments?.length) await prisma.payment.deleteMany({ where: { applicationId: app.id, status: 'PROPOSED' } })
     }
     for (const [cents, description] of a.payments ?? [])
       await recordPayment(reviewer, app.id, { amountCents: cents, date: '2026-02-01', description })
