@@ -18,7 +18,11 @@ const date = (label: string) =>
   z
     .string({ error: `Vul de ${label} in.` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, `Vul de ${label} in als datum (dd-mm-jjjj).`)
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), `De ${label} bestaat niet.`)
+    // A real day of the calendar: 2026-02-30 parses (it rolls over to March), so compare the round trip.
+    .refine((s) => {
+      const d = new Date(`${s}T00:00:00Z`)
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
+    }, `De ${label} bestaat niet.`)
 
 export const MAX_BUDGET_LINES = 30
 
