@@ -3,7 +3,7 @@ import { useLoaderData } from '@remix-run/react'
 import { prisma } from '#app/db.server.ts'
 import { fill } from '#app/i18n/i18n.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
-import { OPEN_DATA_FILES } from '#app/reporting/open-data/open-data.server.ts'
+import { OPEN_DATA_FILES } from '#app/reporting/open-data/fields.ts'
 import { PageHeader } from '#app/ui/components.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Open data – Buurtbudget Amersfoort' }]

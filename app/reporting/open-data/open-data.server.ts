@@ -107,35 +107,8 @@ export async function publicInitiatives(roundId: string, areaCode?: string): Pro
   })
 }
 
-/** The documented fields of the open data (shown on /open-data). */
-export const OPEN_DATA_FILES = {
-  wijken: [
-    'jaar',
-    'wijkcode',
-    'wijk',
-    'inwoners',
-    'prioriteitswijk',
-    'verdeeld_eur',
-    'toegekend_eur',
-    'uitbetaald_eur',
-    'gerealiseerd_eur',
-    'initiatieven',
-  ],
-  initiatieven: [
-    'jaar',
-    'kenmerk',
-    'wijkcode',
-    'wijk',
-    'titel',
-    'categorie',
-    'stichting',
-    'toegekend_eur',
-    'uitbetaald_eur',
-    'gerealiseerd_eur',
-  ],
-} as const
-
-export type OpenDataFile = keyof typeof OPEN_DATA_FILES
+import { OPEN_DATA_FILES, type OpenDataFile } from './fields.ts'
+export { OPEN_DATA_FILES, type OpenDataFile }
 
 const eur = (cents: number) => `${Math.trunc(cents / 100)}.${String(Math.abs(cents) % 100).padStart(2, '0')}`
 
