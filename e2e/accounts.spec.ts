@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
+import { signedInContext } from './helpers.ts'
 import { totp } from '../app/auth/totp.ts'
 import { startOidcProvider } from '../app/auth/testing/oidc-provider.ts'
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../app/seed/demo-accounts.ts'
@@ -45,19 +46,21 @@ test('a foundation admin invites a member, who follows the mailed link, sets a p
   await expect(admin.getByRole('status')).toContainText('Uitnodiging verstuurd naar joke.vermeer@hooglandleeft.example')
   await expect(admin.getByText('joke.vermeer@hooglandleeft.example (Lid)')).toBeVisible()
 
-  // The mail, as delivered by the outbox worker to the demo mailbox.
+  // The mail, as delivered by the outbox worker to the demo mailbox. The mailbox shows a visitor only
+  // their own mail (issue 13); the municipality's administrator reads it all.
   const member = await (await browser.newContext()).newPage()
+  const mailbox = (await signedInContext(browser, 'beheerder@amersfoort.example')).page
   const memberErrors = watchErrors(member)
-  await member.goto('/mailbox')
+  await mailbox.goto('/mailbox')
   const subject = 'Uitnodiging: werk mee aan de aanvragen van Stichting Hoogland Leeft'
   await expect(async () => {
-    await member.reload()
-    await expect(member.getByTestId('mailbox').getByRole('row').filter({ hasText: subject })).toContainText(
+    await mailbox.reload()
+    await expect(mailbox.getByTestId('mailbox').getByRole('row').filter({ hasText: subject })).toContainText(
       'joke.vermeer@hooglandleeft.example',
     )
   }).toPass({ timeout: 60_000 })
-  await member.getByRole('link', { name: subject }).first().click()
-  const link = member.locator('.mail-links').getByRole('link', { name: 'Uitnodiging aannemen' })
+  await mailbox.getByRole('link', { name: subject }).first().click()
+  const link = mailbox.locator('.mail-links').getByRole('link', { name: 'Uitnodiging aannemen' })
   const href = (await link.getAttribute('href'))!
   expect(href).toMatch(new RegExp(`^http://localhost:${PORT}/uitnodiging/[A-Za-z0-9_-]{40,}$`))
   await member.goto(href)

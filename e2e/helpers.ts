@@ -19,10 +19,30 @@ export async function signIn(page: Page, email: string) {
   await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
   await page.waitForURL((url) => url.pathname !== '/inloggen')
   if (page.url().includes('/inloggen/tweede-stap')) {
-    await page.getByLabel('Code', { exact: true }).fill(totp(DEMO_TOTP_SECRET))
-    await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
+    // A TOTP code signs in once only (the portal stores the last used step per account): the same
+    // staff member signing in again within 30 seconds waits for the next code, as a person would.
+    for (let attempt = 1; ; attempt++) {
+      const step = await nextUnusedStep(email)
+      await page.getByLabel('Code', { exact: true }).fill(totp(DEMO_TOTP_SECRET, step * 30_000 + 1_000))
+      await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
+      await page.waitForLoadState()
+      if (!page.url().includes('/inloggen/tweede-stap') || attempt >= 2) break
+    }
   }
   await expect(page.getByText('Ingelogd als')).toBeVisible()
+}
+
+const usedSteps = new Map<string, number>()
+/** The current 30-second TOTP step, or the next one (after waiting for it) when this account used the current one. */
+async function nextUnusedStep(email: string): Promise<number> {
+  let step = Math.floor(Date.now() / 30_000)
+  const last = usedSteps.get(email) ?? -1
+  if (step <= last) {
+    await new Promise((resolve) => setTimeout(resolve, (last + 1) * 30_000 - Date.now() + 500))
+    step = Math.floor(Date.now() / 30_000)
+  }
+  usedSteps.set(email, step)
+  return step
 }
 
 /** A signed-in page in a browser context of its own, recording errors in the browser console. */

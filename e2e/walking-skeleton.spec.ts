@@ -9,14 +9,14 @@ import { cents, fillIntakeFields, signedInContext } from './helpers.ts'
 
 async function areaRow(page: Page, code: string) {
   const row = page.locator(`[data-testid="area-money"] tr[data-area="${code}"]`)
-  const cells = await row.locator('td').allInnerTexts()
+  const col = async (name: string) => cents(await row.locator(`td[data-col="${name}"]`).innerText())
   return {
-    allocated: cents(cells[0]),
-    available: cents(cells[1]),
-    committed: cents(cells[2]),
-    paid: cents(cells[3]),
-    spent: cents(cells[4]),
-    check: cells[5],
+    allocated: await col('allocated'),
+    available: await col('available'),
+    committed: await col('committed'),
+    paid: await col('paid'),
+    spent: await col('spent'),
+    check: await row.locator('td').last().innerText(),
   }
 }
 
