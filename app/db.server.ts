@@ -17,7 +17,7 @@ export const DB_TIMEOUTS = {
   statementMs: Number(process.env.DB_STATEMENT_TIMEOUT_MS ?? 15000),
 }
 
-type Db = { client: PrismaClient; pool: pg.Pool }
+type Db = { client: PrismaClient; pool: pg.Pool; trouble: { at: number } }
 
 function createDb(): Db {
   const url = process.env.DATABASE_URL
@@ -28,13 +28,34 @@ function createDb(): Db {
     statement_timeout: DB_TIMEOUTS.statementMs,
     query_timeout: DB_TIMEOUTS.statementMs + 2000,
     idleTimeoutMillis: 30_000,
+    // Connections per portal instance (PostgreSQL's default max_connections is 100).
+    max: Number(process.env.DB_POOL_MAX ?? 20),
     keepAlive: true,
     application_name: 'buurtbudget',
   })
   // An idle connection that breaks (PostgreSQL restarted or killed) must not crash the process;
   // pg drops it from the pool, and the next query connects anew.
-  pool.on('error', () => {})
-  return { pool, client: new PrismaClient({ adapter: new PrismaPg(pool) }) }
+  const trouble = { at: 0 }
+  pool.on('error', () => (trouble.at = Date.now()))
+  // No free connection in time (the database is away, or every connection is busy): the request
+  // that gets this error is answered 503 with Retry-After, not 500.
+  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>
+  pool.connect = ((...args: unknown[]) => {
+    if (args.length > 0) return (connect as (...a: unknown[]) => unknown)(...args)
+    return connect().catch((error: unknown) => {
+      trouble.at = Date.now()
+      throw error
+    })
+  }) as typeof pool.connect
+  // A connection released with an error (it broke during a query) marks trouble too.
+  pool.on('release', (error: Error | undefined) => {
+    if (error) trouble.at = Date.now()
+  })
+  // Prisma's defaults (wait 2 s for a connection, 5 s per transaction) turn a busy moment on a slow or
+  // shared machine into 500s for correct requests. Each statement stays bounded by statement_timeout;
+  // a transaction may queue for a connection and run longer (docs/decisions/0021).
+  const transactionOptions = { maxWait: 30_000, timeout: 60_000 }
+  return { pool, client: new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions }), trouble }
 }
 
 const db = () => remember('db', createDb)
@@ -48,6 +69,16 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
   },
 })
 
+/**
+ * Whether a database connection broke, or the database did not answer, within the last `withinMs`:
+ * a request that failed in that window failed because of the outage (a 503 "your input is safe"),
+ * even when PostgreSQL is back by the time the answer is sent.
+ */
+export function recentDatabaseTrouble(withinMs = 15_000): boolean {
+  if (!process.env.DATABASE_URL) return false
+  return Date.now() - db().trouble.at < withinMs
+}
+
 /** Ready means: PostgreSQL answers a trivial query within `timeoutMs`. */
 export async function databaseReady(timeoutMs = 2000): Promise<boolean> {
   if (!process.env.DATABASE_URL) return false
@@ -59,7 +90,9 @@ export async function databaseReady(timeoutMs = 2000): Promise<boolean> {
     () => false,
   )
   try {
-    return await Promise.race([probe, timeout])
+    const ready = await Promise.race([probe, timeout])
+    if (!ready) db().trouble.at = Date.now()
+    return ready
   } finally {
     clearTimeout(timer)
   }

@@ -166,7 +166,7 @@ test('a staff member signs in through the municipality’s OpenID Connect provid
 test('the demo staff sign in with the documented TOTP secret', async ({ page }) => {
   // The shared helper types a code of DEMO_TOTP_SECRET, the secret the README documents, in the
   // second step (waiting for a fresh code when this account used the current one earlier in the run).
-  await staffSignIn(page, 'beheerder@amersfoort.example')
+  await staffSignIn(page, 'beheerder@amersfoort.example', { fresh: true })
   await expect(page).not.toHaveURL(/tweede-stap/)
   await page.getByRole('link', { name: 'Medewerkers' }).click()
   await expect(page.getByTestId('staff')).toContainText('Sanne Jansen')

@@ -12,13 +12,24 @@ import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../app/seed/demo-accounts.ts'
  * Signs in with a demo account through the sign-in form. Staff sign in with a second step: the demo
  * staff's authenticator is DEMO_TOTP_SECRET (README), so the test types the current code.
  */
-export async function signIn(page: Page, email: string) {
+export async function signIn(page: Page, email: string, options: { fresh?: boolean } = {}) {
+  // Staff sign in once per test run and account: the session's cookies are kept and reused, as a
+  // browser keeps them, so the tests do not wait for a fresh TOTP code at every sign-in. A kept
+  // session that no longer holds (signed out everywhere, expired) falls back to the form.
+  const kept = options.fresh ? undefined : keptSessions.get(email)
+  if (kept) {
+    await page.context().addCookies(kept)
+    await page.goto('/')
+    if (await page.getByText('Ingelogd als').isVisible()) return
+    await page.context().clearCookies()
+  }
   await page.goto('/inloggen')
   await page.getByLabel('E-mailadres').fill(email)
   await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD)
   await page.getByRole('button', { name: 'Inloggen', exact: true }).click()
   await page.waitForURL((url) => url.pathname !== '/inloggen')
-  if (page.url().includes('/inloggen/tweede-stap')) {
+  const secondStep = page.url().includes('/inloggen/tweede-stap')
+  if (secondStep) {
     // A TOTP code signs in once only (the portal stores the last used step per account): the same
     // staff member signing in again within 30 seconds waits for the next code, as a person would.
     for (let attempt = 1; ; attempt++) {
@@ -35,7 +46,11 @@ export async function signIn(page: Page, email: string) {
     }
   }
   await expect(page.getByText('Ingelogd als')).toBeVisible()
+  if (secondStep) keptSessions.set(email, await page.context().cookies())
 }
+
+type Cookies = Awaited<ReturnType<ReturnType<Page['context']>['cookies']>>
+const keptSessions = new Map<string, Cookies>()
 
 const usedSteps = new Map<string, number>()
 /** The current 30-second TOTP step, or the next one (after waiting for it) when this account used the current one. */

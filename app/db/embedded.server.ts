@@ -11,7 +11,7 @@
 // - initialise() always runs initdb (it fails on a non-empty directory), so we only call it when
 //   the directory has no PG_VERSION. start() rejects with `undefined` when postgres exits early;
 //   we keep the server's log to produce a useful error instead.
-import { execFile } from 'node:child_process'
+import { execFile, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import fsp from 'node:fs/promises'
 import path from 'node:path'
@@ -33,6 +33,11 @@ export interface EmbeddedPostgresOptions {
   durable?: boolean
   /** Receives every log line of initdb/postgres. Default: kept in memory, shown only on failure. */
   onLog?: (line: string) => void
+  /**
+   * Called when PostgreSQL exits without stop() being called (a crash, a kill, an out-of-memory
+   * killer). The portal restarts it (app/server/main.ts); see docs/decisions/0021.
+   */
+  onUnexpectedExit?: (how: { code: number | null; signal: string | null }) => void
 }
 
 export interface EmbeddedPostgres {
@@ -201,6 +206,13 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     stopped = true
     await stopServer()
   }
+  const postgresProcess = (server as unknown as { process?: ChildProcess }).process
+  postgresProcess?.once('exit', (code, signal) => {
+    if (stopped) return
+    stopped = true
+    ;(server as unknown as Internals).process = undefined
+    opts.onUnexpectedExit?.({ code, signal })
+  })
 
   await fsp.writeFile(ownerFile(dataDir), String(process.pid)).catch(() => undefined)
 

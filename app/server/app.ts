@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto'
 import { createReadableStreamFromReadable, writeReadableStreamToWritable } from '@remix-run/node'
 import express, { type Request as ExpressRequest, type Response as ExpressResponse } from 'express'
-import { databaseReady } from '#app/db.server.ts'
+import { databaseReady, recentDatabaseTrouble } from '#app/db.server.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
 import { guardPage } from '#app/web/guard-pages.server.ts'
 import { guardRequest } from '#app/web/request-guard.server.ts'
@@ -180,13 +180,15 @@ export function createApp(opts: AppOptions) {
       }
       const request = remixRequest(req, res, guarded.body)
       const response = await opts.handle(request, { clientIp: req.ip ?? 'unknown', nonce: res.locals.nonce })
-      if (response.status >= 500 && !(await databaseReady().catch(() => false))) {
+      // A failure while the database is away, or just after it broke, is the outage's: a 503 page.
+      if (response.status >= 500 && (recentDatabaseTrouble() || !(await databaseReady().catch(() => false)))) {
         await response.body?.cancel().catch(() => {})
         return await sendPage(req, res, 503)
       }
       await sendRemixResponse(res, response)
     } catch (error) {
-      if (!(await databaseReady().catch(() => false)) && !res.headersSent) return sendPage(req, res, 503)
+      if ((recentDatabaseTrouble() || !(await databaseReady().catch(() => false))) && !res.headersSent)
+        return sendPage(req, res, 503)
       next(error)
     }
   })

@@ -57,11 +57,34 @@ async function main() {
   if (!env.DATABASE_URL) {
     const dataDir = path.resolve(root, env.DATA_DIR, 'postgres')
     console.log(`Geen DATABASE_URL: ingebouwde PostgreSQL start met gegevens in ${dataDir}`)
-    embedded = await startEmbeddedPostgres({
-      dataDir,
-      port: env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PORT,
-      databaseName: 'buurtbudget',
-    })
+    const startDatabase = () =>
+      startEmbeddedPostgres({
+        dataDir,
+        port: env.EMBEDDED_PG_PORT ?? DEFAULT_EMBEDDED_PORT,
+        databaseName: 'buurtbudget',
+        onUnexpectedExit: ({ code, signal }) => void restartDatabase(code, signal),
+      })
+    // The portal owns its embedded PostgreSQL: when it dies (killed, crashed), the portal starts it
+    // again, with a growing pause between tries. Meanwhile pages answer 503 (app/server/app.ts) and
+    // the connection pool reconnects by itself once it is back (docs/decisions/0021).
+    const restartDatabase = async (code: number | null, signal: string | null) => {
+      if (stopping) return
+      console.error(
+        `De ingebouwde PostgreSQL stopte onverwacht (${signal ?? `code ${code}`}); hij wordt opnieuw gestart.`,
+      )
+      for (let attempt = 1; !stopping; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 250 * 2 ** (attempt - 1))))
+        if (stopping) return
+        try {
+          embedded = await startDatabase()
+          console.log('De ingebouwde PostgreSQL draait weer.')
+          return
+        } catch (error) {
+          console.error(`Herstart van PostgreSQL mislukt (poging ${attempt}):`, (error as Error).message.split('\n')[0])
+        }
+      }
+    }
+    embedded = await startDatabase()
     process.env.DATABASE_URL = embedded.url
   }
   const { applied } = await migrate(process.env.DATABASE_URL!, { log: (m) => console.log(m) })
