@@ -1102,6 +1102,7 @@ export const en: Messages = {
     descending: 'descending',
     total: '{total} applications',
     pageOf: 'Page {page} of {pages} · {total} applications',
+    pageOfOne: 'Page {page} of {pages} · 1 application',
     none: 'No applications match these filters.',
     overdueWord: 'Term passed',
     soonWord: 'Due soon',

@@ -1125,6 +1125,7 @@ export const nl = {
     descending: 'aflopend',
     total: '{total} aanvragen',
     pageOf: 'Pagina {page} van {pages} · {total} aanvragen',
+    pageOfOne: 'Pagina {page} van {pages} · 1 aanvraag',
     none: 'Geen aanvragen die aan deze filters voldoen.',
     overdueWord: 'Termijn verstreken',
     soonWord: 'Binnenkort',

@@ -267,7 +267,11 @@ export default function Review() {
           ) : (
             <>
               <p className="hint" role="status" id="queue-total">
-                {fill(m.queue.pageOf, { page: queue.page, pages: queue.pages, total: queue.total })}
+                {fill(queue.total === 1 ? m.queue.pageOfOne : m.queue.pageOf, {
+                  page: queue.page,
+                  pages: queue.pages,
+                  total: queue.total.toLocaleString('nl-NL'),
+                })}
               </p>
               <div className="table-scroll">
                 <table className="table" aria-describedby="queue-total">
