@@ -88,7 +88,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     permission: 'read:application:area',
     actionPermission: 'approve:application:area',
     param: 'areaApplication',
-    body: { intent: 'claim' },
+    // release by someone who does not hold it: guarded and scoped like a claim, and changes nothing
+    body: { intent: 'release' },
   },
   'beheer.overdragen': {
     kind: 'permission',
