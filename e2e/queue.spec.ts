@@ -64,7 +64,9 @@ test('filter by URL, claim from the queue, hand-over by the administrator', asyn
   await expect(page.getByText('In behandeling bij: Thijs Verbeek')).toBeVisible()
 
   expect(reviewer.errors).toEqual([])
-  expect(admin.errors).toEqual([])
+  // The one expected error: the empty hand-over answered 400 (the browser logs any 4xx).
+  expect(admin.errors.filter((e) => !e.includes('status of 400'))).toEqual([])
+  expect(admin.errors.length).toBeLessThanOrEqual(1)
   await reviewer.close()
   await admin.close()
 })
