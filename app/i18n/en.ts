@@ -1132,6 +1132,7 @@ export const en: Messages = {
     submit: 'Hand over',
     handedOver: '{reference} has been handed over to {name}.',
     inReview: 'In review (latest 50)',
+    inReviewNone: 'No application is in review now.',
     claimedAt: 'Since',
   },
 }

@@ -1156,6 +1156,7 @@ export const nl = {
     submit: 'Overdragen',
     handedOver: '{reference} is overgedragen aan {name}.',
     inReview: 'In behandeling (laatste 50)',
+    inReviewNone: 'Er is nu geen aanvraag in behandeling.',
     claimedAt: 'Sinds',
   },
 }

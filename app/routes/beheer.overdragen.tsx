@@ -68,14 +68,16 @@ export default function HandOver() {
           <p>{result.error}</p>
         </div>
       ) : null}
-      <Form method="get" className="field-row">
+      <Form method="get" style={{ display: 'flex', flexWrap: 'wrap', gap: '0 1rem', alignItems: 'end' }}>
         <div className="field">
           <label htmlFor="referentie">{m.queue.reference}</label>
-          <input id="referentie" name="referentie" defaultValue={reference} maxLength={40} required />
+          <input id="referentie" name="referentie" type="text" defaultValue={reference} maxLength={40} required />
         </div>
-        <button type="submit" className="button button-secondary">
-          {m.queue.find}
-        </button>
+        <div className="field">
+          <button type="submit" className="button button-secondary">
+            {m.queue.find}
+          </button>
+        </div>
       </Form>
       {reference && !app ? <p role="status">{fill(m.queue.notFound, { reference })}</p> : null}
       {app ? (
@@ -128,7 +130,7 @@ export default function HandOver() {
       <section aria-labelledby="in-review-title">
         <h2 id="in-review-title">{m.queue.inReview}</h2>
         {inReview.length === 0 ? (
-          <p>{m.queue.none}</p>
+          <p>{m.queue.inReviewNone}</p>
         ) : (
           <div className="table-scroll">
             <table className="table">

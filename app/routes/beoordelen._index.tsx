@@ -23,6 +23,9 @@ import type { ApplicationStatus } from '#app/generated/prisma/enums.ts'
 
 export const meta = title((m) => m.titles.review)
 
+/** The filters side by side in equal columns (the shared .field-row lets a select grow to the full width). */
+const FILTER_GRID = { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(13rem, 1fr))', gap: '0 1.5rem' }
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:application:area')
   const filter = parseQueueFilter(new URL(request.url).searchParams)
@@ -136,7 +139,7 @@ export default function Review() {
         <h2 id="filters-title">{m.queue.filters}</h2>
         {filter.sorteer !== 'termijn' ? <input type="hidden" name="sorteer" value={filter.sorteer} /> : null}
         {filter.richting !== 'op' ? <input type="hidden" name="richting" value={filter.richting} /> : null}
-        <div className="field-row">
+        <div className="field-row" style={FILTER_GRID}>
           {rounds.length > 1 ? (
             <div className="field">
               <label htmlFor="ronde">{m.decide.roundPick}</label>
@@ -151,7 +154,15 @@ export default function Review() {
           ) : null}
           <div className="field">
             <label htmlFor="q">{m.queue.search}</label>
-            <input id="q" name="q" type="search" defaultValue={filter.q} aria-describedby="q-hint" maxLength={100} />
+            <input
+              id="q"
+              name="q"
+              type="text"
+              inputMode="search"
+              defaultValue={filter.q}
+              aria-describedby="q-hint"
+              maxLength={100}
+            />
             <p id="q-hint" className="hint">
               {m.queue.searchHint}
             </p>
@@ -190,14 +201,14 @@ export default function Review() {
             </select>
           </div>
         </div>
-        <div className="field-row">
+        <div className="field-row" style={FILTER_GRID}>
           <div className="field field-narrow">
             <label htmlFor="min">{m.queue.min}</label>
-            <input id="min" name="min" inputMode="numeric" defaultValue={filter.min ?? ''} />
+            <input id="min" name="min" type="text" inputMode="numeric" defaultValue={filter.min ?? ''} />
           </div>
           <div className="field field-narrow">
             <label htmlFor="max">{m.queue.max}</label>
-            <input id="max" name="max" inputMode="numeric" defaultValue={filter.max ?? ''} />
+            <input id="max" name="max" type="text" inputMode="numeric" defaultValue={filter.max ?? ''} />
           </div>
           <div className="field">
             <label htmlFor="termijn">{m.queue.term}</label>
@@ -252,7 +263,8 @@ export default function Review() {
             ))}
           </ul>
         </nav>
-        <section aria-labelledby="list-title">
+        {/* min-width 0: the wide table scrolls inside its column instead of widening the page */}
+        <section aria-labelledby="list-title" style={{ minWidth: 0 }}>
           <h2 id="list-title">
             {selected ? `${selected.name}` : m.review.allAreas}
             {selected ? (
