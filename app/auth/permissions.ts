@@ -47,6 +47,8 @@ export const PERMISSIONS = {
     'manage:account:own',
     'manage:mail:any',
     'manage:round:any',
+    // queue (issue 10): hand an application over to another reviewer
+    'assign:application:any',
   ],
 } as const satisfies Record<Role, readonly string[]>
 

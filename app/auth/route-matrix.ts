@@ -82,6 +82,20 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     param: 'areaApplication',
     ownIsMissing: true,
   },
+  // ---- queue: taking an application in hand, the administrator's hand-over (issue 10) ----
+  'beoordelen.$id_.in-behandeling': {
+    kind: 'permission',
+    permission: 'read:application:area',
+    actionPermission: 'approve:application:area',
+    param: 'areaApplication',
+    // release by someone who does not hold it: guarded and scoped like a claim, and changes nothing
+    body: { intent: 'release' },
+  },
+  'beheer.overdragen': {
+    kind: 'permission',
+    permission: 'assign:application:any',
+    body: { referentie: 'BB-2026-0001' },
+  },
   // ---- audit: the auditor's read-only pages and the public open books (issue 12) ----
   'open-boeken.$year._index': {
     kind: 'public',

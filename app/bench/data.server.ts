@@ -55,6 +55,11 @@ export async function generateBase(db: pg.Client): Promise<BenchContext> {
            'NL91ABNA0417164300', 'Stichting Bench ' || ar.name, 'Bench Contact', 'bench' || a.n || '@bench.example', now()
     FROM bench_area a JOIN "Area" ar ON ar.id = a.id`)
   await db.query(`INSERT INTO "FoundationArea" ("foundationId", "areaId") SELECT 'bench-f-' || n, id FROM bench_area`)
+  // The bench reviewer reviews every wijk, so the queue holds all 100,000 applications (queue, issue 10).
+  await db.query(
+    `INSERT INTO "ReviewerArea" ("userId", "areaId") SELECT $1, id FROM bench_area ON CONFLICT DO NOTHING`,
+    [reviewerId],
+  )
 
   // The snapshot of a submitted demo application, so the generated ones render like real ones.
   const words = [

@@ -29,7 +29,16 @@ import { projectRoot, startEmbeddedPostgres, type EmbeddedPostgres } from '#app/
 import { migrate } from '#app/db/migrate.server.ts'
 import { BENCH_EXPENSES, BENCH_GRANTS, addGrants, checkReferences, countEntries, generateBase } from './data.server.ts'
 import { startPortal, type PortalProcess } from './server.ts'
-import { LEDGER_EXPORT_PATH, LOAD, LOAD_TARGETS, TARGETS, type LoadTarget, type Persona } from './targets.ts'
+import {
+  LEDGER_EXPORT_PATH,
+  LOAD,
+  LOAD_TARGETS,
+  QUEUE_TARGETS,
+  QUEUE_TIMING,
+  TARGETS,
+  type LoadTarget,
+  type Persona,
+} from './targets.ts'
 
 const root = projectRoot()
 const PORT = Number(process.env.BENCH_PORT ?? 3225)
@@ -37,6 +46,8 @@ const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54425)
 const BUILD_DIR = process.env.BUILD_DIR ?? 'build'
 const MAX_MINUTES = Number(process.env.BENCH_MAX_MINUTES ?? 14)
 const DATABASE = 'buurtbudget'
+/** `BENCH_ONLY=queue`: only the reviewer's queue (data, server times, load of the queue rows and the bare route). */
+const ONLY = process.env.BENCH_ONLY === 'queue' ? 'queue' : null
 const SESSION_SECRET = randomBytes(24).toString('hex')
 const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36'
 const t0 = performance.now()
@@ -74,6 +85,9 @@ function appEnv(databaseUrl: string) {
     PORTAL_CLOCK: '2026-11-26',
     PUBLIC_URL: `http://127.0.0.1:${PORT}`,
     MAIL_WORKER: 'off',
+    // The scheduler's jobs would warn about 20,000 overdue generated applications at start-up
+    // (thousands of mails in one transaction) and keep the server from answering; pages are measured here.
+    JOBS: 'off',
     BUILD_DIR,
   }
 }
@@ -184,6 +198,67 @@ async function measureDashboard(portal: PortalProcess, cookie: string, runs = 3)
   }
   times.sort((a, b) => a - b)
   return { runs: times.length, medianMs: Math.round(times[Math.floor(times.length / 2)]), status, bytes }
+}
+
+type QueueTime = {
+  name: string
+  path: string
+  status: number
+  bytes: number
+  /** Median of QUEUE_TIMING.runs requests one after the other (response complete), ms. */
+  medianMs: number
+  p90Ms: number
+  /** The page's server time divided by the bare route's (1.0 = as fast as /healthz). */
+  ratioToBare: number | null
+  /** The total the page reports ("… aanvragen"), as a check that the queue really holds the data. */
+  total: string | null
+}
+
+/** The queue's server time, one request at a time, next to the bare route's (issue 10). */
+async function queueTimes(portal: PortalProcess, cookies: Record<Persona, string>): Promise<QueueTime[]> {
+  const bare = LOAD_TARGETS.find((t) => t.bare)!
+  const measure = async (target: LoadTarget) => {
+    const headers: Record<string, string> = { 'user-agent': BROWSER_UA, accept: 'text/html' }
+    if (target.as) headers.cookie = cookies[target.as]
+    const times: number[] = []
+    let status = 0
+    let bytes = 0
+    let body = ''
+    for (let i = 0; i < QUEUE_TIMING.warmup + QUEUE_TIMING.runs; i++) {
+      const start = performance.now()
+      const res = await fetch(portal.baseUrl + target.path, { headers, signal: AbortSignal.timeout(60_000) })
+      body = await res.text()
+      const ms = performance.now() - start
+      status = res.status
+      bytes = Buffer.byteLength(body)
+      if (i >= QUEUE_TIMING.warmup) times.push(ms)
+    }
+    times.sort((a, b) => a - b)
+    const total = /([\d.]+) aanvragen/.exec(body)?.[1] ?? null
+    return {
+      name: target.name,
+      path: target.path,
+      status,
+      bytes,
+      medianMs: Math.round(times[Math.floor(times.length / 2)] * 10) / 10,
+      p90Ms: Math.round(times[Math.floor(times.length * 0.9)] * 10) / 10,
+      ratioToBare: null as number | null,
+      total,
+    }
+  }
+  const base = await measure(bare)
+  base.ratioToBare = 1
+  const rows: QueueTime[] = [base]
+  for (const target of QUEUE_TARGETS) {
+    const row = await measure(target)
+    row.ratioToBare = Math.round((row.medianMs / base.medianMs) * 10) / 10
+    if (row.status !== 200) wrong.push(`queue: ${target.name} answered ${row.status}`)
+    rows.push(row)
+    say(
+      `queue ${target.name}: ${row.medianMs} ms (${row.ratioToBare}x the bare route), ${row.total ?? '?'} applications`,
+    )
+  }
+  return rows
 }
 
 async function sessionCookies(): Promise<Record<Persona, string>> {
@@ -355,9 +430,55 @@ async function writeResults() {
   await fsp.mkdir(dir, { recursive: true })
   const prettier = await import('prettier')
   const json = await prettier.format(JSON.stringify(results, null, 2), { parser: 'json', printWidth: 120 })
-  await fsp.writeFile(path.join(dir, 'results.json'), json)
+  await fsp.writeFile(path.join(dir, ONLY === 'queue' ? 'queue-results.json' : 'results.json'), json)
   await updatePerformanceDoc()
   say('wrote bench/results.json and the results section of docs/performance.md')
+}
+
+/** The queue's block of docs/performance.md (between its markers): server times and load. */
+function updateQueueBlock(text: string) {
+  const start = '<!-- bench:queue:start -->'
+  const end = '<!-- bench:queue:end -->'
+  const times = results.queue as QueueTime[] | undefined
+  if (!times) return text
+  const m = results.machine as ReturnType<typeof machine>
+  const load = ((results.load ?? []) as LoadResult[]).filter(
+    (r) => r.path === '/healthz' || QUEUE_TARGETS.some((t) => t.path === r.path),
+  )
+  const lines = [
+    start,
+    `Run: ${results.finishedAt ?? new Date().toISOString()}${ONLY ? ' (`BENCH_ONLY=queue`)' : ''}, ${m.nproc} CPUs, load average at start ${m.loadAverageAtStart.join(' / ')}; the bench reviewer reviews all 31 wijken: ${times[1]?.total ?? '?'} applications in the queue.`,
+    '',
+    'Server time, one request at a time (median of ' +
+      QUEUE_TIMING.runs +
+      ' after ' +
+      QUEUE_TIMING.warmup +
+      ' untimed):',
+    '',
+    '| page | server time (median) ms | p90 ms | ratio to bare | status | bytes |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...times.map(
+      (t) =>
+        `| ${t.name} (\`${t.path}\`) | ${t.medianMs} | ${t.p90Ms} | ${t.ratioToBare ?? '-'} | ${t.status} | ${t.bytes} |`,
+    ),
+    '',
+    ...(load.length
+      ? [
+          `Under load (${LOAD.connections} connections):`,
+          '',
+          '| page | req/s | p50 ms | p99 ms | errors | ratio to bare (req/s) |',
+          '|---|---:|---:|---:|---:|---:|',
+          ...load.map(
+            (r) =>
+              `| ${r.name} | ${r.requestsPerSecond.toFixed(1)} | ${r.p50Ms ?? 'none completed'} | ${r.p99Ms ?? 'none completed'} | ${r.errors} | ${r.ratioToBare === null ? '-' : r.ratioToBare.toFixed(2)} |`,
+          ),
+          '',
+        ]
+      : []),
+    end,
+  ]
+  if (!text.includes(start)) return `${text.trimEnd()}\n\n## The reviewer's queue (generated)\n\n${lines.join('\n')}\n`
+  return text.slice(0, text.indexOf(start)) + lines.join('\n') + text.slice(text.indexOf(end) + end.length)
 }
 
 /** Replaces the generated block of docs/performance.md (between the markers) with these results. */
@@ -365,7 +486,9 @@ async function updatePerformanceDoc() {
   const file = path.join(root, 'docs', 'performance.md')
   const start = '<!-- bench:results:start -->'
   const end = '<!-- bench:results:end -->'
-  const text = fs.existsSync(file) ? await fsp.readFile(file, 'utf8') : `# Performance\n\n${start}\n${end}\n`
+  const original = fs.existsSync(file) ? await fsp.readFile(file, 'utf8') : `# Performance\n\n${start}\n${end}\n`
+  const text = updateQueueBlock(original)
+  if (ONLY === 'queue') return fsp.writeFile(file, text)
   const m = results.machine as ReturnType<typeof machine>
   const load = (results.load ?? []) as LoadResult[]
   const lines = [
@@ -406,6 +529,9 @@ async function updatePerformanceDoc() {
   const after = text.includes(end) ? text.slice(text.indexOf(end) + end.length) : '\n'
   await fsp.writeFile(file, before + lines.join('\n') + after)
 }
+
+/** Ends a BENCH_ONLY=queue run after the queue's load (the finally block stops everything). */
+class QueueOnlyDone extends Error {}
 
 /** Things to stop when the run is cut short (watchdog, Ctrl-C). */
 const cleanups = new Set<() => Promise<unknown>>()
@@ -473,11 +599,14 @@ async function main() {
     say(`production server on ${portal.baseUrl} (ready after ${Math.round(portal.readyMs)} ms)`)
     const cookies = await sessionCookies()
     const growth: ({ entries: number; generateMs: number } & Awaited<ReturnType<typeof measureDashboard>>)[] = []
-    const steps: [number, number][] = [
-      [1, 650],
-      [651, 6500],
-      [6501, BENCH_GRANTS],
-    ]
+    // BENCH_ONLY=queue: the queue needs the applications, not the 1,000,000 ledger entries.
+    const steps: [number, number][] = ONLY
+      ? []
+      : [
+          [1, 650],
+          [651, 6500],
+          [6501, BENCH_GRANTS],
+        ]
     for (const [from, to] of steps) {
       start = performance.now()
       await addGrants(db, ctx, from, to)
@@ -490,29 +619,35 @@ async function main() {
     results.dashboardGrowth = growth
 
     // --- the data is what it claims to be ----------------------------------------------------
-    const counts = (
-      await db.query<{ apps: number; entries: number; expenses: number; payments: number; accounts: number }>(
-        `SELECT (SELECT count(*) FROM "Application")::int AS apps, (SELECT count(*) FROM "LedgerEntry")::int AS entries,
+    if (!ONLY) {
+      const counts = (
+        await db.query<{ apps: number; entries: number; expenses: number; payments: number; accounts: number }>(
+          `SELECT (SELECT count(*) FROM "Application")::int AS apps, (SELECT count(*) FROM "LedgerEntry")::int AS entries,
                 (SELECT count(*) FROM "Expense" WHERE starts_with(id, 'bench-exp-'))::int AS expenses, (SELECT count(*) FROM "Payment")::int AS payments,
                 (SELECT count(*) FROM "Account")::int AS accounts`,
-      )
-    ).rows[0]
-    const { checkLedger, areaMoney } = await import('#app/ledger/reports.server.ts')
-    const books = await checkLedger(ctx.roundId)
-    const wijken = await areaMoney(ctx.roundId)
-    const balanced =
-      books.balancesMatchEntries &&
-      books.sumOfBalancesIsZero &&
-      books.sourceEqualsPot &&
-      wijken.every((w) => w.balanced)
-    results.data = { ...counts, booksBalanced: balanced }
-    say(`data: ${JSON.stringify(results.data)}`)
-    if (!balanced) wrong.push('the generated books do not balance')
-    for (const broken of await checkReferences(db)) wrong.push(`generated data: ${broken}`)
-    if (counts.entries !== 1_000_000 || counts.expenses !== BENCH_EXPENSES)
-      wrong.push(
-        `expected 1,000,000 entries and ${BENCH_EXPENSES} expenses, got ${counts.entries} and ${counts.expenses}`,
-      )
+        )
+      ).rows[0]
+      const { checkLedger, areaMoney } = await import('#app/ledger/reports.server.ts')
+      const books = await checkLedger(ctx.roundId)
+      const wijken = await areaMoney(ctx.roundId)
+      const balanced =
+        books.balancesMatchEntries &&
+        books.sumOfBalancesIsZero &&
+        books.sourceEqualsPot &&
+        wijken.every((w) => w.balanced)
+      results.data = { ...counts, booksBalanced: balanced }
+      say(`data: ${JSON.stringify(results.data)}`)
+      if (!balanced) wrong.push('the generated books do not balance')
+      for (const broken of await checkReferences(db)) wrong.push(`generated data: ${broken}`)
+      if (counts.entries !== 1_000_000 || counts.expenses !== BENCH_EXPENSES)
+        wrong.push(
+          `expected 1,000,000 entries and ${BENCH_EXPENSES} expenses, got ${counts.entries} and ${counts.expenses}`,
+        )
+    }
+
+    // --- the reviewer's queue, one request at a time -----------------------------------------
+    await drain(db, portal)
+    results.queue = await queueTimes(portal, cookies)
 
     // --- load -------------------------------------------------------------------------------
     const app = await db.query<{ id: string }>(
@@ -521,10 +656,11 @@ async function main() {
     )
     const hoogland = await db.query<{ id: string }>(`SELECT id FROM "Area" WHERE code = 'WK030719'`)
     const values = { applicationId: app.rows[0].id, areaId: hoogland.rows[0].id }
+    const targets = ONLY ? LOAD_TARGETS.filter((t) => t.bare || QUEUE_TARGETS.includes(t)) : LOAD_TARGETS
     const acc = new Map<string, { results: autocannon.Result[]; peakKb: number }>()
     let restarts = 0
     for (let round = 1; round <= LOAD.rounds; round++) {
-      for (const target of LOAD_TARGETS) {
+      for (const target of targets) {
         // A URL that completed nothing in a round is not loaded again (time budget).
         if (acc.get(target.name)?.results.some((r) => r.requests.total === 0)) continue
         await drain(db, portal)
@@ -556,7 +692,7 @@ async function main() {
       }
     }
     results.serverRestartsDuringLoad = restarts
-    const rows: LoadResult[] = LOAD_TARGETS.map((target) => {
+    const rows: LoadResult[] = targets.map((target) => {
       const { results: rs, peakKb } = acc.get(target.name)!
       const requests = rs.reduce((s, r) => s + r.requests.total, 0)
       const seconds = rs.reduce((s, r) => s + r.duration, 0)
@@ -585,7 +721,7 @@ async function main() {
         meetsTargets: null,
       }
     })
-    const bare = rows.find((_, i) => LOAD_TARGETS[i].bare)!
+    const bare = rows.find((_, i) => targets[i].bare)!
     for (const row of rows) {
       row.ratioToBare = Math.round((row.requestsPerSecond / bare.requestsPerSecond) * 100) / 100
       const ratioOk = row === bare || row.ratioToBare >= TARGETS.minRatio
@@ -606,6 +742,7 @@ async function main() {
     printTable(rows)
     await drain(db, portal)
 
+    if (ONLY) throw new QueueOnlyDone()
     // --- concurrent awards, CSV -------------------------------------------------------------
     results.concurrentAwards = await concurrentAwards(db, ctx.roundId)
     say(`concurrent awards: ${JSON.stringify(results.concurrentAwards)}`)
@@ -650,6 +787,8 @@ async function main() {
 
     results.allocation = allocationBench()
     say(`allocation of 2,000 wijken: ${JSON.stringify(results.allocation)}`)
+  } catch (error) {
+    if (!(error instanceof QueueOnlyDone)) throw error
   } finally {
     await portal?.stop().catch(() => {})
     await db?.end().catch(() => {})

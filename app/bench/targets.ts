@@ -19,20 +19,40 @@ export type LoadTarget = {
   bare?: true
 }
 
+/**
+ * The reviewer's queue over all 100,000 generated applications (the bench reviewer reviews every
+ * wijk, app/bench/data.server.ts): measured under load in LOAD_TARGETS and, one request at a time,
+ * for its server time next to the bare route's (QUEUE_TIMING). `BENCH_ONLY=queue npm run bench`
+ * measures only these (docs/performance.md).
+ */
+export const QUEUE_TARGETS: LoadTarget[] = [
+  { name: 'reviewer queue, first page', path: '/beoordelen', as: 'reviewer' },
+  {
+    name: 'reviewer queue, filtered',
+    path: '/beoordelen?status=SUBMITTED&wijk=WK030719&categorie=ontmoeting&min=500&max=1500',
+    as: 'reviewer',
+  },
+  { name: 'reviewer queue, searched', path: '/beoordelen?q=kunstroute', as: 'reviewer' },
+  { name: 'reviewer queue, deep page (page 1,500 of ~1,900)', path: '/beoordelen?pagina=1500', as: 'reviewer' },
+  {
+    name: 'reviewer queue, overdue, sorted by foundation',
+    path: '/beoordelen?termijn=verstreken&sorteer=stichting',
+    as: 'reviewer',
+  },
+]
+
+export const QUEUE_TIMING = {
+  /** Untimed requests first (caches, JIT), then this many timed ones one after the other; the median counts. */
+  warmup: 3,
+  runs: 15,
+}
+
 export const LOAD_TARGETS: LoadTarget[] = [
   { name: 'bare route /healthz', path: '/healthz', bare: true },
   { name: 'sign-in page', path: '/inloggen' },
   { name: 'public wijk page (allocation 2026)', path: '/verdeling/2026' },
   // Public per-wijk pages (other issues) go here, e.g. { name: 'public page of one wijk', path: '/wijken/WK030719' },
-  { name: 'reviewer queue, first page', path: '/beoordelen', as: 'reviewer' },
-  {
-    name: 'reviewer queue, filtered',
-    path: '/beoordelen?status=SUBMITTED&wijk=WK030719&category=ontmoeting&min=500&max=1500',
-    as: 'reviewer',
-  },
-  { name: 'reviewer queue, searched', path: '/beoordelen?q=kunstroute', as: 'reviewer' },
-  { name: 'reviewer queue, deep page', path: '/beoordelen?status=SUBMITTED&page=150', as: 'reviewer' },
-  { name: 'reviewer queue, overdue', path: '/beoordelen?overdue=1', as: 'reviewer' },
+  ...QUEUE_TARGETS,
   { name: 'auditor dashboard', path: '/controle', as: 'auditor' },
   { name: 'application page (reviewer)', path: '/beoordelen/{applicationId}', as: 'reviewer' },
   {

@@ -91,7 +91,12 @@ export function mayClaim(user: Staff, app: ReviewedApplication, interests: Inter
   return all(
     reviewerOfArea(user, app),
     conflictVerdict(user, app, interests),
-    app.status === 'SUBMITTED' && !app.ownerId ? ok : no('decide.cannotClaim', undefined, 409),
+    // queue: a colleague was first; say who has it (two reviewers claiming at once, issue 10)
+    app.ownerId && app.ownerId !== user.id
+      ? no('decide.ownedByOther', { owner: app.ownerName ?? '' }, 409)
+      : app.status === 'SUBMITTED' && !app.ownerId
+        ? ok
+        : no('decide.cannotClaim', undefined, 409),
   )
 }
 

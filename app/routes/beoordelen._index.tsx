@@ -1,61 +1,88 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { title } from '#app/ui/meta.ts'
-import { Form, Link, useLoaderData } from '@remix-run/react'
-import { reviewerAreas } from '#app/applications/review.server.ts'
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { todayIso } from '#app/clock.server.ts'
 import { fill } from '#app/i18n/i18n.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
-import { listForStaff, queueRounds } from '#app/review/queue.server.ts'
+import { listForStaff, queueRounds, reviewerAreas } from '#app/review/queue.server.ts'
+import {
+  OPEN_STATUSES,
+  QUEUE_CATEGORIES,
+  QUEUE_STATUSES,
+  parseQueueFilter,
+  queueSearch,
+  type QueueFilter,
+  type SortKey,
+} from '#app/review/queue-filter.ts'
 import { daysLeft, urgency } from '#app/review/terms.ts'
 import { currentRound } from '#app/rounds/rounds.server.ts'
 import { Money, PageHeader, StatusBadge } from '#app/ui/components.tsx'
 import { formatDate } from '#app/ui/format.ts'
+import type { ApplicationStatus } from '#app/generated/prisma/enums.ts'
 
 export const meta = title((m) => m.titles.review)
 
+/** The filters side by side in equal columns (the shared .field-row lets a select grow to the full width). */
+const FILTER_GRID = { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(13rem, 1fr))', gap: '0 1.5rem' }
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:application:area')
-  const url = new URL(request.url)
-  const rounds = await queueRounds()
-  const current = await currentRound()
-  const wantedYear = Number(url.searchParams.get('ronde'))
+  const filter = parseQueueFilter(new URL(request.url).searchParams)
+  const today = todayIso()
+  const [rounds, current] = await Promise.all([queueRounds(), currentRound()])
   const round =
-    rounds.find((r) => r.year === wantedYear) ?? (current ? { id: current.id, year: current.year } : rounds[0])
-  if (!round) return { round: null, rounds, areas: [], selected: null, queue: null, today: todayIso() }
+    rounds.find((r) => r.year === filter.ronde) ??
+    (current ? { id: current.id, year: current.year } : (rounds[0] ?? null))
+  if (!round) return { round: null, rounds, areas: [], selected: null, queue: null, today, filter, userId: user.id }
   const areas = await reviewerAreas(user, round.id)
-  const wanted = url.searchParams.get('wijk')
-  const selected = areas.find((a) => a.id === wanted || a.code === wanted) ?? null
-  const page = Number(url.searchParams.get('pagina')) || 1
-  const queue = await listForStaff(user, { roundId: round.id, areaId: selected?.id, page })
+  const selected = areas.find((a) => a.code === filter.wijk) ?? null
+  // A wijk code the caller does not review is ignored (the list stays within their wijken).
+  const effective: QueueFilter = { ...filter, wijk: selected?.code ?? null }
+  const queue = await listForStaff(user, {
+    ...effective,
+    roundId: round.id,
+    areaId: selected?.id,
+    page: filter.pagina,
+    today,
+  })
   return {
     round: { year: round.year, isCurrent: round.id === current?.id },
     rounds,
     areas,
     selected,
     queue,
-    today: todayIso(),
+    today,
+    filter: { ...effective, ronde: round.id === current?.id ? null : round.year, pagina: queue.page },
+    userId: user.id,
+    canClaim: user.role === 'REVIEWER',
   }
 }
 
-function Due({ today, dueOn, status }: { today: string; dueOn: string | null; status: string }) {
+function Due({ today, dueOn, status }: { today: string; dueOn: string | null; status: ApplicationStatus }) {
   const m = useMessages()
-  if (!dueOn) return null
-  const open = ['SUBMITTED', 'IN_REVIEW', 'INCOMPLETE'].includes(status)
+  if (!dueOn) return <>—</>
+  const open = OPEN_STATUSES.includes(status)
   const level = open ? urgency(today, dueOn) : 'ok'
-  const days = Math.abs(daysLeft(today, dueOn))
+  const days = daysLeft(today, dueOn)
   return (
     <>
-      {formatDate(dueOn)}
+      <span className="nowrap">{formatDate(dueOn)}</span>
       {open ? (
         <>
           <br />
           {level === 'overdue' ? (
-            <strong className="due-overdue">{fill(m.decide.overdue, { days })}</strong>
+            <strong className="due-overdue">
+              <span aria-hidden="true">⚠ </span>
+              {m.queue.overdueWord}: {fill(m.queue.overdueDays, { days: Math.abs(days) })}
+            </strong>
           ) : level === 'soon' ? (
-            <strong className="due-soon">{fill(m.decide.soon, { days })}</strong>
+            <strong className="due-soon">
+              <span aria-hidden="true">⏰ </span>
+              {m.queue.soonWord}: {days === 0 ? m.queue.today : fill(m.queue.soonDays, { days })}
+            </strong>
           ) : (
-            <span className="hint">{fill(m.decide.daysLeft, { days })}</span>
+            <span className="hint">{fill(m.queue.daysLeft, { days })}</span>
           )}
         </>
       ) : null}
@@ -64,16 +91,41 @@ function Due({ today, dueOn, status }: { today: string; dueOn: string | null; st
 }
 
 export default function Review() {
-  const { round, rounds, areas, selected, queue, today } = useLoaderData<typeof loader>()
+  const data = useLoaderData<typeof loader>()
+  const { round, rounds, areas, selected, queue, today, userId } = data
+  const filter = data.filter as QueueFilter
+  const canClaim = 'canClaim' in data ? data.canClaim : false
   const m = useMessages()
-  const link = (params: Record<string, string | number | undefined>) => {
-    const q = new URLSearchParams()
-    for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v))
-    return `/beoordelen${q.size ? `?${q}` : ''}`
+  const location = useLocation()
+  const here = `${location.pathname}${location.search}`
+  const link = (overrides: Partial<QueueFilter>) => `/beoordelen${queueSearch(filter, { pagina: 1, ...overrides })}`
+  const categories = m.categories as Record<string, string>
+
+  const SortHeader = ({ column, label, num }: { column: SortKey; label: string; num?: boolean }) => {
+    const active = filter.sorteer === column
+    const next = active && filter.richting === 'op' ? 'af' : 'op'
+    return (
+      <th
+        scope="col"
+        className={num ? 'num' : undefined}
+        aria-sort={active ? (filter.richting === 'op' ? 'ascending' : 'descending') : undefined}
+      >
+        <Link to={link({ sorteer: column, richting: next })} aria-label={fill(m.queue.sortBy, { column: label })}>
+          {label}
+          {active ? (
+            <>
+              {' '}
+              <span aria-hidden="true">{filter.richting === 'op' ? '▲' : '▼'}</span>
+              <span className="visually-hidden">
+                ({filter.richting === 'op' ? m.queue.ascending : m.queue.descending})
+              </span>
+            </>
+          ) : null}
+        </Link>
+      </th>
+    )
   }
-  // The current round needs no parameter (links stay /beoordelen?wijk=CODE).
-  const ronde = round && !round.isCurrent ? round.year : undefined
-  const base = { ronde, wijk: selected?.code }
+
   return (
     <>
       <PageHeader title={m.review.title}>
@@ -83,35 +135,120 @@ export default function Review() {
           </p>
         ) : null}
       </PageHeader>
-      {rounds.length > 1 ? (
-        <Form method="get" className="field-row">
+      <Form method="get" action="/beoordelen" className="card stack queue-filters" aria-labelledby="filters-title">
+        <h2 id="filters-title">{m.queue.filters}</h2>
+        {filter.sorteer !== 'termijn' ? <input type="hidden" name="sorteer" value={filter.sorteer} /> : null}
+        {filter.richting !== 'op' ? <input type="hidden" name="richting" value={filter.richting} /> : null}
+        <div className="field-row" style={FILTER_GRID}>
+          {rounds.length > 1 ? (
+            <div className="field">
+              <label htmlFor="ronde">{m.decide.roundPick}</label>
+              <select id="ronde" name="ronde" defaultValue={round?.year}>
+                {rounds.map((r) => (
+                  <option key={r.id} value={r.year}>
+                    {r.year}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
           <div className="field">
-            <label htmlFor="ronde">{m.decide.roundPick}</label>
-            <select id="ronde" name="ronde" defaultValue={round?.year}>
-              {rounds.map((r) => (
-                <option key={r.id} value={r.year}>
-                  {r.year}
+            <label htmlFor="q">{m.queue.search}</label>
+            <input
+              id="q"
+              name="q"
+              type="text"
+              inputMode="search"
+              defaultValue={filter.q}
+              aria-describedby="q-hint"
+              maxLength={100}
+            />
+            <p id="q-hint" className="hint">
+              {m.queue.searchHint}
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor="status">{m.queue.status}</label>
+            <select id="status" name="status" defaultValue={filter.statuses[0] ?? ''}>
+              <option value="">{m.queue.anyStatus}</option>
+              {QUEUE_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {m.status[s]}
                 </option>
               ))}
             </select>
           </div>
-          <button type="submit" className="button button-secondary">
-            {m.decide.show}
+          <div className="field">
+            <label htmlFor="wijk">{m.queue.area}</label>
+            <select id="wijk" name="wijk" defaultValue={filter.wijk ?? ''}>
+              <option value="">{m.queue.anyArea}</option>
+              {areas.map((a) => (
+                <option key={a.id} value={a.code}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="categorie">{m.queue.category}</label>
+            <select id="categorie" name="categorie" defaultValue={filter.categorie ?? ''}>
+              <option value="">{m.queue.anyCategory}</option>
+              {QUEUE_CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {categories[c] ?? c}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="field-row" style={FILTER_GRID}>
+          <div className="field field-narrow">
+            <label htmlFor="min">{m.queue.min}</label>
+            <input id="min" name="min" type="text" inputMode="numeric" defaultValue={filter.min ?? ''} />
+          </div>
+          <div className="field field-narrow">
+            <label htmlFor="max">{m.queue.max}</label>
+            <input id="max" name="max" type="text" inputMode="numeric" defaultValue={filter.max ?? ''} />
+          </div>
+          <div className="field">
+            <label htmlFor="termijn">{m.queue.term}</label>
+            <select id="termijn" name="termijn" defaultValue={filter.termijn ?? ''}>
+              <option value="">{m.queue.anyTerm}</option>
+              <option value="verstreken">{m.queue.overdue}</option>
+              <option value="binnenkort">{m.queue.soon}</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="eigenaar">{m.queue.owner}</label>
+            <select id="eigenaar" name="eigenaar" defaultValue={filter.eigenaar ?? ''}>
+              <option value="">{m.queue.anyOwner}</option>
+              <option value="ik">{m.queue.ownerMe}</option>
+              <option value="niemand">{m.queue.ownerNobody}</option>
+              <option value="iemand">{m.queue.ownerSomebody}</option>
+            </select>
+          </div>
+        </div>
+        <div className="actions">
+          <button type="submit" className="button">
+            {m.queue.apply}
           </button>
-        </Form>
-      ) : null}
+          <Link to={round && !round.isCurrent ? `/beoordelen?ronde=${round.year}` : '/beoordelen'}>
+            {m.queue.clear}
+          </Link>
+        </div>
+      </Form>
       <div className="two-columns">
         <nav aria-labelledby="areas-title" className="area-list">
           <h2 id="areas-title">{m.review.areas}</h2>
           <ul>
             <li>
-              <Link to={link({ ronde })} aria-current={selected ? undefined : 'page'}>
+              <Link to={link({ wijk: null })} aria-current={selected ? undefined : 'page'}>
                 {m.review.allAreas}
               </Link>
             </li>
             {areas.map((a) => (
               <li key={a.id}>
-                <Link to={link({ ronde, wijk: a.code })} aria-current={selected?.id === a.id ? 'page' : undefined}>
+                <Link to={link({ wijk: a.code })} aria-current={selected?.id === a.id ? 'page' : undefined}>
                   <span>{a.name}</span>
                   {a.toDecide ? (
                     <span className="count" title={m.review.toDecide}>
@@ -126,7 +263,8 @@ export default function Review() {
             ))}
           </ul>
         </nav>
-        <section aria-labelledby="list-title">
+        {/* min-width 0: the wide table scrolls inside its column instead of widening the page */}
+        <section aria-labelledby="list-title" style={{ minWidth: 0 }}>
           <h2 id="list-title">
             {selected ? `${selected.name}` : m.review.allAreas}
             {selected ? (
@@ -137,68 +275,95 @@ export default function Review() {
             ) : null}
           </h2>
           {!queue || queue.rows.length === 0 ? (
-            <p>{m.review.empty}</p>
+            <p role="status">{m.queue.none}</p>
           ) : (
             <>
-              <p className="hint">
-                {fill(m.decide.pageOf, { page: queue.page, pages: queue.pages, total: queue.total })}
+              <p className="hint" role="status" id="queue-total">
+                {fill(queue.total === 1 ? m.queue.pageOfOne : m.queue.pageOf, {
+                  page: queue.page,
+                  pages: queue.pages,
+                  total: queue.total.toLocaleString('nl-NL'),
+                })}
               </p>
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{m.common.reference}</th>
-                    <th scope="col">{m.common.title}</th>
-                    <th scope="col">{m.common.foundation}</th>
-                    <th scope="col">{m.common.area}</th>
-                    <th scope="col">{m.decide.category}</th>
-                    <th scope="col" className="num">
-                      {m.common.requested}
-                    </th>
-                    <th scope="col">{m.common.status}</th>
-                    <th scope="col">{m.decide.queueOwner}</th>
-                    <th scope="col">{m.decide.dueDate}</th>
-                    <th scope="col" className="num">
-                      {m.common.awarded}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {queue.rows.map((a) => (
-                    <tr key={a.id}>
-                      <td>{a.reference}</td>
-                      <td>
-                        <Link to={`/beoordelen/${a.id}`}>{a.title}</Link>
-                      </td>
-                      <td>{a.foundation.name}</td>
-                      <td>{a.area.name}</td>
-                      <td>{(m.categories as Record<string, string>)[a.category] ?? a.category}</td>
-                      <td className="num">
-                        <Money cents={a.requestedCents} />
-                      </td>
-                      <td>
-                        <StatusBadge status={a.status} />
-                      </td>
-                      <td>{a.ownerName ?? '—'}</td>
-                      <td>
-                        <Due today={today} dueOn={a.decisionDueOn} status={a.status} />
-                      </td>
-                      <td className="num">
-                        <Money cents={a.awardedCents} />
-                      </td>
+              <div className="table-scroll">
+                <table className="table" aria-describedby="queue-total">
+                  <thead>
+                    <tr>
+                      <SortHeader column="referentie" label={m.common.reference} />
+                      <SortHeader column="titel" label={m.common.title} />
+                      <SortHeader column="stichting" label={m.common.foundation} />
+                      <SortHeader column="wijk" label={m.common.area} />
+                      <SortHeader column="soort" label={m.decide.category} />
+                      <SortHeader column="bedrag" label={m.common.requested} num />
+                      <SortHeader column="status" label={m.common.status} />
+                      <SortHeader column="behandelaar" label={m.decide.queueOwner} />
+                      <SortHeader column="termijn" label={m.decide.dueDate} />
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {queue.rows.map((a) => (
+                      <tr key={a.id}>
+                        <td className="nowrap">{a.reference}</td>
+                        <td>
+                          <Link to={`/beoordelen/${a.id}`}>{a.title}</Link>
+                        </td>
+                        <td>{a.foundation.name}</td>
+                        <td>{a.area.name}</td>
+                        <td>{categories[a.category] ?? a.category}</td>
+                        <td className="num">
+                          <Money cents={a.requestedCents} />
+                        </td>
+                        <td>
+                          <StatusBadge status={a.status} />
+                        </td>
+                        <td>
+                          {a.ownerId === userId ? (
+                            <>
+                              <strong>{a.ownerName}</strong> ({m.queue.you})
+                            </>
+                          ) : (
+                            (a.ownerName ?? '—')
+                          )}
+                          {canClaim && a.status === 'SUBMITTED' && !a.ownerId ? (
+                            <Form method="post" action={`/beoordelen/${a.id}/in-behandeling`} className="inline-form">
+                              <input type="hidden" name="intent" value="claim" />
+                              <input type="hidden" name="terug" value={here} />
+                              <button
+                                type="submit"
+                                className="button button-secondary button-small"
+                                aria-label={fill(m.queue.claimLabel, { title: a.title })}
+                              >
+                                {m.queue.claim}
+                              </button>
+                            </Form>
+                          ) : null}
+                        </td>
+                        <td>
+                          <Due today={today} dueOn={a.decisionDueOn} status={a.status} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
               {queue.pages > 1 ? (
-                <nav
-                  className="pagination"
-                  aria-label={fill(m.decide.pageOf, { page: queue.page, pages: queue.pages, total: queue.total })}
-                >
+                <nav className="pagination" aria-label={m.ui.pagination}>
                   {queue.page > 1 ? (
-                    <Link to={link({ ...base, pagina: queue.page - 1 })}>{m.decide.previous}</Link>
+                    <>
+                      <Link to={link({ pagina: 1 })}>{m.queue.first}</Link>{' '}
+                      <Link to={link({ pagina: queue.page - 1 })} rel="prev">
+                        {m.queue.previous}
+                      </Link>
+                    </>
                   ) : null}{' '}
+                  <span>{fill(m.ui.pageOf, { page: queue.page, pages: queue.pages })}</span>{' '}
                   {queue.page < queue.pages ? (
-                    <Link to={link({ ...base, pagina: queue.page + 1 })}>{m.decide.next}</Link>
+                    <>
+                      <Link to={link({ pagina: queue.page + 1 })} rel="next">
+                        {m.queue.next}
+                      </Link>{' '}
+                      <Link to={link({ pagina: queue.pages })}>{m.queue.last}</Link>
+                    </>
                   ) : null}
                 </nav>
               ) : null}
