@@ -55,11 +55,15 @@ async function effectiveDecision(db: Tx | typeof prisma, applicationId: string) 
   })
 }
 
-/** The day the contested decision was sent: the day it took effect (the date of its letter). */
+/**
+ * The day the contested decision was sent: the day it took effect (the date of its letter). Never after
+ * the portal's today: with a fixed clock (demo, tests) the letter is dated on that day too.
+ */
 async function sentOnOf(db: Tx | typeof prisma, row: Pick<Locked, 'decidedAt'>, documentId: string | null) {
-  if (row.decidedAt) return amsterdamDay(row.decidedAt)
-  const doc = documentId ? await db.keptDocument.findUnique({ where: { id: documentId } }) : null
-  return amsterdamDay(doc?.createdAt ?? new Date())
+  const doc = !row.decidedAt && documentId ? await db.keptDocument.findUnique({ where: { id: documentId } }) : null
+  const sent = amsterdamDay(row.decidedAt ?? doc?.createdAt ?? new Date())
+  const today = todayIso()
+  return sent > today ? today : sent
 }
 
 export type NewObjection = {
