@@ -264,21 +264,46 @@ export default function ObjectionPage() {
                     {o.late ? (
                       <p className="hint">{fill(m.objection.lateText, { termEndsOn: formatDate(o.termEndsOn) })}</p>
                     ) : null}
-                    <p>{o.grounds}</p>
-                    {o.attachmentId ? (
-                      <p>
-                        <a href={`/beoordelen/${app.id}/bijlagen/${o.attachmentId}`} download>
-                          {m.objection.attachment}
-                        </a>
-                      </p>
-                    ) : null}
-                    {o.outcomeReasons ? <p>{o.outcomeReasons}</p> : null}
-                    {o.lateReason ? <p className="hint">{o.lateReason}</p> : null}
-                    {o.hearingOn ? (
-                      <p className="hint">
-                        {m.objection.hearingOn}: {formatDate(o.hearingOn)}
-                      </p>
-                    ) : null}
+                    <dl className="facts">
+                      <dt>{m.objection.grounds}</dt>
+                      <dd>{o.grounds}</dd>
+                      {o.attachmentId ? (
+                        <>
+                          <dt>{m.objection.attachmentShort}</dt>
+                          <dd>
+                            <a href={`/beoordelen/${app.id}/bijlagen/${o.attachmentId}`} download>
+                              {m.objection.download}
+                            </a>
+                          </dd>
+                        </>
+                      ) : null}
+                      {o.hearingOn ? (
+                        <>
+                          <dt>{m.objection.hearingShort}</dt>
+                          <dd>{formatDate(o.hearingOn)}</dd>
+                        </>
+                      ) : null}
+                      {o.outcomeReasons ? (
+                        <>
+                          <dt>{m.objection.reasonsShort}</dt>
+                          <dd>{o.outcomeReasons}</dd>
+                        </>
+                      ) : null}
+                      {o.lateReason ? (
+                        <>
+                          <dt>{m.objection.lateReasonShort}</dt>
+                          <dd>{o.lateReason}</dd>
+                        </>
+                      ) : null}
+                      {o.decidedAt ? (
+                        <>
+                          <dt>{m.objection.decidedOn}</dt>
+                          <dd>
+                            {formatDate(o.decidedAt)} {o.decidedBy ? fill(m.objection.by, { name: o.decidedBy }) : null}
+                          </dd>
+                        </>
+                      ) : null}
+                    </dl>
                   </li>
                 ))}
               </ul>
