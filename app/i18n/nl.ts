@@ -1133,7 +1133,8 @@ export const nl = {
       INADMISSIBLE: 'niet-ontvankelijk',
     },
     amount: 'Bedrag van het nieuwe besluit (€)',
-    amountHint: 'Alleen bij (gedeeltelijk) gegrond. 0 betekent: afgewezen. Het verschil wordt in het grootboek geboekt.',
+    amountHint:
+      'Alleen bij (gedeeltelijk) gegrond. 0 betekent: afgewezen. Het verschil wordt in het grootboek geboekt.',
     reasons: 'Motivering (komt in de brief)',
     lateReason: 'Waarom niet-ontvankelijk of toch in behandeling (te laat ingediend)',
     decide: 'Beslissing vastleggen en brief versturen',
