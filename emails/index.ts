@@ -10,6 +10,8 @@ import paymentNotice from './payment-notice.tsx'
 import reportReminder from './report-reminder.tsx'
 import secondApprovalNeeded from './second-approval-needed.tsx'
 import settlement from './settlement.tsx'
+// ---- objection ----
+import objectionDecision from './objection-decision.tsx'
 
 export const TEMPLATES = {
   invitation,
@@ -23,6 +25,8 @@ export const TEMPLATES = {
   'report-reminder': reportReminder,
   settlement,
   'deadline-warning': deadlineWarning,
+  // ---- objection ----
+  'objection-decision': objectionDecision,
 }
 
 export type TemplateName = keyof typeof TEMPLATES

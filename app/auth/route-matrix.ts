@@ -96,6 +96,14 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     permission: 'assign:application:any',
     body: { referentie: 'BB-2026-0001' },
   },
+  // ---- objection: bezwaar against a decision (issue 10 point 8) ----
+  'beoordelen.$id_.bezwaar': {
+    kind: 'permission',
+    permission: 'read:application:area',
+    actionPermission: 'approve:application:area',
+    param: 'areaApplication',
+    body: { intent: 'register-objection' },
+  },
   // ---- audit: the auditor's read-only pages and the public open books (issue 12) ----
   'open-boeken.$year._index': {
     kind: 'public',

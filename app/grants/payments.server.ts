@@ -11,6 +11,7 @@ import { advanceCents, mayApprovePayment, mayProposePayment, needsSecondApproval
 import { book, dayFromIso, grantBalances, grantRef, isoDay, lockGrant } from './grant.server.ts'
 import { buildPain001, type SepaDebtor } from './sepa/pain001.ts'
 import { closeIfDone } from './settlement.server.ts'
+import { assertNoConflict } from '#app/review/conflicts.server.ts'
 
 const OPEN_STATUSES = ['PROPOSED', 'RELEASED', 'BATCHED'] as const
 
@@ -41,6 +42,7 @@ export type NewPayment = {
  * The idempotency key makes a second click return the first payment instead of a duplicate.
  */
 export async function proposePayment(tx: Tx, input: NewPayment) {
+  await assertNoConflict(tx, input.actorId, { applicationId: input.applicationId })
   if (input.idempotencyKey) {
     const earlier = await tx.payment.findUnique({ where: { idempotencyKey: input.idempotencyKey } })
     if (earlier) return earlier
@@ -99,6 +101,7 @@ export async function proposeAdvance(tx: Tx, applicationId: string, actorId: str
 
 /** The second, different person approves a held payment: it is released for the next batch. */
 export async function approvePayment(tx: Tx, paymentId: string, actorId: string) {
+  await assertNoConflict(tx, actorId, { paymentId })
   const [payment] = await tx.$queryRaw<{ id: string; status: string; recordedById: string }[]>`
     SELECT "id", "status"::text AS "status", "recordedById" FROM "Payment" WHERE "id" = ${paymentId} FOR UPDATE`
   if (!payment) throw new DomainError('errors.notFound', { status: 404 })

@@ -15,6 +15,7 @@ const EXPECTED = [
   'report-reminder',
   'settlement',
   'deadline-warning',
+  'objection-decision',
 ]
 
 /** The accessibility basics of an HTML mail: language, alt texts, layout tables marked as presentation, a title, a heading. */

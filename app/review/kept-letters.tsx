@@ -16,13 +16,16 @@ export function KeptLetters({
 }) {
   const m = useMessages()
   if (!documents.length) return null
+  // A letter another one supersedes (after a founded objection) stays in the history, marked replaced.
+  const replaced = new Set(documents.map((d) => d.supersedesId).filter(Boolean))
   return (
     <section className="card" aria-labelledby="letters-title">
       <h3 id="letters-title">{m.decide.letters}</h3>
       <ul>
         {documents.map((d) => (
-          <li key={d.id}>
-            {m.decide.letterKind[d.kind]}, {formatDate(d.createdAt)}:{' '}
+          <li key={d.id} data-replaced={replaced.has(d.id) || undefined}>
+            {m.decide.letterKind[d.kind]}, {formatDate(d.createdAt)}
+            {replaced.has(d.id) ? <strong> ({m.objection.replacedBy})</strong> : null}:{' '}
             <a href={`/documenten/${d.id}`} download={d.filename}>
               {d.filename}
             </a>{' '}

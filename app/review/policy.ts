@@ -143,3 +143,45 @@ export function mayDecideNotConsidered(
 export function needsSecondReviewer(amountCents: number, thresholdCents: number): boolean {
   return amountCents >= thresholdCents
 }
+
+// ---- objection: bezwaar (issue 10 point 8; app/review/objections.server.ts) ----
+
+/** Statuses of an application whose decision can be objected to. */
+export const OBJECTABLE: ApplicationStatus[] = ['AWARDED', 'REJECTED', 'REPORT_SUBMITTED', 'SETTLED', 'CLOSED']
+/** Statuses in which a founded objection can still replace the decision (no report or settlement yet). */
+export const REDECIDABLE: ApplicationStatus[] = ['AWARDED', 'REJECTED']
+
+/** Register an objection: a reviewer of the wijk without a conflict, on a decided application, one open at a time. */
+export function mayRegisterObjection(
+  user: Staff,
+  app: ReviewedApplication,
+  state: { hasEffectiveDecision: boolean; openObjection: boolean },
+  interests: Interests = NO_INTERESTS,
+): Verdict {
+  return all(
+    reviewerOfArea(user, app),
+    conflictVerdict(user, app, interests),
+    OBJECTABLE.includes(app.status) && state.hasEffectiveDecision
+      ? ok
+      : no('objection.errors.notDecided', undefined, 409),
+    state.openObjection ? no('objection.errors.alreadyOpen', undefined, 409) : ok,
+  )
+}
+
+/** Decide on a registered objection: a reviewer of the wijk without a conflict; a founded one only while it can be redecided. */
+export function mayDecideObjection(
+  user: Staff,
+  app: ReviewedApplication,
+  objection: { decided: boolean },
+  outcome: 'FOUNDED' | 'PARTLY_FOUNDED' | 'UNFOUNDED' | 'INADMISSIBLE' | null,
+  interests: Interests = NO_INTERESTS,
+): Verdict {
+  return all(
+    reviewerOfArea(user, app),
+    conflictVerdict(user, app, interests),
+    objection.decided ? no('objection.errors.alreadyDecided', undefined, 409) : ok,
+    (outcome === 'FOUNDED' || outcome === 'PARTLY_FOUNDED') && !REDECIDABLE.includes(app.status)
+      ? no('objection.errors.cannotRedecide', undefined, 409)
+      : ok,
+  )
+}

@@ -416,6 +416,12 @@ export default function ReviewApplication() {
             <NotConsideredForm dueOn={review.openRequestDueOn} />
           ) : null}
           <KeptLetters documents={review.documents} />
+          {/* ---- objection: bezwaar against the decision (app/routes/beoordelen.$id_.bezwaar.tsx) ---- */}
+          {['AWARDED', 'REJECTED', 'REPORT_SUBMITTED', 'SETTLED', 'CLOSED'].includes(app.status) ? (
+            <p className="card">
+              <Link to={`/beoordelen/${app.id}/bezwaar`}>{m.objection.link}</Link>
+            </p>
+          ) : null}
           {app.awardedCents !== null ? (
             <div className="card">
               <h3>{m.review.money}</h3>

@@ -243,8 +243,29 @@ describe('fuzzing every action of every route with hostile bodies', () => {
     'reason',
     'lines[0].amount',
     'lines[1].description',
+    // ---- objection ----
+    'receivedOn',
+    'objectorName',
+    'grounds',
+    'outcome',
+    'objectionId',
+    'lateReason',
   ]
-  const INTENTS = ['save', 'submit', 'approve', 'reject', 'verify', 'invite', 'create', 'preview', 'publish', 'delete']
+  const INTENTS = [
+    'save',
+    'submit',
+    'approve',
+    'reject',
+    'verify',
+    'invite',
+    'create',
+    'preview',
+    'publish',
+    'delete',
+    // ---- objection ----
+    'register-objection',
+    'decide-objection',
+  ]
   const hostileValue = fc.oneof(
     fc.string(),
     fc.constantFrom(
