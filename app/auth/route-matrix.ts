@@ -95,6 +95,11 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     param: 'application',
     ownIsMissing: true,
   },
+  'beoordelen.betalingen_.$batchId': {
+    kind: 'permission',
+    permission: 'record:payment:area',
+    ownIsMissing: true,
+  },
   'beoordelen.betalingen': {
     kind: 'permission',
     permission: 'record:payment:area',

@@ -5,12 +5,12 @@ import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import type { z } from 'zod'
 import { requirePermission } from '#app/auth/session.server.ts'
-import { now, todayIso } from '#app/clock.server.ts'
+import { todayIso } from '#app/clock.server.ts'
 import { prisma } from '#app/db.server.ts'
 import { BATCH_SCHEMAS, type BatchIntent } from '#app/grants/forms.ts'
 import { batchesPage } from '#app/grants/batches.server.ts'
-import { configuredDebtor, createBatch, exportBatch, markBatchSent } from '#app/grants/payments.server.ts'
-import { fill, messages } from '#app/i18n/i18n.ts'
+import { createBatch, markBatchSent } from '#app/grants/payments.server.ts'
+import { fill, messages, translate, type MessageKey } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { centsFromDb } from '#app/money/bigint.ts'
@@ -26,12 +26,18 @@ export const meta: MetaFunction = () => [{ title: 'Betalingen aan de bank – Bu
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'record:payment:area')
-  return orHttpError(request, async () => ({ ...(await batchesPage()), today: todayIso() }))
+  // A refused SEPA export (app/routes/beoordelen.betalingen_.$batchId.tsx) comes back with its reason.
+  const url = new URL(request.url)
+  const key = url.searchParams.get('fout') ?? ''
+  const lang = await getLang(request)
+  const exportError = key.startsWith('grants.errors.')
+    ? { batchId: url.searchParams.get('batch') ?? '', message: translate(lang, key as MessageKey) }
+    : null
+  return orHttpError(request, async () => ({ ...(await batchesPage()), today: todayIso(), exportError }))
 }
 
-const PERMISSION_FOR = intentTable<BatchIntent, 'record:payment:area'>({
+const PERMISSION_FOR = intentTable<Exclude<BatchIntent, 'export'>, 'record:payment:area'>({
   'create-batch': 'record:payment:area',
-  export: 'record:payment:area',
   'mark-sent': 'record:payment:area',
 })
 
@@ -63,19 +69,6 @@ export async function action({ request }: ActionFunctionArgs) {
               total: formatMoney(centsFromDb(batch.totalCents)),
             }),
           )
-        }
-        case 'export': {
-          const xml = await prisma.$transaction((tx) =>
-            exportBatch(tx, value.batchId, user.id, configuredDebtor(), now(), value.reason),
-          )
-          const batch = await prisma.paymentBatch.findUniqueOrThrow({ where: { id: value.batchId } })
-          return new Response(xml, {
-            headers: {
-              'Content-Type': 'application/xml; charset=utf-8',
-              'Content-Disposition': `attachment; filename="${batch.reference}.xml"`,
-              'Cache-Control': 'no-store',
-            },
-          })
         }
         case 'mark-sent': {
           const batch = await prisma.$transaction((tx) => markBatchSent(tx, value.batchId, user.id, today))
@@ -162,13 +155,20 @@ function CreateBatchForm() {
 function ExportForm({ batchId, exported }: { batchId: string; exported: boolean }) {
   const m = useMessages()
   const g = m.grants.ui
+  const { exportError } = useLoaderData<typeof loader>()
+  const refused = exportError?.batchId === batchId ? exportError.message : null
   const [form, fields] = useBatchForm('export', batchId)
-  // A native post (reloadDocument): the browser saves the file; an error comes back as the page.
+  // A native post to the resource route: the browser saves the file; a refusal comes back here.
   return (
-    <Form method="post" reloadDocument {...getFormProps(form)} className="stack">
-      <FormErrors id={form.errorId} errors={form.errors} />
+    <Form
+      method="post"
+      action={`/beoordelen/betalingen/${batchId}`}
+      reloadDocument
+      {...getFormProps(form)}
+      className="stack"
+    >
       <input type="hidden" name="intent" value="export" />
-      <input type="hidden" name="batchId" value={batchId} />
+      {refused ? <FormErrors errors={[refused]} /> : null}
       {exported ? <TextField meta={fields.reason} label={g.reexportReason} hint={g.reexportHint} /> : null}
       <button type="submit" className="button button-secondary">
         {g.download}
