@@ -15,8 +15,7 @@ import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { centsFromDb } from '#app/money/bigint.ts'
 import { formatMoney } from '#app/money/money.ts'
-import { FormErrors, Money, PageHeader } from '#app/ui/components.tsx'
-import { TextField } from '#app/ui/fields.tsx'
+import { FieldErrors, FormErrors, Money, PageHeader } from '#app/ui/components.tsx'
 import { formatDate, formatDateTime } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 import { orHttpError, replyOnDomainError } from '#app/web/errors.server.ts'
@@ -157,23 +156,34 @@ function ExportForm({ batchId, exported }: { batchId: string; exported: boolean 
   const g = m.grants.ui
   const { exportError } = useLoaderData<typeof loader>()
   const refused = exportError?.batchId === batchId ? exportError.message : null
-  const [form, fields] = useBatchForm('export', batchId)
-  // A native post to the resource route: the browser saves the file; a refusal comes back here.
+  const reasonId = `reason-${batchId}`
+  // A plain native post to the resource route: the browser saves the file; a refusal comes back
+  // here, at the reason field of this batch.
   return (
-    <Form
-      method="post"
-      action={`/beoordelen/betalingen/${batchId}`}
-      reloadDocument
-      {...getFormProps(form)}
-      className="stack"
-    >
+    <form method="post" action={`/beoordelen/betalingen/${batchId}`} className="stack">
       <input type="hidden" name="intent" value="export" />
-      {refused ? <FormErrors errors={[refused]} /> : null}
-      {exported ? <TextField meta={fields.reason} label={g.reexportReason} hint={g.reexportHint} /> : null}
+      {exported ? (
+        <div className="field">
+          <label htmlFor={reasonId}>{g.reexportReason}</label>
+          <p className="hint" id={`${reasonId}-hint`}>
+            {g.reexportHint}
+          </p>
+          <input
+            id={reasonId}
+            name="reason"
+            maxLength={500}
+            aria-invalid={refused ? true : undefined}
+            aria-describedby={[`${reasonId}-hint`, refused ? `${reasonId}-error` : ''].filter(Boolean).join(' ')}
+          />
+          {refused ? <FieldErrors id={`${reasonId}-error`} errors={[refused]} /> : null}
+        </div>
+      ) : refused ? (
+        <FormErrors errors={[refused]} />
+      ) : null}
       <button type="submit" className="button button-secondary">
         {g.download}
       </button>
-    </Form>
+    </form>
   )
 }
 
