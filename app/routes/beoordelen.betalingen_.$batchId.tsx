@@ -14,7 +14,7 @@ import { readForm } from '#app/web/uploads.server.ts'
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'record:payment:area')
-  const batch = await prisma.paymentBatch.findUnique({ where: { id: params.batchId! } })
+  const batch = await prisma.paymentBatch.findUnique({ where: { id: params.batchId ?? '' } })
   if (!batch) throw new Response('Niet gevonden', { status: 404 })
   const formData = await readForm(request)
   const raw = formData.get('reason')
