@@ -208,8 +208,6 @@ test('award, advance by SEPA file, expenses, report, settlement with recovery, b
   await bouw.getByRole('button', { name: 'Goedkeuren' }).click()
   await expect(a.page.getByRole('status').first()).toContainText('Uitgave van € 600,00 goedgekeurd')
   const kruik = a.page.locator('[data-testid="expenses"] li', { hasText: 'Café De Kruik' })
-  await kruik.getByRole('button', { name: 'Afkeuren' }).click()
-  await expect(kruik).toContainText('Geef de reden van het afkeuren')
   await kruik.getByLabel('Toelichting').fill('Een borrel valt buiten de regeling.')
   await kruik.getByRole('button', { name: 'Afkeuren' }).click()
   await expect(a.page.getByRole('status').first()).toContainText('Uitgave van € 300,00 afgekeurd')
