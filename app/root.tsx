@@ -126,6 +126,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
                     <NavLink to="/beoordelen">{m.nav.review}</NavLink>
                   </li>
                 ) : null}
+                {/* money (issue 11): the payment batches */}
+                {user?.can.review ? (
+                  <li>
+                    <NavLink to="/beoordelen/betalingen">{m.grants.ui.batchesNav}</NavLink>
+                  </li>
+                ) : null}
                 {user?.can.allocation ? (
                   <li>
                     <NavLink to="/beheer/verdeling">{m.nav.allocation}</NavLink>

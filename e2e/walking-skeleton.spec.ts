@@ -1,10 +1,12 @@
 import { expect, test, type Page } from '@playwright/test'
-import { cents, fillIntakeFields, signedInContext } from './helpers.ts'
+import { cents, fillIntakeFields, quotePdf, signedInContext } from './helpers.ts'
 
 /**
  * The whole slice through the UI, as the four roles, each in its own browser context:
  * a foundation drafts and submits, the administrator publishes a new allocation version, the reviewer
- * approves, pays and books an expense, and the auditor's numbers for the wijk add up to the cent.
+ * approves, a second reviewer releases the advance into a SEPA batch sent to the bank, the foundation
+ * books an expense with its receipt that the reviewer accepts, and the auditor's numbers for the wijk
+ * add up to the cent.
  */
 
 async function areaRow(page: Page, code: string) {
@@ -85,7 +87,7 @@ test('the walking skeleton: apply, allocate, approve, pay, spend, audit', async 
     await publicPage.locator('[data-testid="allocation-lines"] tr[data-area="WK030719"] td').last().innerText(),
   )
 
-  // 3. The reviewer finds it in Hoogland, approves part of it, registers an advance and an expense.
+  // 3. The reviewer finds it in Hoogland and approves part of it.
   const reviewer = await signedInContext(browser, 'beoordelaar@amersfoort.example')
   const r = reviewer.page
   await r.locator('a[href="/beoordelen?wijk=WK030719"]').click()
@@ -97,16 +99,51 @@ test('the walking skeleton: apply, allocate, approve, pay, spend, audit', async 
   await r.getByLabel(/^Motivering/).fill('De huur van de geluidsinstallatie valt buiten de regeling.')
   await r.getByRole('button', { name: 'Toekennen' }).click()
   await expect(r.getByRole('status')).toContainText('Toegekend: € 1.400,00')
-  const payment = r.locator('form', { has: r.getByRole('heading', { name: 'Betaling registreren' }) })
-  await payment.getByLabel('Bedrag').fill('1.050,00')
-  await payment.getByLabel('Omschrijving').fill('Voorschot 75%')
-  await payment.getByRole('button', { name: 'Betaling registreren' }).click()
-  await expect(r.getByRole('status')).toContainText('Betaling van € 1.050,00 geregistreerd')
-  const expense = r.locator('form', { has: r.getByRole('heading', { name: 'Uitgave registreren' }) })
-  await expense.getByLabel('Bedrag').fill('250,50')
+  // The advance of 75% (EUR 1.050,00) is proposed by the award; at or above the payment threshold a
+  // second reviewer approves it, it goes to the bank in a SEPA batch, and only then is it paid.
+  const advance = r.locator('[data-testid="payments"] tr', { hasText: 'Voorschot' })
+  await expect(advance).toContainText('€ 1.050,00')
+  await expect(advance).toContainText('Wacht op goedkeuring')
+  const second = await signedInContext(browser, 'beoordelaar2@amersfoort.example')
+  const s2 = second.page
+  await s2.goto(r.url())
+  await s2
+    .locator('[data-testid="payments"] tr', { hasText: 'Voorschot' })
+    .getByRole('button', { name: 'Betaling goedkeuren' })
+    .click()
+  await expect(s2.getByRole('status')).toContainText('Betaling van € 1.050,00 goedgekeurd')
+  await s2.goto('/beoordelen/betalingen')
+  await s2.getByRole('button', { name: /Batch maken/ }).click()
+  await expect(s2.getByRole('status')).toContainText('Batch BB-')
+  const batch = s2.locator('section[data-batch]').first()
+  const download = s2.waitForEvent('download')
+  await batch.getByRole('button', { name: 'SEPA-bestand downloaden' }).click()
+  await download
+  await s2.reload()
+  await s2
+    .locator('section[data-batch]')
+    .first()
+    .getByRole('button', { name: 'Markeren als naar de bank gestuurd' })
+    .click()
+  await expect(s2.getByRole('status')).toContainText('is naar de bank gestuurd')
+
+  // The foundation records an expense with its receipt; the reviewer accepts it.
+  await p.reload()
+  const expense = p.locator('form', { has: p.getByRole('heading', { name: 'Uitgave toevoegen' }) })
+  await expense.getByLabel('Datum van de uitgave').fill('2026-11-20')
+  await expense.getByLabel('Leverancier').fill('Action Amersfoort')
   await expense.getByLabel('Omschrijving').fill('Bon Action: lampionnen')
-  await expense.getByRole('button', { name: 'Uitgave registreren' }).click()
-  await expect(r.getByRole('status')).toContainText('Uitgave van € 250,50 geregistreerd')
+  await expense.getByLabel('Bedrag in euro').fill('250,50')
+  await expense.getByLabel('Begrotingspost').selectOption({ label: 'Lampionnen en lichtjes' })
+  await expense.getByLabel('Bonnen of facturen').setInputFiles(quotePdf())
+  await expense.getByRole('button', { name: 'Uitgave toevoegen' }).click()
+  await expect(p.getByRole('status')).toContainText('Uitgave van € 250,50 toegevoegd')
+  await r.reload()
+  await r
+    .locator('[data-testid="expenses"] li', { hasText: 'Bon Action' })
+    .getByRole('button', { name: 'Goedkeuren' })
+    .click()
+  await expect(r.getByRole('status')).toContainText('Uitgave van € 250,50 goedgekeurd')
 
   // 4. The auditor's numbers for Hoogland moved exactly by what happened, and everything balances.
   await auditor.page.reload()
@@ -127,7 +164,7 @@ test('the walking skeleton: apply, allocate, approve, pay, spend, audit', async 
   await expect(auditor.page.getByTestId('check-sum')).toContainText('klopt')
   await expect(auditor.page.getByTestId('check-pot')).toContainText('klopt')
 
-  for (const session of [auditor, member, admin, reviewer]) {
+  for (const session of [auditor, member, admin, reviewer, second]) {
     expect(session.errors, 'no errors in the browser console').toEqual([])
     await session.close()
   }

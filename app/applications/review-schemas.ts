@@ -18,19 +18,6 @@ export const rejectSchema = z.object({
     .max(4000, 'De reden mag hoogstens 4000 tekens hebben.'),
 })
 
-const booking = {
-  amount: positiveMoney,
-  date: z.string({ error: 'Vul de datum in.' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'Vul de datum in als dd-mm-jjjj.'),
-  description: z
-    .string({ error: 'Vul een omschrijving in.' })
-    .trim()
-    .min(2, 'Vul een omschrijving in.')
-    .max(200, 'Hoogstens 200 tekens.'),
-}
-
-export const paymentSchema = z.object({ intent: z.literal('payment'), ...booking })
-export const expenseSchema = z.object({ intent: z.literal('expense'), ...booking })
-
 // review (issue 10): four eyes, not considering, taking in hand
 export const confirmSchema = z.object({ intent: z.literal('confirm') })
 export const sendBackSchema = z.object({
@@ -53,8 +40,6 @@ export const REVIEW_SCHEMAS = {
   claim: claimSchema,
   release: releaseSchema,
   reject: rejectSchema,
-  payment: paymentSchema,
-  expense: expenseSchema,
   'request-info': informationRequestSchema,
 }
 export type ReviewIntent = keyof typeof REVIEW_SCHEMAS

@@ -12,7 +12,8 @@ import {
 } from './applications.server.ts'
 import { DomainError } from '#app/domain/errors.ts'
 import { approve, reject } from '#app/review/decisions.server.ts'
-import { ReviewError, getForStaff, recordExpense, recordPayment } from './review.server.ts'
+import { getForStaff } from './review.server.ts'
+import { bookAcceptedExpense, bookPastPayment } from '#app/grants/history.server.ts'
 import { applicationSchema } from './schema.ts'
 import { samplePdf } from './sample-pdf.ts'
 
@@ -65,12 +66,12 @@ describe('the walking skeleton, through the domain modules on a real PostgreSQL'
     expect(Number(submitted.requestedCents)).toBe(1_600_00)
 
     await approve(f.reviewer, submitted.id, 1_500_00, 'De huur van het podium valt buiten de regeling.')
-    await recordPayment(f.reviewer, submitted.id, {
+    await bookPastPayment(f.reviewer.id, submitted.id, {
       amountCents: 1_125_00,
       date: '2026-07-01',
       description: 'Voorschot 75%',
     })
-    await recordExpense(f.reviewer, submitted.id, {
+    await bookAcceptedExpense(f.reviewer.id, submitted.id, {
       amountCents: 400_00,
       date: '2026-07-10',
       description: 'Bon tuincentrum',
@@ -102,11 +103,15 @@ describe('the walking skeleton, through the domain modules on a real PostgreSQL'
     await approve(f.reviewer, app.id, 1_000_00, partly)
     await expect(approve(f.reviewer, app.id, 1_000_00, partly)).rejects.toMatchObject({ key: 'decide.alreadyDecided' })
     await expect(
-      recordPayment(f.reviewer, app.id, { amountCents: 1_000_01, date: '2026-07-01', description: 'Te veel' }),
-    ).rejects.toThrow(ReviewError)
+      bookPastPayment(f.reviewer.id, app.id, { amountCents: 1_000_01, date: '2026-07-01', description: 'Te veel' }),
+    ).rejects.toThrow(DomainError)
     await expect(
-      recordExpense(f.reviewer, app.id, { amountCents: 1, date: '2026-07-01', description: 'Nog niets betaald' }),
-    ).rejects.toThrow(ReviewError)
+      bookAcceptedExpense(f.reviewer.id, app.id, {
+        amountCents: 1,
+        date: '2026-07-01',
+        description: 'Nog niets betaald',
+      }),
+    ).rejects.toThrow(DomainError)
     // Nothing half-written: the refused payment left no Payment row.
     expect(await prisma.payment.count({ where: { applicationId: app.id, kind: 'MANUAL' } })).toBe(0)
   })

@@ -104,6 +104,29 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     param: 'areaApplication',
     body: { intent: 'register-objection' },
   },
+  // ---- money: the screens after the award (issue 11) ----
+  'beoordelen.$id_.uitgaven.$fileId': {
+    kind: 'permission',
+    permission: 'read:application:area',
+    param: 'areaApplication',
+    ownIsMissing: true,
+  },
+  'aanvragen.$id_.uitgaven.$fileId': {
+    kind: 'permission',
+    permission: 'read:application:own',
+    param: 'application',
+    ownIsMissing: true,
+  },
+  'beoordelen.betalingen_.$batchId': {
+    kind: 'permission',
+    permission: 'record:payment:area',
+    ownIsMissing: true,
+  },
+  'beoordelen.betalingen': {
+    kind: 'permission',
+    permission: 'record:payment:area',
+    body: { intent: 'create-batch' },
+  },
   // ---- audit: the auditor's read-only pages and the public open books (issue 12) ----
   'open-boeken.$year._index': {
     kind: 'public',

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import { submitApplication } from '#app/applications/applications.server.ts'
-import { recordPayment } from '#app/applications/review.server.ts'
+import { bookPastPayment } from '#app/grants/history.server.ts'
 import { approve, reject } from '#app/review/decisions.server.ts'
 import { samplePdf } from '#app/applications/sample-pdf.ts'
 import { applicationSchema } from '#app/applications/schema.ts'
@@ -66,7 +66,11 @@ describe('mails of the application lifecycle', () => {
     expect(decisions[0].subject).toBe(`Besluit op uw aanvraag ${app.reference}: toegekend`)
     expect(decisions[0].text).toContain('13 juli 2026') // objection term: 6 weeks after 1 June
 
-    await recordPayment(f.reviewer, app.id, { amountCents: 600_00, date: '2026-06-02', description: 'Voorschot 75%' })
+    await bookPastPayment(f.reviewer.id, app.id, {
+      amountCents: 600_00,
+      date: '2026-06-02',
+      description: 'Voorschot 75%',
+    })
     expect(await prisma.outboxMail.count({ where: { template: 'payment-notice' } })).toBe(decisions.length)
 
     const total = await prisma.outboxMail.count()

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto'
 import { prisma, type Tx } from '#app/db.server.ts'
 import { buildSnapshot } from '#app/applications/applications.server.ts'
-import { recordExpense, recordPayment } from '#app/applications/review.server.ts'
+import { bookAcceptedExpense, bookPastPayment } from '#app/grants/history.server.ts'
 import { approve } from '#app/review/decisions.server.ts'
 import { samplePdf } from '#app/applications/sample-pdf.ts'
 
@@ -144,13 +144,17 @@ export async function seedReporting(passwordHash: string) {
   )
   // The seed books the advance as it was paid (in February), instead of the proposal the award makes.
   await prisma.payment.deleteMany({ where: { applicationId: app.id, status: 'PROPOSED' } })
-  await recordPayment(staff, app.id, { amountCents: 180_000, date: '2026-02-03', description: 'Voorschot 75%' })
-  await recordExpense(staff, app.id, {
+  await bookPastPayment(staff.id, app.id, { amountCents: 180_000, date: '2026-02-03', description: 'Voorschot 75%' })
+  await bookAcceptedExpense(staff.id, app.id, {
     amountCents: 48_250,
     date: '2026-02-28',
     description: 'Boodschappen buurtmaaltijd februari',
   })
-  await recordExpense(staff, app.id, { amountCents: 7_000, date: '2026-02-28', description: 'Huur keuken februari' })
+  await bookAcceptedExpense(staff.id, app.id, {
+    amountCents: 7_000,
+    date: '2026-02-28',
+    description: 'Huur keuken februari',
+  })
   const receipt = samplePdf(['Kassabon Supermarkt Kruiskamp', 'Boodschappen buurtmaaltijd', 'Totaal EUR 482,50'])
   await prisma.attachment.create({
     data: {

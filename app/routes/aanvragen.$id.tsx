@@ -25,6 +25,29 @@ import { FieldErrors, FormErrors, PageHeader, StatusBadge } from '#app/ui/compon
 import { formatDate } from '#app/ui/format.ts'
 import { keptDocumentsOf } from '#app/review/page.server.ts'
 import { KeptLetters } from '#app/review/kept-letters.tsx'
+import { randomUUID } from 'node:crypto'
+import { data } from '@remix-run/node'
+import { todayIso } from '#app/clock.server.ts'
+import { prisma } from '#app/db.server.ts'
+import { expenseSchema, reportSchema } from '#app/grants/forms.ts'
+import {
+  ExpenseList,
+  MoneyFacts,
+  PaymentStatusText,
+  SettlementFacts,
+  SpendByLine,
+  type MoneyActionData,
+} from '#app/grants/money-views.tsx'
+import { grantMoney } from '#app/grants/page.server.ts'
+import { submitReport } from '#app/grants/report.server.ts'
+import { recordExpense } from '#app/grants/spend.server.ts'
+import { messages } from '#app/i18n/i18n.ts'
+import { getLang } from '#app/i18n/lang.server.ts'
+import { formatMoney } from '#app/money/money.ts'
+import { Money } from '#app/ui/components.tsx'
+import { TextAreaField, TextField } from '#app/ui/fields.tsx'
+import { redirectWithToast } from '#app/ui/toast.server.ts'
+import { replyOnDomainError } from '#app/web/errors.server.ts'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.application.title ?? 'Aanvraag'} – Buurtbudget Amersfoort` },
@@ -36,24 +59,82 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'read:application:own')
   const application = await getOwnApplication(user, params.id!)
   if (!application) throw new Response('Niet gevonden', { status: 404 })
+  const today = todayIso()
   return {
     application,
+    today,
+    // money (issue 11): payments received, expenses, verantwoording; a fresh key empties the forms
+    money: application.awardedCents !== null ? await grantMoney(application.id, today) : null,
+    formKey: randomUUID(),
     areas: application.status === 'DRAFT' ? await areasForMember(user) : [],
     // review (issue 10): the kept decision letters of this (own, scoped above) application
     documents: await keptDocumentsOf(application.id),
   }
 }
 
-const OTHER_INTENTS = ['withdraw', 'answer', 'delete-attachment']
+const OTHER_INTENTS = ['withdraw', 'answer', 'delete-attachment', 'expense', 'report']
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'submit:application:own')
   // Scoped before anything else: another foundation's id is 404 whatever the form holds.
   if (!(await getOwnApplication(user, params.id!))) throw new Response('Niet gevonden', { status: 404 })
   const formData = await readForm(request)
+  const intent = String(formData.get('intent'))
+  if (intent === 'expense' || intent === 'report') return grantAction(request, user.id, params.id!, intent, formData)
   if (OTHER_INTENTS.includes(String(formData.get('intent'))))
     return handleApplicationIntent(request, user, params.id!, formData)
   return handleApplicationForm(request, user, params.id, formData)
+}
+
+// ---- money (issue 11): the foundation's expenses and its verantwoording ----
+async function grantAction(
+  request: Request,
+  userId: string,
+  id: string,
+  intent: 'expense' | 'report',
+  formData: FormData,
+) {
+  const submission = parseWithZod(formData, { schema: intent === 'expense' ? expenseSchema : reportSchema })
+  if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
+  const g = messages(await getLang(request)).grants.ui
+  const back = `/aanvragen/${id}`
+  const files = (name: string) =>
+    formData.getAll(name).filter((f): f is File => typeof f !== 'string' && !(f.size === 0 && f.name === ''))
+  const value = submission.value
+  return replyOnDomainError(
+    request,
+    submission,
+    async () => {
+      if (value.intent === 'expense') {
+        await prisma.$transaction((tx) =>
+          recordExpense(tx, {
+            applicationId: id,
+            spentOn: value.spentOn,
+            supplier: value.supplier,
+            description: value.description,
+            amountCents: value.amount,
+            budgetLineId: value.budgetLineId ?? null,
+            receipts: files('receipts'),
+            actorId: userId,
+            today: todayIso(),
+            idempotencyKey: value.key,
+          }),
+        )
+        return redirectWithToast(back, fill(g.expenseRecorded, { amount: formatMoney(value.amount) }))
+      }
+      await prisma.$transaction((tx) =>
+        submitReport(tx, {
+          applicationId: id,
+          whatHappened: value.whatHappened,
+          participants: value.participants,
+          photos: files('photos'),
+          actorId: userId,
+        }),
+      )
+      return redirectWithToast(back, g.reportSubmitted)
+    },
+    { intent },
+  )
 }
 
 export default function ApplicationPage() {
@@ -114,6 +195,7 @@ export default function ApplicationPage() {
             {openQuestion ? (
               <AnswerForm question={openQuestion} actionData={formIntent === 'answer' ? actionData : undefined} />
             ) : null}
+            <FoundationMoney />
             <InformationRequests
               requests={app.infoRequests.filter((r) => r !== openQuestion)}
               attachments={app.attachments}
@@ -245,6 +327,178 @@ function WithdrawForm({ actionData }: { actionData?: FormActionData }) {
       </div>
       <button type="submit" className="button button-danger" disabled={busy}>
         {m.intake.withdraw}
+      </button>
+    </Form>
+  )
+}
+
+/** The grant after the award: payments received, expenses with receipts, per budget line, the report. */
+function FoundationMoney() {
+  const { application: app, money, today, formKey } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>() as MoneyActionData
+  const m = useMessages()
+  const g = m.grants.ui
+  const lang = (useRouteLoaderData('root') as { lang: Lang } | undefined)?.lang ?? 'nl'
+  if (!money) return null
+  const awarded = money.status === 'AWARDED'
+  return (
+    <>
+      <section className="card stack" aria-labelledby="grant-title">
+        <h2 id="grant-title">{g.grantTitle}</h2>
+        <MoneyFacts money={money} />
+        <h3>{g.received}</h3>
+        {money.payments.filter((p) => p.status !== 'CANCELLED').length ? (
+          <ul data-testid="received">
+            {money.payments
+              .filter((p) => p.status !== 'CANCELLED')
+              .map((p) => (
+                <li key={p.id}>
+                  {g.kinds[p.kind]} <Money cents={p.amountCents} />, {formatDate(p.payOn, lang)}:{' '}
+                  <PaymentStatusText shownAs={p.shownAs} />
+                </li>
+              ))}
+          </ul>
+        ) : (
+          <p>{g.noPayments}</p>
+        )}
+      </section>
+      <section className="card stack" aria-labelledby="spend-title">
+        <h2 id="spend-title">{g.expensesTitle}</h2>
+        <SpendByLine money={money} />
+        <ExpenseList money={money} fileBase={`/aanvragen/${app.id}/uitgaven`} />
+      </section>
+      {awarded ? (
+        <ExpenseForm
+          key={formKey}
+          formKey={formKey}
+          today={today}
+          lines={money.budgetLines}
+          actionData={actionData?.intent === 'expense' ? actionData : undefined}
+        />
+      ) : null}
+      <section className="card stack" aria-labelledby="report-title">
+        <h2 id="report-title">{g.reportTitle}</h2>
+        {money.reportDueOn ? (
+          <p className="big-number">
+            <strong>{fill(g.reportDue, { date: formatDate(money.reportDueOn, lang) })}</strong>
+          </p>
+        ) : null}
+        {money.report ? (
+          <>
+            <p>{fill(g.reportSubmittedOn, { date: formatDate(money.report.submittedAt, lang) })}</p>
+            <p className="prose">{money.report.whatHappened}</p>
+            <p>{fill(g.participantsCount, { count: money.report.participants })}</p>
+          </>
+        ) : awarded ? (
+          <ReportForm actionData={actionData?.intent === 'report' ? actionData : undefined} />
+        ) : null}
+      </section>
+      <SettlementFacts money={money} />
+    </>
+  )
+}
+
+function ExpenseForm({
+  formKey,
+  today,
+  lines,
+  actionData,
+}: {
+  formKey: string
+  today: string
+  lines: { id: string; description: string }[]
+  actionData?: MoneyActionData
+}) {
+  const m = useMessages()
+  const g = m.grants.ui
+  const busy = useNavigation().state !== 'idle'
+  const [form, fields] = useForm({
+    id: 'expense',
+    lastResult: actionData?.result as SubmissionResult<string[]> | undefined,
+    defaultValue: { spentOn: today },
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: expenseSchema }),
+  })
+  return (
+    <Form
+      method="post"
+      encType="multipart/form-data"
+      {...getFormProps(form)}
+      className="card stack"
+      aria-labelledby="expense-title"
+    >
+      <h2 id="expense-title">{g.expenseFormTitle}</h2>
+      <p className="hint">{g.expenseFormHint}</p>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="expense" />
+      <input type="hidden" name="key" value={formKey} />
+      <TextField meta={fields.spentOn} label={g.spentOn} type="date" />
+      <TextField meta={fields.supplier} label={g.supplier} />
+      <TextField meta={fields.description} label={m.common.description} />
+      <TextField meta={fields.amount} label={g.amountEuro} inputMode="decimal" />
+      {lines.length ? (
+        <div className="field">
+          <label htmlFor={fields.budgetLineId.id}>{g.budgetLine}</label>
+          <select
+            {...getSelectProps(fields.budgetLineId)}
+            aria-describedby={fields.budgetLineId.errors ? fields.budgetLineId.errorId : undefined}
+          >
+            <option value="">{g.chooseLine}</option>
+            {lines.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.description}
+              </option>
+            ))}
+          </select>
+          <FieldErrors id={fields.budgetLineId.errorId} errors={fields.budgetLineId.errors} />
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor={fields.receipts.id}>{g.receiptsLabel}</label>
+        <input
+          {...getInputProps(fields.receipts, { type: 'file' })}
+          multiple
+          accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+          aria-describedby={fields.receipts.errors?.length ? fields.receipts.errorId : undefined}
+        />
+        <FieldErrors id={fields.receipts.errorId} errors={fields.receipts.errors} />
+      </div>
+      <button type="submit" className="button" disabled={busy}>
+        {g.addExpense}
+      </button>
+    </Form>
+  )
+}
+
+function ReportForm({ actionData }: { actionData?: MoneyActionData }) {
+  const m = useMessages()
+  const g = m.grants.ui
+  const busy = useNavigation().state !== 'idle'
+  const [form, fields] = useForm({
+    id: 'report',
+    lastResult: actionData?.result as SubmissionResult<string[]> | undefined,
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: reportSchema }),
+  })
+  return (
+    <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="stack">
+      <h3>{g.reportFormTitle}</h3>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="report" />
+      <TextAreaField meta={fields.whatHappened} label={g.whatHappened} rows={6} />
+      <TextField meta={fields.participants} label={g.participants} inputMode="numeric" />
+      <div className="field">
+        <label htmlFor={fields.photos.id}>{g.photosLabel}</label>
+        <input
+          {...getInputProps(fields.photos, { type: 'file' })}
+          multiple
+          accept="image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf"
+          aria-describedby={fields.photos.errors?.length ? fields.photos.errorId : undefined}
+        />
+        <FieldErrors id={fields.photos.errorId} errors={fields.photos.errors} />
+      </div>
+      <button type="submit" className="button" disabled={busy}>
+        {g.submitReport}
       </button>
     </Form>
   )

@@ -7,7 +7,7 @@ import { ApplicationSummary } from '#app/applications/application-summary.tsx'
 import { InformationRequests } from '#app/applications/snapshot-view.tsx'
 import { addDays } from '#app/review/terms.ts'
 import { REVIEW_SCHEMAS, type ReviewIntent } from '#app/applications/review-schemas.ts'
-import { ReviewError, getForStaff, recordExpense, recordPayment } from '#app/applications/review.server.ts'
+import { getForStaff } from '#app/applications/review.server.ts'
 import {
   approve,
   askInformation,
@@ -19,7 +19,25 @@ import {
   sendBackAward,
 } from '#app/review/decisions.server.ts'
 import { reviewPageState } from '#app/review/page.server.ts'
-import { SPENDABLE } from '#app/applications/status.ts'
+import { randomUUID } from 'node:crypto'
+import { prisma } from '#app/db.server.ts'
+import { isMoneyIntent, MONEY_SCHEMAS, type MoneyIntent } from '#app/grants/forms.ts'
+import {
+  ExpenseList,
+  MoneyFacts,
+  ProposePaymentForm,
+  RecoveryForm,
+  ReviewerPayments,
+  SettleForm,
+  SettlementFacts,
+  type MoneyActionData,
+} from '#app/grants/money-views.tsx'
+import { grantMoney } from '#app/grants/page.server.ts'
+import { approvePayment, cancelPayment, proposePayment } from '#app/grants/payments.server.ts'
+import { registerRecoveryReceipt, settle } from '#app/grants/settlement.server.ts'
+import { reviewExpense } from '#app/grants/spend.server.ts'
+import { forbidden, notFound } from '#app/domain/errors.ts'
+import { centsFromDb } from '#app/money/bigint.ts'
 import { replyOnDomainError } from '#app/web/errors.server.ts'
 import type { Permission } from '#app/auth/permissions.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
@@ -49,9 +67,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reason?: Parameters<typeof translate>[1]
     params?: Record<string, string | number>
   }) => (v.ok || !v.reason ? null : translate(lang, v.reason, v.params))
+  const today = todayIso()
   return {
     application,
-    today: todayIso(),
+    today,
+    // money (issue 11): read from the ledger; a fresh key per page load empties the booking forms
+    money: application.awardedCents !== null ? await grantMoney(application.id, today) : null,
+    formKey: randomUUID(),
+    userId: user.id,
     review: {
       ...state,
       decideRefusal: refusal(state.mayDecide),
@@ -64,8 +87,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const PERMISSION_FOR: Record<ReviewIntent, Permission> = {
   approve: 'approve:application:area',
   reject: 'approve:application:area',
-  payment: 'record:payment:area',
-  expense: 'record:expense:area',
   'request-info': 'approve:application:area',
   confirm: 'approve:application:area',
   'send-back': 'approve:application:area',
@@ -79,7 +100,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Scoped before anything else: an application outside the reviewer's wijken is 404 whatever the form holds.
   if (!(await getForStaff(staff, params.id!))) throw new Response('Niet gevonden', { status: 404 })
   const formData = await request.formData()
-  const intent = String(formData.get('intent')) as ReviewIntent
+  const asked = String(formData.get('intent'))
+  if (isMoneyIntent(asked)) return moneyAction(request, params.id!, asked, formData)
+  const intent = asked as ReviewIntent
   if (!(intent in REVIEW_SCHEMAS)) throw new Response('Onbekende actie', { status: 400 })
   const user = await requirePermission(request, PERMISSION_FOR[intent])
   const submission = parseWithZod(formData, { schema: REVIEW_SCHEMAS[intent] })
@@ -92,65 +115,145 @@ export async function action({ request, params }: ActionFunctionArgs) {
     request,
     submission,
     async () => {
-      try {
-        switch (value.intent) {
-          case 'approve': {
-            const award = await approve(user, id, value.amount, value.reasons)
-            return redirectWithToast(
-              back,
-              fill(award.state === 'EFFECTIVE' ? m.review.approved : m.decide.reserved, {
-                amount: formatMoney(value.amount),
-              }),
-            )
-          }
-          case 'confirm':
-            await confirmAward(user, id)
-            return redirectWithToast(back, m.decide.confirmed)
-          case 'send-back':
-            await sendBackAward(user, id, value.reason)
-            return redirectWithToast(back, m.decide.sentBack)
-          case 'reject':
-            await reject(user, id, value.reason)
-            return redirectWithToast(back, m.review.rejected)
-          case 'not-considered':
-            await decideNotConsidered(user, id, value.explanation)
-            return redirectWithToast(back, m.decide.notConsideredDone)
-          case 'claim':
-            await claim(user, id)
-            return redirectWithToast(back, m.decide.claimed)
-          case 'release':
-            await release(user, id)
-            return redirectWithToast(back, m.decide.released)
-          case 'request-info':
-            await askInformation(user, id, { question: value.question, dueOn: value.dueOn })
-            return redirectWithToast(back, m.intake.asked)
-          case 'payment':
-            await recordPayment(user, id, {
-              amountCents: value.amount,
-              date: value.date,
-              description: value.description,
-            })
-            return redirectWithToast(back, fill(m.review.paymentRecorded, { amount: formatMoney(value.amount) }))
-          case 'expense':
-            await recordExpense(user, id, {
-              amountCents: value.amount,
-              date: value.date,
-              description: value.description,
-            })
-            return redirectWithToast(back, fill(m.review.expenseRecorded, { amount: formatMoney(value.amount) }))
+      switch (value.intent) {
+        case 'approve': {
+          const award = await approve(user, id, value.amount, value.reasons)
+          return redirectWithToast(
+            back,
+            fill(award.state === 'EFFECTIVE' ? m.review.approved : m.decide.reserved, {
+              amount: formatMoney(value.amount),
+            }),
+          )
         }
-      } catch (error) {
-        // payments and expenses (app/applications/review.server.ts) still throw ReviewError
-        if (error instanceof ReviewError) {
-          const reply = error.field
-            ? submission.reply({ fieldErrors: { [error.field]: [error.message] } })
-            : submission.reply({ formErrors: [error.message] })
-          return data({ intent, result: reply }, { status: 409 })
-        }
-        throw error
+        case 'confirm':
+          await confirmAward(user, id)
+          return redirectWithToast(back, m.decide.confirmed)
+        case 'send-back':
+          await sendBackAward(user, id, value.reason)
+          return redirectWithToast(back, m.decide.sentBack)
+        case 'reject':
+          await reject(user, id, value.reason)
+          return redirectWithToast(back, m.review.rejected)
+        case 'not-considered':
+          await decideNotConsidered(user, id, value.explanation)
+          return redirectWithToast(back, m.decide.notConsideredDone)
+        case 'claim':
+          await claim(user, id)
+          return redirectWithToast(back, m.decide.claimed)
+        case 'release':
+          await release(user, id)
+          return redirectWithToast(back, m.decide.released)
+        case 'request-info':
+          await askInformation(user, id, { question: value.question, dueOn: value.dueOn })
+          return redirectWithToast(back, m.intake.asked)
       }
     },
     { intent },
+  )
+}
+
+// ---- money (issue 11): payments, expenses, vaststelling, recovery ----
+const MONEY_PERMISSION: Record<MoneyIntent, Permission> = {
+  'approve-payment': 'record:payment:area',
+  'cancel-payment': 'record:payment:area',
+  'propose-payment': 'record:payment:area',
+  'review-expense': 'record:expense:area',
+  settle: 'record:payment:area',
+  recovery: 'record:payment:area',
+}
+
+async function moneyAction(request: Request, id: string, intent: MoneyIntent, formData: FormData) {
+  const user = await requirePermission(request, MONEY_PERMISSION[intent])
+  const submission = parseWithZod(formData, { schema: MONEY_SCHEMAS[intent] })
+  const raw = (name: string) => {
+    const v = formData.get(name)
+    return typeof v === 'string' ? v.slice(0, 40) : undefined
+  }
+  const target = intent === 'approve-payment' || intent === 'cancel-payment' ? raw('paymentId') : raw('expenseId')
+  if (submission.status !== 'success') return data({ intent, target, result: submission.reply() }, { status: 400 })
+  const m = messages(await getLang(request))
+  const g = m.grants.ui
+  const back = `/beoordelen/${id}`
+  const today = todayIso()
+  return replyOnDomainError(
+    request,
+    submission,
+    async () => {
+      // Separation of duties: nobody handles the money of a foundation they are a member of.
+      const app = await prisma.application.findUniqueOrThrow({ where: { id }, select: { foundationId: true } })
+      if (user.foundationIds.includes(app.foundationId)) throw forbidden()
+      const value = submission.value
+      switch (value.intent) {
+        case 'approve-payment': {
+          const own = await prisma.payment.findFirst({ where: { id: value.paymentId, applicationId: id } })
+          if (!own) throw notFound()
+          const p = await prisma.$transaction((tx) => approvePayment(tx, value.paymentId, user.id))
+          return redirectWithToast(back, fill(g.approved, { amount: formatMoney(centsFromDb(p.amountCents)) }))
+        }
+        case 'cancel-payment': {
+          const own = await prisma.payment.findFirst({ where: { id: value.paymentId, applicationId: id } })
+          if (!own) throw notFound()
+          await prisma.$transaction((tx) => cancelPayment(tx, value.paymentId, value.reason))
+          return redirectWithToast(back, g.cancelled)
+        }
+        case 'propose-payment': {
+          const p = await prisma.$transaction((tx) =>
+            proposePayment(tx, {
+              applicationId: id,
+              kind: value.kind,
+              amountCents: value.amount,
+              payOn: value.payOn,
+              description: value.description,
+              actorId: user.id,
+              idempotencyKey: value.key,
+            }),
+          )
+          const amount = formatMoney(value.amount)
+          return redirectWithToast(back, fill(p.status === 'PROPOSED' ? g.proposed : g.released, { amount }))
+        }
+        case 'review-expense': {
+          const own = await prisma.expense.findFirst({ where: { id: value.expenseId, applicationId: id } })
+          if (!own) throw notFound()
+          const accept = value.decision === 'accept'
+          await prisma.$transaction((tx) =>
+            reviewExpense(tx, { expenseId: value.expenseId, accept, reason: value.reason ?? '', actorId: user.id }),
+          )
+          const amount = formatMoney(centsFromDb(own.amountCents))
+          return redirectWithToast(back, fill(accept ? g.accepted : g.rejected, { amount }))
+        }
+        case 'settle': {
+          const { plan } = await prisma.$transaction((tx) =>
+            settle(tx, {
+              applicationId: id,
+              finalCents: value.finalAmount,
+              reason: value.reason,
+              actorId: user.id,
+              today,
+            }),
+          )
+          const amount = formatMoney(value.finalAmount)
+          const text =
+            plan.recoveryCents > 0
+              ? fill(g.settledRecovery, { amount, recovery: formatMoney(plan.recoveryCents) })
+              : plan.finalPaymentCents > 0
+                ? fill(g.settledPayment, { amount, payment: formatMoney(plan.finalPaymentCents) })
+                : fill(g.settled, { amount })
+          return redirectWithToast(back, text)
+        }
+        case 'recovery':
+          await prisma.$transaction((tx) =>
+            registerRecoveryReceipt(tx, {
+              applicationId: id,
+              amountCents: value.amount,
+              receivedOn: value.receivedOn,
+              actorId: user.id,
+              today,
+            }),
+          )
+          return redirectWithToast(back, fill(g.recoveryRegistered, { amount: formatMoney(value.amount) }))
+      }
+    },
+    { intent, target },
   )
 }
 
@@ -196,25 +299,6 @@ function RejectForm() {
       <TextAreaField meta={fields.reason} label={m.review.rejectReason} />
       <button type="submit" className="button button-danger" disabled={busy}>
         {m.review.reject}
-      </button>
-    </Form>
-  )
-}
-
-function BookingForm({ intent, today }: { intent: 'payment' | 'expense'; today: string }) {
-  const m = useMessages()
-  const busy = useNavigation().state !== 'idle'
-  const [form, fields] = useIntentForm(intent, { date: today })
-  return (
-    <Form method="post" {...getFormProps(form)} className="card stack">
-      <h3>{intent === 'payment' ? m.review.paymentTitle : m.review.expenseTitle}</h3>
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <input type="hidden" name="intent" value={intent} />
-      <TextField meta={fields.amount} label={m.common.amount} inputMode="decimal" />
-      <TextField meta={fields.date} label={m.common.date} type="date" />
-      <TextField meta={fields.description} label={m.common.description} />
-      <button type="submit" className="button" disabled={busy}>
-        {intent === 'payment' ? m.review.payment : m.review.expense}
       </button>
     </Form>
   )
@@ -345,10 +429,9 @@ function OwnerCard({
 }
 
 export default function ReviewApplication() {
-  const { application: app, today, review } = useLoaderData<typeof loader>()
+  const { application: app, today, review, money } = useLoaderData<typeof loader>()
   const m = useMessages()
   const decidable = review.mayDecide.ok
-  const spendable = SPENDABLE.includes(app.status)
   return (
     <>
       <p>
@@ -422,61 +505,67 @@ export default function ReviewApplication() {
               <Link to={`/beoordelen/${app.id}/bezwaar`}>{m.objection.link}</Link>
             </p>
           ) : null}
-          {app.awardedCents !== null ? (
-            <div className="card">
-              <h3>{m.review.money}</h3>
-              <dl className="facts">
-                <dt>{m.common.awarded}</dt>
-                <dd>
-                  <Money cents={app.awardedCents} />
-                </dd>
-                <dt>{m.review.committed}</dt>
-                <dd>
-                  <Money cents={app.money.committedCents} />
-                </dd>
-                <dt>{m.review.paid}</dt>
-                <dd>
-                  <Money cents={app.money.paidCents} />
-                </dd>
-                <dt>{m.review.spent}</dt>
-                <dd>
-                  <Money cents={app.money.spentCents} />
-                </dd>
-              </dl>
-              {app.payments.length ? (
-                <>
-                  <h4>{m.review.payments}</h4>
-                  <ul>
-                    {app.payments.map((p) => (
-                      <li key={p.id}>
-                        {formatDate(p.paidOn)}: <Money cents={p.amountCents} /> — {p.description}
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              ) : null}
-              {app.expenses.length ? (
-                <>
-                  <h4>{m.review.expenses}</h4>
-                  <ul>
-                    {app.expenses.map((e) => (
-                      <li key={e.id}>
-                        {formatDate(e.spentOn)}: <Money cents={e.amountCents} /> — {e.description}
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              ) : null}
-            </div>
-          ) : null}
-          {spendable ? (
-            <>
-              <BookingForm intent="payment" today={today} />
-              <BookingForm intent="expense" today={today} />
-            </>
-          ) : null}
+          {money ? <ReviewerMoney /> : null}
         </aside>
       </div>
+    </>
+  )
+}
+
+/** The money after the award: what the ledger holds, the payments (four eyes), expenses, vaststelling. */
+function ReviewerMoney() {
+  const { application: app, today, money, formKey, userId } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>() as MoneyActionData
+  const m = useMessages()
+  const g = m.grants.ui
+  if (!money) return null
+  const open = ['AWARDED', 'REPORT_SUBMITTED'].includes(money.status)
+  return (
+    <>
+      <section className="card stack" aria-labelledby="money-title">
+        <h3 id="money-title">{g.moneyTitle}</h3>
+        <MoneyFacts money={money} />
+        <ReviewerPayments money={money} userId={userId} actionData={actionData} />
+        <p>
+          <Link to="/beoordelen/betalingen">{g.batchesTitle} →</Link>
+        </p>
+      </section>
+      {open && money.payableCents > 0 ? (
+        <ProposePaymentForm money={money} today={today} formKey={formKey} actionData={actionData} />
+      ) : null}
+      <section className="card stack" aria-labelledby="expenses-title">
+        <h3 id="expenses-title">{g.expensesTitle}</h3>
+        <ExpenseList money={money} fileBase={`/beoordelen/${app.id}/uitgaven`} review={open} actionData={actionData} />
+      </section>
+      <section className="card stack" aria-labelledby="report-title">
+        <h3 id="report-title">{g.reportTitle}</h3>
+        {money.reportDueOn ? <p>{fill(g.reportDue, { date: formatDate(money.reportDueOn) })}</p> : null}
+        {money.report ? (
+          <>
+            <p>{fill(g.reportSubmittedOn, { date: formatDate(money.report.submittedAt) })}</p>
+            <p className="prose">{money.report.whatHappened}</p>
+            <p>{fill(g.participantsCount, { count: money.report.participants })}</p>
+            {money.report.photos.length ? (
+              <p>
+                {g.photos}:{' '}
+                {money.report.photos.map((f, i) => (
+                  <span key={f.id}>
+                    {i > 0 ? ', ' : ''}
+                    <a href={`/beoordelen/${app.id}/uitgaven/${f.id}`} download>
+                      {f.filename}
+                    </a>
+                  </span>
+                ))}
+              </p>
+            ) : null}
+          </>
+        ) : (
+          <p>{g.reportNone}</p>
+        )}
+      </section>
+      {money.status === 'REPORT_SUBMITTED' ? <SettleForm money={money} actionData={actionData} /> : null}
+      <SettlementFacts money={money} />
+      <RecoveryForm money={money} today={today} formKey={formKey} actionData={actionData} />
     </>
   )
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { composeIBAN } from 'ibantools'
 import { prisma } from '#app/db.server.ts'
 import { hashPassword } from '#app/auth/password.server.ts'
-import { recordExpense, recordPayment } from '#app/applications/review.server.ts'
+import { bookAcceptedExpense, bookPastPayment } from '#app/grants/history.server.ts'
 import { approve, confirmAward, reject } from '#app/review/decisions.server.ts'
 import { publishAllocation } from '#app/allocation/publish.server.ts'
 import { fundRound } from '#app/rounds/rounds.server.ts'
@@ -509,9 +509,9 @@ export async function seed(log: (message: string) => void = () => {}) {
       if (a.payments?.length) await prisma.payment.deleteMany({ where: { applicationId: app.id, status: 'PROPOSED' } })
     }
     for (const [cents, description] of a.payments ?? [])
-      await recordPayment(reviewer, app.id, { amountCents: cents, date: '2026-02-01', description })
+      await bookPastPayment(reviewer.id, app.id, { amountCents: cents, date: '2026-02-01', description })
     for (const [cents, description] of a.expenses ?? [])
-      await recordExpense(reviewer, app.id, { amountCents: cents, date: '2026-04-20', description })
+      await bookAcceptedExpense(reviewer.id, app.id, { amountCents: cents, date: '2026-04-20', description })
     log(`Aanvraag ${a.reference} ${a.title} (${a.status}).`)
   }
   // ---- audit: reporting seed (issue 12) ----
