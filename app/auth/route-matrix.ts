@@ -105,6 +105,13 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     ownIsMissing: true,
   },
   'controle.spoor': { kind: 'permission', permission: 'read:audit:any', body: { intent: 'verify' } },
+  // audit2: samples of expenses and findings (the auditor's only writes)
+  'controle.steekproef': {
+    kind: 'permission',
+    permission: 'read:application:any',
+    actionPermission: 'record:finding:any' as Permission,
+    body: { intent: 'draw' },
+  },
   'beheer.verdeling': { kind: 'permission', permission: 'manage:allocation:any', body: { intent: 'preview' } },
   'beheer.scenarios._index': { kind: 'permission', permission: 'manage:allocation:any' },
   'beheer.scenarios.nieuw': { kind: 'permission', permission: 'manage:allocation:any' },
