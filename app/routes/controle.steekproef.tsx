@@ -10,7 +10,6 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { randomInt } from 'node:crypto'
 import { z } from 'zod'
 import { clientIp } from '#app/auth/request.server.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
@@ -22,13 +21,13 @@ import { useMessages } from '#app/i18n/use-messages.ts'
 import { pickRound } from '#app/reporting/audit/dashboard.server.ts'
 import {
   drawAndKeepSample,
-  FINDING_VERDICTS,
   listSamples,
   recordFinding,
   sampleDetail,
   samplePopulation,
+  suggestSeed,
 } from '#app/reporting/audit/sampling.server.ts'
-import { drawSample, SAMPLE_METHODS, seedFrom, SIZE_BY } from '#app/reporting/audit/sampling.ts'
+import { drawSample, FINDING_VERDICTS, SAMPLE_METHODS, SIZE_BY } from '#app/reporting/audit/sampling.ts'
 import { Section } from '#app/reporting/audit/ui.tsx'
 import { FieldErrors, FormErrors, Money, PageHeader } from '#app/ui/components.tsx'
 import { formatDate, formatDateTime } from '#app/ui/format.ts'
@@ -101,7 +100,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     sample,
     mus,
     wijk: url.searchParams.get('wijk') ?? 'WK030707',
-    suggestedSeed: seedFrom(randomInt(1_000_000)),
+    suggestedSeed: suggestSeed(),
   }
 }
 

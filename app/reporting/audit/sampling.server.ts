@@ -4,10 +4,20 @@
 import { prisma } from '#app/db.server.ts'
 import { DomainError, notFound } from '#app/domain/errors.ts'
 import { centsFromDb } from '#app/money/bigint.ts'
-import { drawSample, sampleSize, SEED_PATTERN, type SampleMethod, type SizeBy } from './sampling.ts'
+import { randomInt } from 'node:crypto'
+import {
+  drawSample,
+  FINDING_VERDICTS,
+  sampleSize,
+  SEED_PATTERN,
+  seedFrom,
+  type FindingVerdict,
+  type SampleMethod,
+  type SizeBy,
+} from './sampling.ts'
 
-export const FINDING_VERDICTS = ['OK', 'REMARK', 'ERROR'] as const
-export type FindingVerdict = (typeof FINDING_VERDICTS)[number]
+/** A seed to offer when the auditor types none (six random digits; the auditor may type another). */
+export const suggestSeed = () => seedFrom(randomInt(1_000_000))
 
 type Actor = { id: string }
 

@@ -5,6 +5,9 @@ export type SampleMethod = 'RANDOM' | 'MONETARY_UNIT'
 export type SizeBy = 'COUNT' | 'PERCENT'
 export const SAMPLE_METHODS: readonly SampleMethod[] = ['RANDOM', 'MONETARY_UNIT']
 export const SIZE_BY: readonly SizeBy[] = ['COUNT', 'PERCENT']
+/** The severity of an auditor's finding. */
+export const FINDING_VERDICTS = ['OK', 'REMARK', 'ERROR'] as const
+export type FindingVerdict = (typeof FINDING_VERDICTS)[number]
 
 /** One expense of the population: its id and its amount in cents. */
 export type SampleItem = { id: string; amountCents: number }
