@@ -32,6 +32,7 @@ test('an anonymous visitor sees granted and realised for Kruiskamp; the open dat
   expect(granted).toBeGreaterThan(0)
   expect(realised).toBeGreaterThan(0)
   expect(realised).toBeLessThanOrEqual(paid)
+  await page.screenshot({ path: '/tmp/audit2-shots/resident-kruiskamp.png', fullPage: true })
 
   // The open data, as a visitor downloads them from the documented page.
   await page.getByRole('link', { name: 'Open data (CSV en JSON)' }).click()
@@ -82,8 +83,12 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/
 // Dutch phone numbers as people write them: 033 469 12 34, 033-4691234, 06 12345678, +31 33 469 1234.
 const PHONE = /(?<![\w.,])(?:\+31[\s-]?|0)(?:\d[\s-]?){9}(?![\d,])/
 
-function personalData(text: string): string[] {
+// An IBAN (the registration form's example "NL91 ABNA 0417 1643 00") is no phone number.
+const IBAN = /\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?\b/g
+
+function personalData(raw: string): string[] {
   const found: string[] = []
+  const text = raw.replace(IBAN, ' ')
   const email = EMAIL.exec(text)
   if (email) found.push(`e-mail ${email[0]}`)
   const phone = PHONE.exec(text)
@@ -182,7 +187,10 @@ test('the auditor drills down to a receipt, redraws a sample with its seed and r
       await page.getByLabel('Wijk').selectOption({ label: 'Kruiskamp' })
       await page.getByLabel('Startgetal (seed)').fill('e2e-4711')
       await page.getByLabel('Omvang', { exact: true }).fill('1')
+      const before = page.url()
       await page.getByRole('button', { name: 'Trek de steekproef' }).click()
+      // Each draw is kept as a sample of its own: wait for its page.
+      await expect(page).not.toHaveURL(before)
       await expect(page.getByTestId('sample')).toContainText('startgetal e2e-4711')
       return page
         .getByTestId('sample-expenses')
@@ -216,6 +224,7 @@ test('the auditor drills down to a receipt, redraws a sample with its seed and r
     await form.getByLabel('Bevinding').fill('Bon klopt met de uitgave; btw niet apart vermeld.')
     await form.getByRole('button', { name: 'Leg de bevinding vast' }).click()
     await expect(page.getByTestId('sample-findings')).toContainText('Bon klopt met de uitgave')
+    await page.screenshot({ path: '/tmp/audit2-shots/auditor-sample.png', fullPage: true })
     await page.getByRole('link', { name: 'Bevindingen in de audittrail' }).click()
     await expect(page.locator('main')).toContainText('Bon klopt met de uitgave; btw niet apart vermeld.')
     await expect(page.locator('main')).toContainText('BB-2026-0007')
