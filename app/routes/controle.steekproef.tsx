@@ -371,7 +371,8 @@ export default function Sampling() {
                     ))}
                   </ul>
                 )}
-                <FindingForm sampleId={sample.id} expenseId={e.id} />
+                {/* A new key after each recorded finding: the form starts empty, without the old errors. */}
+                <FindingForm key={`${e.id}-${e.findings.length}`} sampleId={sample.id} expenseId={e.id} />
               </li>
             ))}
           </ol>
