@@ -118,6 +118,8 @@ async function visibleText(page: Page) {
 }
 
 test('no public page or download shows an e-mail address, a phone number or a member’s name', async ({ page }) => {
+  // It opens every public page (each wijk's open books among them) in Chromium: about 40 pages.
+  test.setTimeout(420_000)
   // Demo-only and actions: the demo mailbox (404 in production), signing out, the language switch.
   const skip = [/^\/mailbox/, /^\/uitloggen/, /^\/taal/]
   const queue = ['/']
