@@ -36,6 +36,10 @@ export type AuditAction =
   | 'staff.role-changed'
   | 'staff.areas-changed'
   | 'staff.deactivated'
+  // audit2 (issue 12): an auditor drew a sample of expenses (seed and parameters in data)
+  | 'audit.sample-drawn'
+  // audit2: an administrator imported Stadspeiling indicators
+  | 'indicators.imported'
 
 export async function audit(
   event: {

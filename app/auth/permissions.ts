@@ -35,6 +35,8 @@ export const PERMISSIONS = {
     'manage:account:own',
     // review (issue 10): every kept letter
     'read:document:scoped',
+    // audit2 (issue 12): the one thing an auditor writes: samples of expenses and findings
+    'record:finding:any',
   ],
   ADMINISTRATOR: [
     'manage:allocation:any',
@@ -49,6 +51,8 @@ export const PERMISSIONS = {
     'manage:round:any',
     // queue (issue 10): hand an application over to another reviewer
     'assign:application:any',
+    // audit2 (issue 12): Stadspeiling indicators and the annual report's texts
+    'manage:indicators:any',
   ],
 } as const satisfies Record<Role, readonly string[]>
 

@@ -150,6 +150,22 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     ownIsMissing: true,
   },
   'controle.spoor': { kind: 'permission', permission: 'read:audit:any', body: { intent: 'verify' } },
+  // audit2: indicators beside the spend, the annual report (page and PDF), the indicator import
+  'open-boeken.$year.indicatoren': { kind: 'public', why: 'Stadspeiling indicators beside the spend per wijk' },
+  'open-boeken.$year.jaarverslag': { kind: 'public', why: 'annual report Buurtbudget <year>' },
+  'open-boeken.$year.jaarverslag[.pdf]': { kind: 'public', why: 'annual report as PDF' },
+  'beheer.indicatoren': {
+    kind: 'permission',
+    permission: 'manage:indicators:any' as Permission,
+    body: { intent: 'import' },
+  },
+  // audit2: samples of expenses and findings (the auditor's only writes)
+  'controle.steekproef': {
+    kind: 'permission',
+    permission: 'read:application:any',
+    actionPermission: 'record:finding:any' as Permission,
+    body: { intent: 'draw' },
+  },
   'beheer.verdeling': { kind: 'permission', permission: 'manage:allocation:any', body: { intent: 'preview' } },
   'beheer.scenarios._index': { kind: 'permission', permission: 'manage:allocation:any' },
   'beheer.scenarios.nieuw': { kind: 'permission', permission: 'manage:allocation:any' },

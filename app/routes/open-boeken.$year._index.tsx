@@ -18,13 +18,16 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export default function OpenBooks() {
   const { year, areas, initiatives } = useLoaderData<typeof loader>()
-  const r = useMessages().reporting
+  const m = useMessages()
+  const r = m.reporting
   return (
     <>
       <PageHeader title={fill(r.publicTitle, { year })} />
       <p className="lead">{r.publicIntro}</p>
       <p>
-        <Link to={`/verdeling/${year}`}>{r.allocationLink}</Link> · <Link to="/open-data">{r.openDataLink}</Link>
+        <Link to={`/verdeling/${year}`}>{r.allocationLink}</Link> · <Link to="/open-data">{r.openDataLink}</Link> ·{' '}
+        <Link to={`/open-boeken/${year}/indicatoren`}>{m.indicators.link}</Link> ·{' '}
+        <Link to={`/open-boeken/${year}/jaarverslag`}>{fill(m.annualReport.link, { year })}</Link>
       </p>
       <h2>{r.publicCity}</h2>
       <AreasTable year={year} areas={areas} />

@@ -98,10 +98,10 @@ export async function auditApplication(id: string) {
 }
 
 export async function auditAttachment(applicationId: string, attachmentId: string) {
-  return prisma.attachment.findFirst({
-    where: { id: attachmentId, applicationId, application: { status: { not: 'DRAFT' } } },
-    select: { filename: true, contentType: true, data: true },
-  })
+  const where = { id: attachmentId, applicationId, application: { status: { not: 'DRAFT' as const } } }
+  const select = { filename: true, contentType: true, data: true }
+  // An attachment of the application, or a file of the grant (a receipt tied to an expense, a photo).
+  return (await prisma.attachment.findFirst({ where, select })) ?? (await prisma.grantFile.findFirst({ where, select }))
 }
 
 export async function auditLetter(applicationId: string, documentId: string) {
