@@ -54,7 +54,7 @@ const keptSessions = new Map<string, Cookies>()
 
 const usedSteps = new Map<string, number>()
 /** The current 30-second TOTP step, or the next one (after waiting for it) when this account used the current one. */
-async function nextUnusedStep(email: string): Promise<number> {
+export async function nextUnusedStep(email: string): Promise<number> {
   let step = Math.floor(Date.now() / 30_000)
   const last = usedSteps.get(email) ?? -1
   if (step <= last) {

@@ -37,9 +37,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
   if (user) throw redirect(HOME_BY_ROLE[user.role])
   const demo = getEnv().PORTAL_MODE === 'demo'
+  // The demo accounts' descriptions are Dutch seed text; in English the account shows its role instead.
+  const lang = await getLang(request)
+  const roles = messages(lang).roles
   return {
     demoAccounts: demo
-      ? DEMO_ACCOUNTS.map(({ email, description, totp }) => ({ email, description, totp: Boolean(totp) }))
+      ? DEMO_ACCOUNTS.map(({ email, name, role, description, totp }) => ({
+          email,
+          description: lang === 'nl' ? description : `${name} (${roles[role]})`,
+          totp: Boolean(totp),
+        }))
       : null,
     demoPassword: demo ? DEMO_PASSWORD : null,
     demoTotpSecret: demo ? DEMO_TOTP_SECRET : null,
