@@ -167,6 +167,16 @@ export function Layout({ children }: { children: React.ReactNode }) {
                     <NavLink to="/beheer/rondes">{m.intake.roundsTitle}</NavLink>
                   </li>
                 ) : null}
+                {user?.can.handOver ? (
+                  <li>
+                    <NavLink to="/beheer/overdragen">{m.nav.handOver}</NavLink>
+                  </li>
+                ) : null}
+                {user?.can.indicators ? (
+                  <li>
+                    <NavLink to="/beheer/indicatoren">{m.nav.indicators}</NavLink>
+                  </li>
+                ) : null}
                 {root?.publicYear ? (
                   <li>
                     <NavLink to={`/verdeling/${root.publicYear}`}>{m.nav.publicAllocation}</NavLink>

@@ -42,5 +42,7 @@ export function navFor(user: WithRole | null | undefined) {
     staff: can('manage:staff:any'),
     mail: can('manage:mail:any'),
     rounds: can('manage:round:any'),
+    handOver: can('assign:application:any'),
+    indicators: can('manage:indicators:any'),
   }
 }

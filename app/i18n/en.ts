@@ -26,6 +26,8 @@ export const en: Messages = {
     foundations: 'Foundations',
     staff: 'Staff',
     account: 'My account',
+    handOver: 'Hand over',
+    indicators: 'Indicators and annual report',
   },
   roles: { FOUNDATION_MEMBER: 'Applicant', REVIEWER: 'Reviewer', AUDITOR: 'Auditor', ADMINISTRATOR: 'Administrator' },
   status: {

@@ -24,6 +24,8 @@ export const nl = {
     foundations: 'Stichtingen',
     staff: 'Medewerkers',
     account: 'Mijn account',
+    handOver: 'Overdragen',
+    indicators: 'Indicatoren en jaarverslag',
   },
   roles: {
     FOUNDATION_MEMBER: 'Aanvrager',
