@@ -64,9 +64,11 @@ function actionUrls(): { id: string; url: string }[] {
                     ? 'no-such-token'
                     : seg === '$attachmentId'
                       ? ids.attachment
-                      : seg.startsWith('$')
-                        ? '0'
-                        : seg,
+                      : seg === '$year' // rounds: a round that exists, so its actions really run
+                        ? '2026'
+                        : seg.startsWith('$')
+                          ? '0'
+                          : seg,
               )
               .join('/')
       return { id, url: path }
@@ -243,8 +245,27 @@ describe('fuzzing every action of every route with hostile bodies', () => {
     'reason',
     'lines[0].amount',
     'lines[1].description',
+    // rounds: the next round's form
+    'pot',
+    'opensOn',
+    'closesOn',
+    'maxAmount',
+    'reportTermWeeks',
+    'advancePercent',
   ]
-  const INTENTS = ['save', 'submit', 'approve', 'reject', 'verify', 'invite', 'create', 'preview', 'publish', 'delete']
+  const INTENTS = [
+    'save',
+    'submit',
+    'approve',
+    'reject',
+    'verify',
+    'invite',
+    'create',
+    'preview',
+    'publish',
+    'delete',
+    'close',
+  ]
   const hostileValue = fc.oneof(
     fc.string(),
     fc.constantFrom(
