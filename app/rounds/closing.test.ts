@@ -180,3 +180,8 @@ test('round 2027 from 2026, closing 2026 with carry-over: refused while grants a
   })
   await expect(closingOverview(1999)).rejects.toMatchObject({ key: 'errors.notFound' })
 }, 180_000)
+
+test('the form shows every mistake at once: a pot of "abc" and an end before the start together', () => {
+  const errors = fieldErrors({ ...valid, pot: 'abc', opensOn: '2027-06-01', closesOn: '2027-01-01' })
+  expect(Object.keys(errors).sort()).toEqual(['closesOn', 'pot'])
+})

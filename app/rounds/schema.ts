@@ -46,13 +46,11 @@ export const newRoundSchema = z
     fourEyesThreshold: optionalMoneyField(),
     paymentApprovalThreshold: optionalMoneyField(),
   })
-  .superRefine((v, ctx) => {
-    if (v.closesOn <= v.opensOn)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['closesOn'],
-        message: 'De sluitingsdatum moet na de openingsdatum liggen.',
-      })
+  // Also when another field is wrong (a pot of "abc"), so every mistake shows at once; only the dates must be readable.
+  .refine((v) => v.closesOn > v.opensOn, {
+    path: ['closesOn'],
+    message: 'De sluitingsdatum moet na de openingsdatum liggen.',
+    when: (payload) => payload.issues.every((i) => i.path?.[0] !== 'opensOn' && i.path?.[0] !== 'closesOn'),
   })
 
 export type NewRoundValues = z.infer<typeof newRoundSchema>
