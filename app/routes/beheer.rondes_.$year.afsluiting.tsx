@@ -30,8 +30,13 @@ export default function RoundReport() {
     { key: 'allocatedCents', label: t.allocated },
     ...(d.totals.carriedInCents > 0 ? [{ key: 'carriedInCents' as const, label: t.carriedIn }] : []),
     { key: 'spentCents', label: t.spent },
-    { key: 'returnedCents', label: t.returned },
-    { key: 'carriedOverCents', label: t.carriedOver },
+    // before the close nothing has left the round yet: those columns would only show zeros
+    ...(d.round.closed
+      ? [
+          { key: 'returnedCents' as const, label: t.returned },
+          { key: 'carriedOverCents' as const, label: t.carriedOver },
+        ]
+      : []),
     { key: 'stillOpenCents', label: t.stillOpen },
   ]
   return (
@@ -59,7 +64,13 @@ export default function RoundReport() {
           </dd>
           <dt>{t.reasonGiven}</dt>
           <dd>{d.closing.reason || '–'}</dd>
-          <dd>{fill(t.closedOn, { date: formatDateTime(d.closing.closedAt), name: d.closing.closedBy })}</dd>
+          <dt>{t.closedAtLabel}</dt>
+          <dd>
+            {fill(t.closedOn, {
+              date: formatDateTime(d.closing.closedAt, m.lang as 'nl' | 'en'),
+              name: d.closing.closedBy,
+            })}
+          </dd>
         </dl>
       ) : null}
       <div className="table-scroll">

@@ -143,6 +143,7 @@ export default function CloseRound() {
         <p data-testid="policy">
           {fill(t.policyIs, { policy: m.scenarios.unspentShort[d.policy] })} {t.policyChange}
         </p>
+        {d.grants.length > 0 ? <p className="hint">{t.availableHint}</p> : null}
         <div className="table-scroll">
           <table className="table" data-testid="unspent-per-wijk">
             <thead>
