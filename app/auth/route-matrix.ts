@@ -171,6 +171,10 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'beheer.scenarios.nieuw': { kind: 'permission', permission: 'manage:allocation:any' },
   'beheer.inwoners': { kind: 'permission', permission: 'manage:population:any' as Permission },
   'beheer.rondes': { kind: 'permission', permission: 'manage:round:any' as Permission },
+  // ---- rounds: the next round, closing a round, the closing report (issue 11, point 6) ----
+  'beheer.rondes_.nieuw': { kind: 'permission', permission: 'manage:round:any' },
+  'beheer.rondes_.$year.sluiten': { kind: 'permission', permission: 'manage:round:any', body: { intent: 'close' } },
+  'beheer.rondes_.$year.afsluiting': { kind: 'permission', permission: 'read:ledger:any' },
   'beheer.stichtingen': {
     kind: 'permission',
     permission: 'read:foundation:any',

@@ -42,7 +42,10 @@ export async function areaMoney(roundId: string, areaIds?: string[]): Promise<Ar
            SUM(CASE WHEN e."toAccountId" = a."id" THEN e."amountCents" ELSE -e."amountCents" END)::bigint AS net
     FROM "LedgerEntry" e
     JOIN "Account" a ON a."id" IN (e."fromAccountId", e."toAccountId") AND a."kind" = 'AREA_AVAILABLE'
-    WHERE e."cause" = 'ALLOCATION' AND e."roundId" = ${roundId} AND a."areaId" = ANY(${ids})
+    JOIN "Account" o ON o."id" = CASE WHEN e."toAccountId" = a."id" THEN e."fromAccountId" ELSE e."toAccountId" END
+    -- allocations, and money carried over from the round before (pot -> wijk, decision 0030)
+    WHERE (e."cause" = 'ALLOCATION' OR (e."cause" = 'CARRY_OVER' AND o."kind" = 'ROUND_POT'))
+      AND e."roundId" = ${roundId} AND a."areaId" = ANY(${ids})
     GROUP BY a."areaId"`
   const allocated = new Map(allocations.map((r) => [r.areaId, centsFromDb(r.net)]))
   return areas.map((area) => {
@@ -81,7 +84,7 @@ export type LedgerCheck = {
 export async function checkLedger(roundId: string): Promise<LedgerCheck> {
   const round = await prisma.budgetRound.findUniqueOrThrow({ where: { id: roundId }, select: { potCents: true } })
   const [row] = await prisma.$queryRaw<
-    { mismatches: bigint; total: bigint | null; source: bigint | null; entries: bigint }[]
+    { mismatches: bigint; total: bigint | null; source: bigint | null; carriedIn: bigint; entries: bigint }[]
   >`
     WITH computed AS (
       SELECT a."id", a."kind", a."balanceCents",
@@ -93,13 +96,16 @@ export async function checkLedger(roundId: string): Promise<LedgerCheck> {
       (SELECT COUNT(*) FROM computed WHERE "balanceCents" <> "fromEntries") AS mismatches,
       (SELECT SUM("balanceCents") FROM computed)::bigint AS total,
       (SELECT SUM("balanceCents") FROM computed WHERE "kind" = 'BUDGET_SOURCE')::bigint AS source,
+      (SELECT COALESCE(SUM(e."amountCents"), 0) FROM "LedgerEntry" e JOIN "Account" s ON s."id" = e."fromAccountId"
+        WHERE e."roundId" = ${roundId} AND e."cause" = 'CARRY_OVER' AND s."kind" = 'BUDGET_SOURCE')::bigint AS "carriedIn",
       (SELECT COUNT(*) FROM "LedgerEntry" WHERE "roundId" = ${roundId}) AS entries`
   const potCents = centsFromDb(round.potCents)
   return {
     entries: Number(row.entries),
     balancesMatchEntries: Number(row.mismatches) === 0,
     sumOfBalancesIsZero: (row.total ?? 0n) === 0n,
-    sourceEqualsPot: centsFromDb(row.source ?? 0n) === -potCents,
+    // the source gave the pot, plus what a closed round carried over into this one (decision 0030)
+    sourceEqualsPot: centsFromDb(row.source ?? 0n) === -(potCents + centsFromDb(row.carriedIn ?? 0n)),
     potCents,
   }
 }

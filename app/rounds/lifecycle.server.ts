@@ -9,6 +9,12 @@ export type NextRoundInput = {
   opensOn: string
   closesOn: string
   actorId: string
+  /** Parameters the administrator changed; what is left out is copied from the newest round. */
+  maxAmountCents?: number
+  reportTermWeeks?: number
+  advancePercent?: number
+  fourEyesThresholdCents?: number
+  paymentApprovalThresholdCents?: number
 }
 
 /**
@@ -26,6 +32,18 @@ export async function createNextRound(tx: Tx, input: NextRoundInput) {
     throw new DomainError('grants.errors.amountPositive', { field: 'pot', status: 422 })
   if (!(input.opensOn < input.closesOn))
     throw new DomainError('grants.errors.dates', { field: 'closesOn', status: 422 })
+  // A round's dates lie in its year or the year before (as the settings page demands, app/rounds/settings.server.ts)
+  for (const field of ['opensOn', 'closesOn'] as const) {
+    const year = Number(input[field].slice(0, 4))
+    if (year < input.year - 1 || year > input.year)
+      throw new DomainError('errors.rounds.dateInYears', {
+        field,
+        status: 422,
+        params: { from: input.year - 1, to: input.year },
+      })
+  }
+  const given = (cents: number | undefined, copied: bigint | null | undefined) =>
+    cents === undefined ? copied : centsToDb(cents)
   const round = await tx.budgetRound.create({
     data: {
       year: input.year,
@@ -34,11 +52,19 @@ export async function createNextRound(tx: Tx, input: NextRoundInput) {
       fixedAllowanceCents: last?.fixedAllowanceCents ?? 0n,
       opensOn: new Date(`${input.opensOn}T00:00:00Z`),
       closesOn: new Date(`${input.closesOn}T00:00:00Z`),
-      maxAmountCents: last?.maxAmountCents ?? null,
+      maxAmountCents:
+        input.maxAmountCents === undefined
+          ? (last?.maxAmountCents ?? null)
+          : input.maxAmountCents > 0
+            ? centsToDb(input.maxAmountCents)
+            : null,
       categories: last?.categories ?? [],
-      reportTermWeeks: last?.reportTermWeeks ?? 4,
-      advancePercent: last?.advancePercent ?? 75,
-      paymentApprovalThresholdCents: last?.paymentApprovalThresholdCents ?? 100000n,
+      reportTermWeeks: input.reportTermWeeks ?? last?.reportTermWeeks ?? 4,
+      advancePercent: input.advancePercent ?? last?.advancePercent ?? 75,
+      fourEyesThresholdCents: given(input.fourEyesThresholdCents, last?.fourEyesThresholdCents) ?? 250000n,
+      legalBasis: last?.legalBasis,
+      paymentApprovalThresholdCents:
+        given(input.paymentApprovalThresholdCents, last?.paymentApprovalThresholdCents) ?? 100000n,
       settleAtAwardBelowCents: last?.settleAtAwardBelowCents ?? 0n,
       areas: {
         create: (last?.areas ?? []).map((a) => ({

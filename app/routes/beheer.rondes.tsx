@@ -3,7 +3,7 @@ import { title } from '#app/ui/meta.ts'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { CATEGORIES } from '#app/applications/categories.ts'
 import { roundSettingsSchema } from '#app/applications/schema.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
@@ -13,6 +13,7 @@ import { useMessages } from '#app/i18n/use-messages.ts'
 import { formatMoneyPlain } from '#app/money/money.ts'
 import { replyOnDomainError } from '#app/web/errors.server.ts'
 import { listRounds, updateRoundSettings } from '#app/rounds/settings.server.ts'
+import { closedYears } from '#app/rounds/closing.server.ts'
 import { FieldErrors, FormErrors, PageHeader } from '#app/ui/components.tsx'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 
@@ -20,7 +21,7 @@ export const meta = title((m) => m.titles.rounds)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'manage:round:any')
-  return { rounds: await listRounds() }
+  return { rounds: await listRounds(), closed: await closedYears() }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -43,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 type Round = Awaited<ReturnType<typeof listRounds>>[number]
 
-function RoundForm({ round }: { round: Round }) {
+function RoundForm({ round, closed }: { round: Round; closed: boolean }) {
   const m = useMessages()
   const actionData = useActionData<typeof action>()
   const busy = useNavigation().state !== 'idle'
@@ -80,7 +81,27 @@ function RoundForm({ round }: { round: Round }) {
   )
   return (
     <Form method="post" {...getFormProps(form)} className="card stack intake-form">
-      <h2>{round.name}</h2>
+      <h2>
+        {round.name}
+        {closed ? <span className="badge"> {m.roundLifecycle.closedBadge}</span> : null}
+      </h2>
+      <p className="round-links">
+        {closed ? (
+          <Link to={`/beheer/rondes/${round.year}/afsluiting`}>
+            {fill(m.roundLifecycle.reportLink, { year: round.year })}
+          </Link>
+        ) : (
+          <>
+            <Link to={`/beheer/rondes/${round.year}/afsluiting`}>
+              {fill(m.roundLifecycle.standingLink, { year: round.year })}
+            </Link>
+            {' · '}
+            <Link to={`/beheer/rondes/${round.year}/sluiten`}>
+              {fill(m.roundLifecycle.closeLink, { year: round.year })}
+            </Link>
+          </>
+        )}
+      </p>
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="roundId" value={round.id} />
       <div className="field-row">
@@ -140,14 +161,23 @@ function RoundForm({ round }: { round: Round }) {
 }
 
 export default function Rounds() {
-  const { rounds } = useLoaderData<typeof loader>()
+  const { rounds, closed } = useLoaderData<typeof loader>()
   const m = useMessages()
   return (
     <>
       <PageHeader title={m.intake.roundsTitle} />
       <p>{m.intake.roundsIntro}</p>
+      <p>
+        <Link to="/beheer/rondes/nieuw" className="button button-secondary">
+          {m.roundLifecycle.newLink}
+        </Link>
+      </p>
       {rounds.map((r) => (
-        <RoundForm key={`${r.id}-${r.opensOn}-${r.closesOn}-${r.advancePercent}`} round={r} />
+        <RoundForm
+          key={`${r.id}-${r.opensOn}-${r.closesOn}-${r.advancePercent}`}
+          round={r}
+          closed={closed.includes(r.year)}
+        />
       ))}
     </>
   )

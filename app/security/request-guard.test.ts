@@ -64,9 +64,11 @@ function actionUrls(): { id: string; url: string }[] {
                     ? 'no-such-token'
                     : seg === '$attachmentId'
                       ? ids.attachment
-                      : seg.startsWith('$')
-                        ? '0'
-                        : seg,
+                      : seg === '$year' // rounds: a round that exists, so its actions really run
+                        ? '2026'
+                        : seg.startsWith('$')
+                          ? '0'
+                          : seg,
               )
               .join('/')
       return { id, url: path }
@@ -250,6 +252,13 @@ describe('fuzzing every action of every route with hostile bodies', () => {
     'outcome',
     'objectionId',
     'lateReason',
+    // rounds: the next round's form
+    'pot',
+    'opensOn',
+    'closesOn',
+    'maxAmount',
+    'reportTermWeeks',
+    'advancePercent',
   ]
   const INTENTS = [
     'save',
@@ -265,6 +274,7 @@ describe('fuzzing every action of every route with hostile bodies', () => {
     // ---- objection ----
     'register-objection',
     'decide-objection',
+    'close',
   ]
   const hostileValue = fc.oneof(
     fc.string(),

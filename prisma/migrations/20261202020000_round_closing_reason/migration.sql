@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "RoundClosing" ADD COLUMN     "reason" TEXT NOT NULL DEFAULT '';
