@@ -147,6 +147,8 @@ test('round 2027 from 2026, 2026 closed with carry-over: the unspent money of ev
   expect(wijken.length).toBeGreaterThan(1)
   for (const [code, amount] of wijken) expect(available.get(code), code).toBe(amount)
   expect(available.get('total')).toBe(carriedTotal)
+  // the carried-over money counts as the wijken's allocation: the round still ties out to pot + carried
+  await expect(a.getByTestId('tie-out')).toContainText('klopt')
 
   // 6. The books of both rounds verify.
   const verify = portalScript('app/cli/ledger-verify.ts')

@@ -50,7 +50,31 @@ async function allocatedByArea(roundId: string): Promise<Map<string, number>> {
     orderBy: { version: 'desc' },
     select: { lines: { select: { areaId: true, totalCents: true } } },
   })
-  return new Map((latest?.lines ?? []).map((l) => [l.areaId, centsFromDb(l.totalCents)]))
+  const allocated = new Map((latest?.lines ?? []).map((l) => [l.areaId, centsFromDb(l.totalCents)]))
+  // Money a closed round carried over into this one counts as the wijk's allocation too (decision 0030).
+  for (const { areaId, cents } of await carriedInByArea(roundId))
+    allocated.set(areaId, (allocated.get(areaId) ?? 0) + centsFromDb(cents))
+  return allocated
+}
+
+/** Per wijk: what the round before carried over into this round (pot -> wijk, cause CARRY_OVER). */
+function carriedInByArea(roundId: string) {
+  return prisma.$queryRaw<{ areaId: string; cents: bigint }[]>`
+    SELECT a."areaId" AS "areaId", SUM(e."amountCents")::bigint AS cents
+    FROM "LedgerEntry" e
+    JOIN "Account" a ON a."id" = e."toAccountId" AND a."kind" = 'AREA_AVAILABLE'
+    JOIN "Account" o ON o."id" = e."fromAccountId" AND o."kind" = 'ROUND_POT'
+    WHERE e."roundId" = ${roundId} AND e."cause" = 'CARRY_OVER'
+    GROUP BY a."areaId"`
+}
+
+/** What a closed round carried over into this one in total (source -> pot, cause CARRY_OVER). */
+async function carriedInTotal(roundId: string): Promise<number> {
+  const [row] = await prisma.$queryRaw<{ cents: bigint | null }[]>`
+    SELECT SUM(e."amountCents")::bigint AS cents
+    FROM "LedgerEntry" e JOIN "Account" s ON s."id" = e."fromAccountId" AND s."kind" = 'BUDGET_SOURCE'
+    WHERE e."roundId" = ${roundId} AND e."cause" = 'CARRY_OVER'`
+  return centsFromDb(row?.cents ?? 0n)
 }
 
 export async function areaRows(roundId: string): Promise<AreaRow[]> {
@@ -79,12 +103,13 @@ export type Dashboard = Awaited<ReturnType<typeof dashboard>>
 
 export async function dashboard(roundId: string) {
   const round = await prisma.budgetRound.findUniqueOrThrow({ where: { id: roundId } })
-  const [rows, roundBalances, lastCheck] = await Promise.all([
+  const [rows, roundBalances, lastCheck, carriedInCents] = await Promise.all([
     areaRows(roundId),
     prisma.$queryRaw<BalanceRow[]>`
       SELECT NULL AS key, "kind", SUM("balanceCents")::bigint AS cents
       FROM "Account" WHERE "roundId" = ${roundId} AND "areaId" IS NULL GROUP BY "kind"`,
     lastLedgerCheck(roundId),
+    carriedInTotal(roundId),
   ])
   const rb = fold(roundBalances).get('') ?? {}
   const totals = { ...addColumns(rows), allocatedCents: rows.reduce((s, r) => s + r.allocatedCents, 0) }
@@ -100,9 +125,11 @@ export async function dashboard(roundId: string) {
       undividedCents,
       sourceCents,
       /** Everything the round holds (undivided + every wijk's accounts) is the pot. */
-      tiesOut: undividedCents + totals.sumCents === potCents,
-      allocatedIsPot: totals.allocatedCents + undividedCents === potCents,
-      sourceIsMinusPot: sourceCents === -potCents,
+      carriedInCents,
+      // The municipality put in the pot, plus what a closed round carried over (decision 0030).
+      tiesOut: undividedCents + totals.sumCents === potCents + carriedInCents,
+      allocatedIsPot: totals.allocatedCents + undividedCents === potCents + carriedInCents,
+      sourceIsMinusPot: sourceCents === -(potCents + carriedInCents),
       allBalanced: rows.every((r) => r.balanced),
     },
     lastCheck,
