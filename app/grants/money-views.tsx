@@ -28,6 +28,8 @@ function useMoneyForm(intent: MoneyIntent, actionData: MoneyActionData, target?:
     id: target ? `form-${intent}-${target}` : `form-${intent}`,
     lastResult: mine ? (actionData?.result as SubmissionResult<string[]>) : undefined,
     shouldValidate: 'onBlur',
+    // errors clear while typing, so none disappears (moving the button) at the click that submits
+    shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema }) as Submission<Record<string, string | undefined>>,
   })
 }

@@ -239,6 +239,8 @@ function AnswerForm({
     lastResult: actionData?.result as SubmissionResult<string[]> | undefined,
     defaultValue: { attachmentKind: 'other' },
     shouldValidate: 'onBlur',
+    // errors clear while typing, so none disappears (moving the button) at the click that submits
+    shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: answerSchema }),
   })
   return (
@@ -305,6 +307,8 @@ function WithdrawForm({ actionData }: { actionData?: FormActionData }) {
     id: 'withdraw',
     lastResult: actionData?.result as SubmissionResult<string[]> | undefined,
     shouldValidate: 'onBlur',
+    // errors clear while typing, so none disappears (moving the button) at the click that submits
+    shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: withdrawSchema }),
   })
   return (
@@ -417,6 +421,8 @@ function ExpenseForm({
     lastResult: actionData?.result as SubmissionResult<string[]> | undefined,
     defaultValue: { spentOn: today },
     shouldValidate: 'onBlur',
+    // errors clear while typing, so none disappears (moving the button) at the click that submits
+    shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: expenseSchema }),
   })
   return (
@@ -478,6 +484,8 @@ function ReportForm({ actionData }: { actionData?: MoneyActionData }) {
     id: 'report',
     lastResult: actionData?.result as SubmissionResult<string[]> | undefined,
     shouldValidate: 'onBlur',
+    // errors clear while typing, so none disappears (moving the button) at the click that submits
+    shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: reportSchema }),
   })
   return (

@@ -62,6 +62,8 @@ function RoundForm({ round, closed }: { round: Round; closed: boolean }) {
       legalBasis: round.legalBasis,
     },
     shouldValidate: 'onBlur',
+    // errors clear while typing, so none disappears (moving the button) at the click that submits
+    shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: roundSettingsSchema }),
   })
   const value = fields.categories.value as string[] | string | undefined

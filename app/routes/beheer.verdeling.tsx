@@ -72,6 +72,8 @@ export default function AllocationAdmin() {
     lastResult: actionData?.result,
     defaultValue: defaults,
     shouldValidate: 'onBlur',
+    // errors clear while typing, so none disappears (moving the button) at the click that submits
+    shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: allocationParametersSchema }),
   })
   const preview = actionData?.preview

@@ -264,6 +264,8 @@ function useIntentForm(intent: ReviewIntent, defaultValue?: Record<string, strin
     lastResult: actionData?.intent === intent ? (actionData.result as SubmissionResult<string[]>) : undefined,
     defaultValue,
     shouldValidate: 'onBlur',
+    // errors clear while typing, so none disappears (moving the button) at the click that submits
+    shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: REVIEW_SCHEMAS[intent] }),
   })
 }

@@ -110,6 +110,8 @@ function useIntentForm(intent: ObjectionIntent, defaultValue?: Record<string, st
     lastResult: actionData?.intent === intent ? (actionData.result as SubmissionResult<string[]>) : undefined,
     defaultValue,
     shouldValidate: 'onBlur',
+    // errors clear while typing, so none disappears (moving the button) at the click that submits
+    shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: OBJECTION_SCHEMAS[intent] }),
   })
 }
