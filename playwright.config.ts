@@ -37,7 +37,12 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /rounds\.spec\.ts/ },
+    // Closing round 2026 and opening 2027 changes the current round for every page of the shared
+    // server, so that spec runs after all the others.
+    { name: 'rounds', use: { browserName: 'chromium' }, testMatch: /rounds\.spec\.ts/, dependencies: ['chromium'] },
+  ],
   webServer: {
     command: 'node e2e/start-server.mjs',
     url: `http://localhost:${PORT}/`,
