@@ -256,7 +256,8 @@ test('award, advance by SEPA file, expenses, report, settlement with recovery, b
   await recovery.getByRole('button', { name: 'Ontvangst registreren' }).click()
   await expect(a.page.getByRole('status').first()).toContainText('Ontvangst van € 100,00 geregistreerd')
   await expect(a.page.getByTestId('recovery-state')).toContainText('volledig ontvangen')
-  await expect(a.page.getByText('Gesloten', { exact: true }).first()).toBeVisible()
+  // the recovery received in full closes the application (status CLOSED, "Afgesloten")
+  await expect(a.page.locator('p', { hasText: `${reference} · ` }).first()).toContainText('Afgesloten')
   const after = await freeBudget(a.page)
   expect(after - before).toBe(600_00)
 
@@ -286,6 +287,9 @@ test('award, advance by SEPA file, expenses, report, settlement with recovery, b
   expect(cents(await area.locator('td[data-col="available"]').innerText())).toBe(after)
   await expect(area.locator('td').last()).toContainText('klopt')
 
-  expect([...a.errors, ...b.errors, ...auditor.errors]).toEqual([])
+  // The browser logs the refusals this test provokes on purpose (the same person approving: 403; bad
+  // input: 422) as failed resources; nothing else may appear.
+  const provoked = /the server responded with a status of (403|422)/
+  expect([...a.errors, ...b.errors, ...auditor.errors].filter((e) => !provoked.test(e))).toEqual([])
   await Promise.all([a.close(), b.close(), auditor.close()])
 })

@@ -36,7 +36,16 @@ describe('role rules', () => {
     expect(links('FOUNDATION_MEMBER')).toEqual(['applications'])
     expect(links('REVIEWER')).toEqual(['review'])
     expect(links('AUDITOR')).toEqual(['audit', 'foundations'])
-    expect(links('ADMINISTRATOR')).toEqual(['allocation', 'audit', 'foundations', 'mail', 'rounds', 'staff'])
+    expect(links('ADMINISTRATOR')).toEqual([
+      'allocation',
+      'audit',
+      'foundations',
+      'handOver',
+      'indicators',
+      'mail',
+      'rounds',
+      'staff',
+    ])
     expect(Object.values(navFor(null)).every((shown) => !shown)).toBe(true)
   })
 })

@@ -57,14 +57,17 @@ async function allocatedByArea(roundId: string): Promise<Map<string, number>> {
   return allocated
 }
 
-/** Per wijk: what the round before carried over into this round (pot -> wijk, cause CARRY_OVER). */
+/**
+ * Per wijk: what the round before carried over into this round (pot -> wijk, cause CARRY_OVER). Read
+ * through the round's pot account (indexed), so the cost does not grow with the round's entries.
+ */
 function carriedInByArea(roundId: string) {
   return prisma.$queryRaw<{ areaId: string; cents: bigint }[]>`
     SELECT a."areaId" AS "areaId", SUM(e."amountCents")::bigint AS cents
-    FROM "LedgerEntry" e
+    FROM "Account" o
+    JOIN "LedgerEntry" e ON e."fromAccountId" = o."id" AND e."cause" = 'CARRY_OVER'
     JOIN "Account" a ON a."id" = e."toAccountId" AND a."kind" = 'AREA_AVAILABLE'
-    JOIN "Account" o ON o."id" = e."fromAccountId" AND o."kind" = 'ROUND_POT'
-    WHERE e."roundId" = ${roundId} AND e."cause" = 'CARRY_OVER'
+    WHERE o."roundId" = ${roundId} AND o."kind" = 'ROUND_POT'
     GROUP BY a."areaId"`
 }
 
@@ -72,8 +75,10 @@ function carriedInByArea(roundId: string) {
 async function carriedInTotal(roundId: string): Promise<number> {
   const [row] = await prisma.$queryRaw<{ cents: bigint | null }[]>`
     SELECT SUM(e."amountCents")::bigint AS cents
-    FROM "LedgerEntry" e JOIN "Account" s ON s."id" = e."fromAccountId" AND s."kind" = 'BUDGET_SOURCE'
-    WHERE e."roundId" = ${roundId} AND e."cause" = 'CARRY_OVER'`
+    FROM "Account" o
+    JOIN "LedgerEntry" e ON e."toAccountId" = o."id" AND e."cause" = 'CARRY_OVER'
+    JOIN "Account" s ON s."id" = e."fromAccountId" AND s."kind" = 'BUDGET_SOURCE'
+    WHERE o."roundId" = ${roundId} AND o."kind" = 'ROUND_POT'`
   return centsFromDb(row?.cents ?? 0n)
 }
 
