@@ -65,11 +65,10 @@ export const LOAD_TARGETS: LoadTarget[] = [
 ]
 
 /**
- * The ledger CSV export, measured beside PostgreSQL's COPY of the same 1,000,000 entries. No export
- * route exists on this branch yet: set this to its path (e.g. '/controle/export/boekingen.csv') and
- * the bench downloads it as the auditor and reports time, bytes and lines next to COPY.
+ * The ledger CSV export (app/routes/controle.export.$file.tsx), measured beside PostgreSQL's COPY of
+ * the same 1,000,000 entries: the bench downloads it as the auditor and reports time, bytes and lines.
  */
-export const LEDGER_EXPORT_PATH: string | null = null
+export const LEDGER_EXPORT_PATH: string | null = '/controle/export/ledger-entries.csv?round=2026'
 
 export const TARGETS = {
   /** Every page at least this share of the bare route's requests per second. */
