@@ -18,8 +18,9 @@ export async function signIn(page: Page, email: string, options: { fresh?: boole
   // session that no longer holds (signed out everywhere, expired) falls back to the form.
   const kept = options.fresh ? undefined : keptSessions.get(email)
   if (kept) {
-    await page.context().addCookies(kept)
-    await page.goto('/')
+    // Back where the sign-in form led this account (its start page), as after a fresh sign-in.
+    await page.context().addCookies(kept.cookies)
+    await page.goto(kept.landing)
     if (await page.getByText('Ingelogd als').isVisible()) return
     await page.context().clearCookies()
   }
@@ -46,11 +47,11 @@ export async function signIn(page: Page, email: string, options: { fresh?: boole
     }
   }
   await expect(page.getByText('Ingelogd als')).toBeVisible()
-  if (secondStep) keptSessions.set(email, await page.context().cookies())
+  if (secondStep) keptSessions.set(email, { cookies: await page.context().cookies(), landing: page.url() })
 }
 
 type Cookies = Awaited<ReturnType<ReturnType<Page['context']>['cookies']>>
-const keptSessions = new Map<string, Cookies>()
+const keptSessions = new Map<string, { cookies: Cookies; landing: string }>()
 
 const usedSteps = new Map<string, number>()
 /** The current 30-second TOTP step, or the next one (after waiting for it) when this account used the current one. */
