@@ -73,7 +73,7 @@ test('administrators see the mail page and every template in both languages; oth
   await page.getByRole('link', { name: /e-mailsjablonen/ }).click()
   // one row per template of emails/index.ts (the objection decision is the 12th)
   await expect(page.getByTestId('mail-templates').locator('tbody tr')).toHaveCount(12)
-  await page.getByRole('link', { name: 'decision: Engels' }).click()
+  await page.getByRole('link', { name: 'decision: Engels', exact: true }).click()
   await expect(page.getByRole('heading', { name: /Decision on your application BB-2026-0007: awarded/ })).toBeVisible()
   await expect(page.frameLocator('iframe.mail-frame').first().locator('html')).toHaveAttribute('lang', 'en')
 
