@@ -210,6 +210,49 @@ async function sigkillDuringSubmissions(): Promise<Result> {
   }
 }
 
+/**
+ * Three clients submitting drafts (titles `<prefix>-<client>-<n>`) until stopped: what each got back,
+ * which submissions were acknowledged (302) and how many never got an answer in 20 s.
+ */
+function submissionLoad(cookie: string, area: string, prefix: string) {
+  const acknowledged: string[] = []
+  const statuses = new Map<number, number>()
+  let hung = 0
+  let stop = false
+  const client = async (w: number) => {
+    for (let i = 0; !stop; i++) {
+      const title = `${prefix}-${w}-${i}`
+      try {
+        const status = await submit(cookie, area, title, 20_000)
+        statuses.set(status, (statuses.get(status) ?? 0) + 1)
+        if (status === 302) acknowledged.push(title)
+      } catch {
+        hung++
+      }
+      await sleep(100)
+    }
+  }
+  const running = Promise.all([0, 1, 2].map(client))
+  return {
+    acknowledged,
+    statuses,
+    hung: () => hung,
+    /** Waits (at most `timeoutMs`) until a few more submissions than now are acknowledged. */
+    async recovers(timeoutMs: number) {
+      const before = acknowledged.length
+      for (const end = Date.now() + timeoutMs; Date.now() < end;) {
+        await sleep(500)
+        if (acknowledged.length > before + 3) return true
+      }
+      return false
+    },
+    stop: async () => {
+      stop = true
+      await running
+    },
+  }
+}
+
 async function postgresPaused(): Promise<Result> {
   const name = 'PostgreSQL 10 s gepauzeerd onder belasting'
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-faults-pause-'))
@@ -219,46 +262,18 @@ async function postgresPaused(): Promise<Result> {
     await waitReady()
     const cookie = await signIn()
     const area = await areaId()
-    const pid = postmasterPid(dataDir)
-    if (!pid) throw new Error('geen postmaster.pid')
-    const acknowledged: string[] = []
-    const statuses = new Map<number, number>()
-    let hung = 0
-    let stop = false
-    const load = async (w: number) => {
-      for (let i = 0; !stop; i++) {
-        const title = `fault-pause-${w}-${i}`
-        try {
-          const status = await submit(cookie, area, title, 20_000)
-          statuses.set(status, (statuses.get(status) ?? 0) + 1)
-          if (status === 302) acknowledged.push(title)
-        } catch {
-          hung++
-        }
-        await sleep(100)
-      }
-    }
-    const running = Promise.all([0, 1, 2].map(load))
+    const load = submissionLoad(cookie, area, 'fault-pause')
     await sleep(2000)
     // Pause every process of the cluster (postmaster and backends).
-    const pids = execFileSync('pgrep', ['-P', String(pid)])
-      .toString()
-      .trim()
-      .split('\n')
-      .map(Number)
-      .concat(pid)
+    const pids = clusterPids(dataDir)
     for (const p of pids) process.kill(p, 'SIGSTOP')
     await sleep(10_000)
     for (const p of pids) process.kill(p, 'SIGCONT')
     // Recovery without help: within a minute, submissions are acknowledged again.
-    const before = acknowledged.length
-    let recovered = false
-    for (let i = 0; i < 120 && !recovered; i++) {
-      await sleep(500)
-      recovered = acknowledged.length > before + 3
-    }
-    stop = true
-    await running
+    const recovered = await load.recovers(60_000)
+    await load.stop()
+    const { acknowledged, statuses } = load
+    const hung = load.hung()
     const rows = await stored('fault-pause-')
     const titles = new Set(rows.map((r) => r.title))
     const missing = acknowledged.filter((t) => !titles.has(t))
@@ -299,24 +314,7 @@ async function postgresKilled(): Promise<Result> {
     await waitReady()
     const cookie = await signIn()
     const area = await areaId()
-    const acknowledged: string[] = []
-    const statuses = new Map<number, number>()
-    let hung = 0
-    let stop = false
-    const load = async (w: number) => {
-      for (let i = 0; !stop; i++) {
-        const title = `fault-pgkill-${w}-${i}`
-        try {
-          const status = await submit(cookie, area, title, 20_000)
-          statuses.set(status, (statuses.get(status) ?? 0) + 1)
-          if (status === 302) acknowledged.push(title)
-        } catch {
-          hung++
-        }
-        await sleep(100)
-      }
-    }
-    const running = Promise.all([0, 1, 2].map(load))
+    const load = submissionLoad(cookie, area, 'fault-pgkill')
     await sleep(2000)
     const killed = clusterPids(dataDir)
     for (const p of killed) {
@@ -326,14 +324,10 @@ async function postgresKilled(): Promise<Result> {
         /* already gone */
       }
     }
-    const before = acknowledged.length
-    let recovered = false
-    for (let i = 0; i < 240 && !recovered; i++) {
-      await sleep(500)
-      recovered = acknowledged.length > before + 3
-    }
-    stop = true
-    await running
+    const recovered = await load.recovers(120_000)
+    await load.stop()
+    const { acknowledged, statuses } = load
+    const hung = load.hung()
     const restartedPid = postmasterPid(dataDir)
     const rows = await stored('fault-pgkill-')
     const titles = new Set(rows.map((r) => r.title))
