@@ -113,7 +113,9 @@ const content = {
   areaId: z
     .string({ error: 'Kies de wijk van het initiatief.' })
     .min(1, 'Kies de wijk van het initiatief.')
-    .max(40, 'Kies de wijk van het initiatief.'),
+    .max(40, 'Kies de wijk van het initiatief.')
+    // an id is letters and digits: a NUL byte here reached PostgreSQL and gave a 500 (found by the fuzz test)
+    .regex(/^[A-Za-z0-9_-]+$/, 'Kies de wijk van het initiatief.'),
 }
 
 export const applicationSchema = z
