@@ -48,6 +48,8 @@ const MAX_MINUTES = Number(process.env.BENCH_MAX_MINUTES ?? 14)
 const DATABASE = 'buurtbudget'
 /** `BENCH_ONLY=queue`: only the reviewer's queue (data, server times, load of the queue rows and the bare route). */
 const ONLY = process.env.BENCH_ONLY === 'queue' ? 'queue' : null
+/** `BENCH_KEEP=1`: stop after generating and checking the data, and keep the data directory (to study queries). */
+const KEEP = process.env.BENCH_KEEP === '1'
 const SESSION_SECRET = randomBytes(24).toString('hex')
 const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36'
 const t0 = performance.now()
@@ -572,7 +574,7 @@ async function main() {
     await portal?.stop()
     await db?.end()
     await embedded?.stop()
-    await fsp.rm(dir, { recursive: true, force: true })
+    if (!KEEP) await fsp.rm(dir, { recursive: true, force: true })
   })
   try {
     // --- data -------------------------------------------------------------------------------
@@ -645,6 +647,10 @@ async function main() {
         )
     }
 
+    if (KEEP) {
+      say(`data kept in ${dataDir} (BENCH_KEEP=1); start it with pg_ctl -D ${path.join(dataDir, 'postgres')}`)
+      throw new QueueOnlyDone()
+    }
     // --- the reviewer's queue, one request at a time -----------------------------------------
     await drain(db, portal)
     results.queue = await queueTimes(portal, cookies)
@@ -793,7 +799,7 @@ async function main() {
     await portal?.stop().catch(() => {})
     await db?.end().catch(() => {})
     await embedded?.stop().catch(() => {})
-    await fsp.rm(dir, { recursive: true, force: true }).catch(() => {})
+    if (!KEEP) await fsp.rm(dir, { recursive: true, force: true }).catch(() => {})
   }
   results.finishedAt = new Date().toISOString()
   results.totalSeconds = Math.round((performance.now() - t0) / 1000)
