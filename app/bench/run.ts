@@ -587,6 +587,9 @@ async function main() {
     })
     const url = embedded.url
     Object.assign(process.env, appEnv(url))
+    // The 200 concurrent awards run in this process through a pool of 20: they queue for a connection
+    // as long as Prisma's transaction maxWait allows, not the server's 5 s (which is about a database away).
+    process.env.DB_CONNECT_TIMEOUT_MS ??= '30000'
     await migrate(url)
     const { seed } = await import('#app/seed/seed.server.ts')
     await seed()
