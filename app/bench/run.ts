@@ -369,6 +369,10 @@ async function copyVersusExport(db: pg.Client, portal: PortalProcess, auditorCoo
     copy: { ms: Math.round(copyMs), bytes: copyBytes },
   }
   if (LEDGER_EXPORT_PATH) {
+    // The server's memory while it streams the export (issue 12: growth under 100 MB).
+    const rssBefore = portal.rssKb()
+    let rssPeak = rssBefore
+    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, portal.rssKb())), 100)
     const begin = performance.now()
     const res = await fetch(portal.baseUrl + LEDGER_EXPORT_PATH, {
       headers: { cookie: auditorCookie, 'user-agent': BROWSER_UA },
@@ -381,7 +385,10 @@ async function copyVersusExport(db: pg.Client, portal: PortalProcess, auditorCoo
       for (const b of chunk) if (b === 10) lines++
     }
     const ms = performance.now() - begin
-    out.export = { path: LEDGER_EXPORT_PATH, status: res.status, ms: Math.round(ms), bytes, lines }
+    clearInterval(sampler)
+    const rssGrowthMb = Math.round((rssPeak - rssBefore) / 1024)
+    out.export = { path: LEDGER_EXPORT_PATH, status: res.status, ms: Math.round(ms), bytes, lines, rssGrowthMb }
+    if (rssGrowthMb >= 100) missed.push(`ledger CSV export: server memory grew ${rssGrowthMb} MB (target < 100 MB)`)
     out.exportToCopyRatio = Math.round((ms / copyMs) * 10) / 10
   } else {
     out.export = 'not measured: no export route on this branch (set LEDGER_EXPORT_PATH in app/bench/targets.ts)'
