@@ -34,6 +34,10 @@ export default defineConfig({
     hookTimeout: 240_000,
     teardownTimeout: 120_000,
     pool: 'forks',
-    env: { PORTAL_MODE: 'demo' },
+    // A test that races 50 transactions for one wijk waits for a free pool connection; on a loaded
+    // machine that wait can pass the production default of 5 s (which is about a database that is
+    // away). Tests allow what Prisma's transaction maxWait allows (app/db.server.ts), and a statement
+    // over 1,000,000 generated entries the time it needs on such a machine.
+    env: { PORTAL_MODE: 'demo', DB_CONNECT_TIMEOUT_MS: '30000', DB_STATEMENT_TIMEOUT_MS: '120000' },
   },
 })

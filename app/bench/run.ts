@@ -48,6 +48,8 @@ const MAX_MINUTES = Number(process.env.BENCH_MAX_MINUTES ?? 14)
 const DATABASE = 'buurtbudget'
 /** `BENCH_ONLY=queue`: only the reviewer's queue (data, server times, load of the queue rows and the bare route). */
 const ONLY = process.env.BENCH_ONLY === 'queue' ? 'queue' : null
+/** `BENCH_KEEP=1`: stop after generating and checking the data, and keep the data directory (to study queries). */
+const KEEP = process.env.BENCH_KEEP === '1'
 const SESSION_SECRET = randomBytes(24).toString('hex')
 const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36'
 const t0 = performance.now()
@@ -367,6 +369,10 @@ async function copyVersusExport(db: pg.Client, portal: PortalProcess, auditorCoo
     copy: { ms: Math.round(copyMs), bytes: copyBytes },
   }
   if (LEDGER_EXPORT_PATH) {
+    // The server's memory while it streams the export (issue 12: growth under 100 MB).
+    const rssBefore = portal.rssKb()
+    let rssPeak = rssBefore
+    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, portal.rssKb())), 100)
     const begin = performance.now()
     const res = await fetch(portal.baseUrl + LEDGER_EXPORT_PATH, {
       headers: { cookie: auditorCookie, 'user-agent': BROWSER_UA },
@@ -379,7 +385,10 @@ async function copyVersusExport(db: pg.Client, portal: PortalProcess, auditorCoo
       for (const b of chunk) if (b === 10) lines++
     }
     const ms = performance.now() - begin
-    out.export = { path: LEDGER_EXPORT_PATH, status: res.status, ms: Math.round(ms), bytes, lines }
+    clearInterval(sampler)
+    const rssGrowthMb = Math.round((rssPeak - rssBefore) / 1024)
+    out.export = { path: LEDGER_EXPORT_PATH, status: res.status, ms: Math.round(ms), bytes, lines, rssGrowthMb }
+    if (rssGrowthMb >= 100) missed.push(`ledger CSV export: server memory grew ${rssGrowthMb} MB (target < 100 MB)`)
     out.exportToCopyRatio = Math.round((ms / copyMs) * 10) / 10
   } else {
     out.export = 'not measured: no export route on this branch (set LEDGER_EXPORT_PATH in app/bench/targets.ts)'
@@ -572,7 +581,7 @@ async function main() {
     await portal?.stop()
     await db?.end()
     await embedded?.stop()
-    await fsp.rm(dir, { recursive: true, force: true })
+    if (!KEEP) await fsp.rm(dir, { recursive: true, force: true })
   })
   try {
     // --- data -------------------------------------------------------------------------------
@@ -585,6 +594,9 @@ async function main() {
     })
     const url = embedded.url
     Object.assign(process.env, appEnv(url))
+    // The 200 concurrent awards run in this process through a pool of 20: they queue for a connection
+    // as long as Prisma's transaction maxWait allows, not the server's 5 s (which is about a database away).
+    process.env.DB_CONNECT_TIMEOUT_MS ??= '30000'
     await migrate(url)
     const { seed } = await import('#app/seed/seed.server.ts')
     await seed()
@@ -645,6 +657,10 @@ async function main() {
         )
     }
 
+    if (KEEP) {
+      say(`data kept in ${dataDir} (BENCH_KEEP=1); start it with pg_ctl -D ${path.join(dataDir, 'postgres')}`)
+      throw new QueueOnlyDone()
+    }
     // --- the reviewer's queue, one request at a time -----------------------------------------
     await drain(db, portal)
     results.queue = await queueTimes(portal, cookies)
@@ -793,7 +809,7 @@ async function main() {
     await portal?.stop().catch(() => {})
     await db?.end().catch(() => {})
     await embedded?.stop().catch(() => {})
-    await fsp.rm(dir, { recursive: true, force: true }).catch(() => {})
+    if (!KEEP) await fsp.rm(dir, { recursive: true, force: true }).catch(() => {})
   }
   results.finishedAt = new Date().toISOString()
   results.totalSeconds = Math.round((performance.now() - t0) / 1000)

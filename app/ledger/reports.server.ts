@@ -2,6 +2,9 @@ import { prisma } from '#app/db.server.ts'
 import { centsFromDb } from '#app/money/bigint.ts'
 import { AREA_KINDS } from './accounts.ts'
 
+/** How long the full check of the books may take (it reads every entry once). */
+const CHECK_TIMEOUT_MS = 300_000
+
 export type AreaMoney = {
   areaId: string
   code: string
@@ -80,17 +83,30 @@ export type LedgerCheck = {
   potCents: number
 }
 
-/** The round's books, checked from the entries up. */
+/**
+ * The round's books, checked from the entries up: every account's balance recomputed in one pass
+ * over all entries (each entry counted for its two accounts), hash-joined to the round's accounts.
+ * At 1,000,000 entries this takes seconds, so it runs on demand or scheduled, never per page view,
+ * and with its own statement timeout (the portal's 15 s is for pages).
+ */
 export async function checkLedger(roundId: string): Promise<LedgerCheck> {
   const round = await prisma.budgetRound.findUniqueOrThrow({ where: { id: roundId }, select: { potCents: true } })
-  const [row] = await prisma.$queryRaw<
-    { mismatches: bigint; total: bigint | null; source: bigint | null; carriedIn: bigint; entries: bigint }[]
-  >`
-    WITH computed AS (
-      SELECT a."id", a."kind", a."balanceCents",
-        COALESCE((SELECT SUM("amountCents") FROM "LedgerEntry" WHERE "toAccountId" = a."id"), 0)
-        - COALESCE((SELECT SUM("amountCents") FROM "LedgerEntry" WHERE "fromAccountId" = a."id"), 0) AS "fromEntries"
-      FROM "Account" a WHERE a."roundId" = ${roundId}
+  const [row] = await prisma.$transaction(
+    async (tx) => {
+      // SET takes no bind parameters; the value is a constant of this module
+      await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${CHECK_TIMEOUT_MS}`)
+      await tx.$executeRaw`SET LOCAL work_mem = '64MB'`
+      return tx.$queryRaw<
+        { mismatches: bigint; total: bigint | null; source: bigint | null; carriedIn: bigint; entries: bigint }[]
+      >`
+    WITH sums AS (
+      SELECT x."id", SUM(x.cents) AS cents
+      FROM "LedgerEntry" e
+      CROSS JOIN LATERAL (VALUES (e."toAccountId", e."amountCents"), (e."fromAccountId", -e."amountCents")) AS x("id", cents)
+      GROUP BY x."id"
+    ), computed AS (
+      SELECT a."kind", a."balanceCents", COALESCE(s.cents, 0) AS "fromEntries"
+      FROM "Account" a LEFT JOIN sums s ON s."id" = a."id" WHERE a."roundId" = ${roundId}
     )
     SELECT
       (SELECT COUNT(*) FROM computed WHERE "balanceCents" <> "fromEntries") AS mismatches,
@@ -99,6 +115,9 @@ export async function checkLedger(roundId: string): Promise<LedgerCheck> {
       (SELECT COALESCE(SUM(e."amountCents"), 0) FROM "LedgerEntry" e JOIN "Account" s ON s."id" = e."fromAccountId"
         WHERE e."roundId" = ${roundId} AND e."cause" = 'CARRY_OVER' AND s."kind" = 'BUDGET_SOURCE')::bigint AS "carriedIn",
       (SELECT COUNT(*) FROM "LedgerEntry" WHERE "roundId" = ${roundId}) AS entries`
+    },
+    { timeout: CHECK_TIMEOUT_MS + 5_000, maxWait: 30_000 },
+  )
   const potCents = centsFromDb(round.potCents)
   return {
     entries: Number(row.entries),

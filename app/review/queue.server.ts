@@ -122,10 +122,12 @@ export async function listForStaff(user: Staff, filter: QueueListFilter) {
   if (filter.eigenaar === 'niemand') where.push(Prisma.sql`a."ownerId" IS NULL`)
   if (filter.eigenaar === 'iemand') where.push(Prisma.sql`a."ownerId" IS NOT NULL`)
   const query = filter.q ? searchQuery(filter.q) : null
+  // ANY(ARRAY(...)) rather than IN (SELECT ...): the planner can then OR the full-text index with the
+  // foundation index, instead of reading every row of the wijken (docs/performance.md).
   if (query)
     where.push(Prisma.sql`(a."searchVector" @@ to_tsquery('dutch', ${query})
-      OR a."foundationId" IN (SELECT fs."id" FROM "Foundation" fs
-                               WHERE to_tsvector('dutch', fs."name") @@ to_tsquery('dutch', ${query})))`)
+      OR a."foundationId" = ANY(ARRAY(SELECT fs."id" FROM "Foundation" fs
+                               WHERE to_tsvector('dutch', fs."name") @@ to_tsquery('dutch', ${query}))))`)
   const whereSql = Prisma.join(where, ' AND ')
 
   const sort = filter.sorteer ?? 'termijn'

@@ -1,12 +1,14 @@
 import { prisma, Prisma } from '#app/db.server.ts'
-import type { AccountKind } from '#app/generated/prisma/enums.ts'
 import { checkLedger, type LedgerCheck } from '#app/ledger/reports.server.ts'
+import { roundTotals, type TotalRow } from '#app/ledger/totals.server.ts'
 import { centsFromDb } from '#app/money/bigint.ts'
 import { addColumns, columns, type Balances, type MoneyColumns } from './money.ts'
 
 /**
- * The dashboard reads account balances (one row per account, maintained with every entry), never
- * the entries, so its cost grows with the number of wijken and grants, not with the history.
+ * The dashboard reads the balance totals per wijk, kind, category and foundation (maintained from
+ * every change of an account's balance, app/ledger/totals.server.ts), never the entries or the
+ * accounts one by one, so its cost grows with the number of wijken and foundations, not with the
+ * number of grants or the history (docs/decisions/0039-balance-totals.md).
  */
 export type AreaRow = MoneyColumns & {
   areaId: string
@@ -20,14 +22,13 @@ export type AreaRow = MoneyColumns & {
   balanced: boolean
 }
 
-type BalanceRow = { key: string | null; kind: AccountKind; cents: bigint }
-
-function fold(rows: BalanceRow[]): Map<string, Balances> {
+/** Sums total rows per key (a wijk, a category or a foundation) and kind. */
+function fold(rows: TotalRow[], keyOf: (r: TotalRow) => string): Map<string, Balances> {
   const map = new Map<string, Balances>()
   for (const r of rows) {
-    const key = r.key ?? ''
+    const key = keyOf(r)
     const b = map.get(key) ?? {}
-    b[r.kind] = (b[r.kind] ?? 0) + centsFromDb(r.cents)
+    b[r.kind] = (b[r.kind] ?? 0) + r.cents
     map.set(key, b)
   }
   return map
@@ -82,20 +83,18 @@ async function carriedInTotal(roundId: string): Promise<number> {
   return centsFromDb(row?.cents ?? 0n)
 }
 
-export async function areaRows(roundId: string): Promise<AreaRow[]> {
-  const [areas, balances, allocated] = await Promise.all([
+export async function areaRows(roundId: string, totals?: TotalRow[]): Promise<AreaRow[]> {
+  const [areas, rowsOfRound, allocated] = await Promise.all([
     prisma.area.findMany({
       where: { roundAreas: { some: { roundId } } },
       orderBy: { name: 'asc' },
       select: { id: true, code: true, name: true, priority: true, inhabitants: true },
     }),
-    prisma.$queryRaw<BalanceRow[]>`
-      SELECT "areaId" AS key, "kind", SUM("balanceCents")::bigint AS cents
-      FROM "Account" WHERE "roundId" = ${roundId} AND "areaId" IS NOT NULL
-      GROUP BY "areaId", "kind"`,
+    totals ?? roundTotals(roundId),
     allocatedByArea(roundId),
   ])
-  const byArea = fold(balances)
+  const balances = rowsOfRound.filter((r) => r.areaId !== '')
+  const byArea = fold(balances, (r) => r.areaId)
   return areas.map((a) => {
     const cols = columns(byArea.get(a.id) ?? {})
     const allocatedCents = allocated.get(a.id) ?? 0
@@ -108,15 +107,17 @@ export type Dashboard = Awaited<ReturnType<typeof dashboard>>
 
 export async function dashboard(roundId: string) {
   const round = await prisma.budgetRound.findUniqueOrThrow({ where: { id: roundId } })
-  const [rows, roundBalances, lastCheck, carriedInCents] = await Promise.all([
-    areaRows(roundId),
-    prisma.$queryRaw<BalanceRow[]>`
-      SELECT NULL AS key, "kind", SUM("balanceCents")::bigint AS cents
-      FROM "Account" WHERE "roundId" = ${roundId} AND "areaId" IS NULL GROUP BY "kind"`,
+  const all = await roundTotals(roundId)
+  const [rows, lastCheck, carriedInCents] = await Promise.all([
+    areaRows(roundId, all),
     lastLedgerCheck(roundId),
     carriedInTotal(roundId),
   ])
-  const rb = fold(roundBalances).get('') ?? {}
+  const rb =
+    fold(
+      all.filter((r) => r.areaId === ''),
+      () => '',
+    ).get('') ?? {}
   const totals = { ...addColumns(rows), allocatedCents: rows.reduce((s, r) => s + r.allocatedCents, 0) }
   const potCents = centsFromDb(round.potCents)
   const undividedCents = rb.ROUND_POT ?? 0
@@ -142,14 +143,9 @@ export async function dashboard(roundId: string) {
 }
 
 /** Per category or per foundation: the balances of the grants' accounts. */
-export async function groupedRows(roundId: string, by: 'category' | 'foundation') {
-  const column = by === 'category' ? Prisma.sql`app."category"` : Prisma.sql`app."foundationId"`
-  const balances = await prisma.$queryRaw<BalanceRow[]>`
-    SELECT ${column} AS key, acc."kind", SUM(acc."balanceCents")::bigint AS cents
-    FROM "Account" acc JOIN "Application" app ON app."id" = acc."applicationId"
-    WHERE acc."roundId" = ${roundId}
-    GROUP BY 1, 2`
-  const map = fold(balances)
+export async function groupedRows(roundId: string, by: 'category' | 'foundation', totals?: TotalRow[]) {
+  const ofGrants = (totals ?? (await roundTotals(roundId))).filter((r) => r.foundationId !== '')
+  const map = fold(ofGrants, (r) => (by === 'category' ? r.category : r.foundationId))
   const names =
     by === 'foundation'
       ? new Map(

@@ -12,9 +12,10 @@ import { columns, type Balances } from './money.ts'
 /** Per wijk and account kind, the net of the entries (in minus out); and the allocation's net. */
 async function fromEntries(roundId: string) {
   const rows = await prisma.$queryRaw<{ areaId: string; kind: AccountKind; net: bigint }[]>`
-    SELECT a."areaId", a."kind",
-           SUM(CASE WHEN e."toAccountId" = a."id" THEN e."amountCents" ELSE -e."amountCents" END)::bigint AS net
-    FROM "LedgerEntry" e JOIN "Account" a ON a."id" IN (e."fromAccountId", e."toAccountId")
+    SELECT a."areaId", a."kind", SUM(x.v)::bigint AS net
+    FROM "LedgerEntry" e
+    CROSS JOIN LATERAL (VALUES (e."toAccountId", e."amountCents"), (e."fromAccountId", -e."amountCents")) AS x(id, v)
+    JOIN "Account" a ON a."id" = x.id
     WHERE e."roundId" = ${roundId} AND a."areaId" IS NOT NULL
     GROUP BY 1, 2`
   const alloc = await prisma.$queryRaw<{ areaId: string; net: bigint }[]>`
