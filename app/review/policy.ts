@@ -39,12 +39,17 @@ export const NO_INTERESTS: Interests = { foundationIds: [], applicationIds: [] }
  * Conflict of interest: a member of the foundation, linked to it, or a declared interest in the
  * foundation or in this application.
  */
-export function hasConflict(user: Staff, app: ReviewedApplication, interests: Interests = NO_INTERESTS): boolean {
-  return (
-    user.foundationIds.includes(app.foundationId) ||
-    interests.foundationIds.includes(app.foundationId) ||
-    interests.applicationIds.includes(app.id)
-  )
+export function hasConflict(
+  user: Staff,
+  app: Pick<ReviewedApplication, 'id' | 'foundationId'>,
+  interests: Interests = NO_INTERESTS,
+): boolean {
+  return user.foundationIds.includes(app.foundationId) || interestIn(interests, app)
+}
+
+/** Whether links or declarations touch this application: its foundation, or the application itself. */
+export function interestIn(interests: Interests, app: { id: string; foundationId: string }): boolean {
+  return interests.foundationIds.includes(app.foundationId) || interests.applicationIds.includes(app.id)
 }
 
 /** The refusal for a conflict of interest, naming who can take over. Also used for paying and settling. */
