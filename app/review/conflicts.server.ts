@@ -3,11 +3,11 @@
 // vaststelling, a recovery received) a foundation's grant is refused to a staff member linked to that
 // foundation, a member of it, or with a declared interest in it or in the application, with the same
 // clear message as reviewing and confirming (app/review/policy.ts conflictVerdict).
-import type { Tx } from '#app/db.server.ts'
-import { DomainError } from '#app/domain/errors.ts'
+import { prisma, type Tx } from '#app/db.server.ts'
+import { DomainError, notFound } from '#app/domain/errors.ts'
 import { assertAllowed } from '#app/domain/verdict.ts'
 import { interestsOf, reviewedApplication } from './decisions.server.ts'
-import { conflictVerdict, hasConflict, interestIn, type Staff } from './policy.ts'
+import { conflictVerdict, hasConflict, interestIn, mayConfirmLink, mayDeclareInterest, type Staff } from './policy.ts'
 
 export type ConflictTarget = { applicationId: string } | { paymentId: string } | { expenseId: string }
 
@@ -77,3 +77,72 @@ export async function assertNoConflictInBatch(tx: Tx, actorId: string, batchId: 
 }
 
 export { interestsOf, interestIn }
+
+// ---- declaring an interest, linking to a foundation (issue 10 point 4) ----
+
+/**
+ * A staff member declares an interest in a foundation, or in one of its applications, with a reason.
+ * The declaration is kept forever; one in an application also goes into that application's status
+ * history (who, when, why), so the file shows why this reviewer stepped aside.
+ */
+export async function declareInterest(
+  user: Pick<Staff, 'id' | 'role'>,
+  input: { foundationId: string; applicationId?: string; reason: string },
+) {
+  assertAllowed(mayDeclareInterest(user, input.reason), 'reason')
+  const reason = input.reason.trim()
+  return prisma.$transaction(async (tx) => {
+    const foundation = await tx.foundation.findUnique({ where: { id: input.foundationId }, select: { id: true } })
+    if (!foundation) throw notFound()
+    const app = input.applicationId
+      ? await tx.application.findUnique({
+          where: { id: input.applicationId },
+          select: { id: true, status: true, foundationId: true },
+        })
+      : null
+    if (input.applicationId && !app) throw notFound()
+    if (app && app.foundationId !== foundation.id)
+      throw new DomainError('conflicts.wrongFoundation', { field: 'applicationId', status: 422 })
+    const declaration = await tx.interestDeclaration.create({
+      data: { userId: user.id, foundationId: foundation.id, applicationId: app?.id, reason },
+    })
+    if (app)
+      await tx.statusChange.create({
+        data: {
+          applicationId: app.id,
+          fromStatus: app.status,
+          toStatus: app.status,
+          actorId: user.id,
+          reason,
+          data: { event: 'interest-declared', declarationId: declaration.id },
+        },
+      })
+    return declaration
+  })
+}
+
+/**
+ * A staff member records that they are linked to a foundation (a volunteer, a board member). The
+ * link blocks them at once; an administrator confirms it (confirmLink).
+ */
+export async function linkToFoundation(user: Pick<Staff, 'id' | 'role'>, foundationId: string, note: string) {
+  assertAllowed(mayDeclareInterest(user, note), 'note')
+  return prisma.staffFoundationLink.upsert({
+    where: { userId_foundationId: { userId: user.id, foundationId } },
+    update: {},
+    create: { userId: user.id, foundationId, note: note.trim(), createdById: user.id },
+  })
+}
+
+/** An administrator confirms a link (never their own). */
+export async function confirmLink(admin: Pick<Staff, 'id' | 'role'>, linkId: string) {
+  return prisma.$transaction(async (tx) => {
+    const link = await tx.staffFoundationLink.findUnique({ where: { id: linkId } })
+    if (!link) throw notFound()
+    assertAllowed(mayConfirmLink(admin, { userId: link.userId, confirmed: link.confirmedAt !== null }))
+    return tx.staffFoundationLink.update({
+      where: { id: linkId },
+      data: { confirmedById: admin.id, confirmedAt: new Date() },
+    })
+  })
+}

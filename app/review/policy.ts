@@ -190,3 +190,21 @@ export function mayDecideObjection(
       : ok,
   )
 }
+
+// ---- conflicts: declaring an interest, linking to a foundation (issue 10 point 4) ----
+
+/** Any staff member may declare an interest, with a reason that says what it is (kept forever). */
+export function mayDeclareInterest(user: Pick<Staff, 'role'>, reason: string): Verdict {
+  if (user.role === 'FOUNDATION_MEMBER') return no('conflicts.onlyStaff')
+  return reason.trim().length >= 10 ? ok : no('conflicts.reasonRequired', undefined, 422)
+}
+
+/** An administrator confirms a staff member's link to a foundation; never their own. */
+export function mayConfirmLink(
+  user: Pick<Staff, 'id' | 'role'>,
+  link: { userId: string; confirmed: boolean },
+): Verdict {
+  if (user.role !== 'ADMINISTRATOR') return no('conflicts.onlyAdministratorConfirms')
+  if (link.userId === user.id) return no('conflicts.notYourOwnLink')
+  return link.confirmed ? no('conflicts.alreadyConfirmed', undefined, 409) : ok
+}
