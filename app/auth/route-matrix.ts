@@ -28,6 +28,15 @@ export type RouteRule =
       ownIsMissing?: boolean
       /** Mutating actions the matrix does not call (e.g. they end the caller's sessions). */
       noAction?: string
+      /**
+       * conflicts (issue 10 point 4): for a route that takes an application of the reviewer's wijk
+       * (param 'areaApplication') and has an action, the forms that decide, confirm or pay. The caller
+       * `reviewerConflicted` (linked to the application's foundation) sends each one and must get the
+       * refusal: 403 with the conflict message. Its loaders answer as for any reviewer of the wijk: a
+       * reviewer with a conflict still SEES the application (the page says they may not act on it
+       * and who can take over); only acting is refused.
+       */
+      conflictBodies?: Record<string, string>[]
     }
 
 export const ROUTE_RULES: Record<string, RouteRule> = {
@@ -75,6 +84,20 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     actionPermission: 'approve:application:area',
     param: 'areaApplication',
     body: { intent: 'approve' },
+    // conflicts: review, confirm, pay and settle on the reviewer's page (appB is SUBMITTED; the
+    // conflict is asked before the status)
+    conflictBodies: [
+      { intent: 'claim' },
+      { intent: 'approve', amount: '100,00' },
+      { intent: 'reject', reason: 'Past niet binnen de regeling.' },
+      { intent: 'request-info', question: 'Stuur de offerte mee.', dueOn: '2026-06-20' },
+      { intent: 'not-considered' },
+      { intent: 'confirm' },
+      { intent: 'send-back', reason: 'Het bedrag is niet onderbouwd.' },
+      { intent: 'propose-payment', kind: 'TRANCHE', amount: '10,00', payOn: '2026-06-01', description: 'Betaling' },
+      { intent: 'settle', finalAmount: '10,00', reason: 'Vastgesteld op de bonnen.' },
+      { intent: 'recovery', amount: '10,00', receivedOn: '2026-06-01' },
+    ],
   },
   'beoordelen.$id_.bijlagen.$attachmentId': {
     kind: 'permission',
@@ -90,6 +113,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     param: 'areaApplication',
     // release by someone who does not hold it: guarded and scoped like a claim, and changes nothing
     body: { intent: 'release' },
+    // conflicts: taking it in hand from the queue
+    conflictBodies: [{ intent: 'claim' }],
   },
   'beheer.overdragen': {
     kind: 'permission',
@@ -103,6 +128,15 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     actionPermission: 'approve:application:area',
     param: 'areaApplication',
     body: { intent: 'register-objection' },
+    // conflicts: registering a bezwaar (deciding one needs a registered objection: app/review/conflicts-grid.test.ts)
+    conflictBodies: [
+      {
+        intent: 'register-objection',
+        receivedOn: '2026-06-01',
+        objectorName: 'Fee de Vries',
+        grounds: 'Het bedrag is lager dan gevraagd.',
+      },
+    ],
   },
   // ---- money: the screens after the award (issue 11) ----
   'beoordelen.$id_.uitgaven.$fileId': {
@@ -196,10 +230,33 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   },
 }
 
-export type Persona = 'anonymous' | 'memberA' | 'adminA' | 'reviewerX' | 'auditor' | 'administrator'
-export const PERSONAS: Persona[] = ['anonymous', 'memberA', 'adminA', 'reviewerX', 'auditor', 'administrator']
+export type Persona =
+  | 'anonymous'
+  | 'memberA'
+  | 'adminA'
+  | 'reviewerX'
+  | 'auditor'
+  | 'administrator'
+  // conflicts: a reviewer of wijk X (like reviewerX) with a confirmed link to foundation B
+  | 'reviewerConflicted'
+export const PERSONAS: Persona[] = [
+  'anonymous',
+  'memberA',
+  'adminA',
+  'reviewerX',
+  'auditor',
+  'administrator',
+  'reviewerConflicted',
+]
 
-type Who = { userId: string; role: Role; foundations: Record<string, MembershipRole>; areaIds: string[] }
+type Who = {
+  userId: string
+  role: Role
+  foundations: Record<string, MembershipRole>
+  areaIds: string[]
+  /** Foundations the staff member is linked to or declared an interest in (conflicts of interest). */
+  conflictFoundationIds?: string[]
+}
 type Ids = {
   appA: { id: string; foundationId: string; areaId: string }
   appB: { id: string; foundationId: string; areaId: string }
@@ -250,6 +307,31 @@ export async function setUpPersonas(): Promise<{ who: Record<Exclude<Persona, 'a
   })
   const auditor = await demo('controleur@amersfoort.example')
   const administrator = await demo('beheerder@amersfoort.example')
+  // conflicts: a second reviewer of wijk X who is the treasurer of foundation B (link confirmed by the administrator)
+  const reviewerConflicted = await prisma.user.upsert({
+    where: { email: 'beoordelaar.belang@amersfoort.example' },
+    update: {},
+    create: {
+      email: 'beoordelaar.belang@amersfoort.example',
+      name: 'Beoordelaar met belang',
+      passwordHash: adminA.passwordHash,
+      role: 'REVIEWER',
+      emailVerifiedAt: new Date(),
+      reviewerAreas: { create: { areaId: appB.areaId } },
+    },
+  })
+  await prisma.staffFoundationLink.upsert({
+    where: { userId_foundationId: { userId: reviewerConflicted.id, foundationId: appB.foundationId } },
+    update: {},
+    create: {
+      userId: reviewerConflicted.id,
+      foundationId: appB.foundationId,
+      note: 'Penningmeester van de stichting',
+      createdById: administrator.id,
+      confirmedById: administrator.id,
+      confirmedAt: new Date(),
+    },
+  })
   // A kept letter for each application (A's decision exists from the seed; B gets an OTHER letter).
   const letterOf = async (applicationId: string, roundId: string) =>
     (await prisma.keptDocument.findFirst({ where: { applicationId }, select: { id: true } }))?.id ??
@@ -282,6 +364,13 @@ export async function setUpPersonas(): Promise<{ who: Record<Exclude<Persona, 'a
       reviewerX: { userId: reviewerX.id, role: 'REVIEWER', foundations: {}, areaIds: [appB.areaId] },
       auditor: { userId: auditor.id, role: 'AUDITOR', foundations: {}, areaIds: [] },
       administrator: { userId: administrator.id, role: 'ADMINISTRATOR', foundations: {}, areaIds: [] },
+      reviewerConflicted: {
+        userId: reviewerConflicted.id,
+        role: 'REVIEWER',
+        foundations: {},
+        areaIds: [appB.areaId],
+        conflictFoundationIds: [appB.foundationId],
+      },
     },
     ids: {
       appA: { id: appA.id, foundationId: appA.foundationId, areaId: appA.areaId },
@@ -329,6 +418,8 @@ function expected(
   const app = target === 'A' ? ids.appA : ids.appB
   if (rule.param === 'application' && !who.foundations[app.foundationId]) return 404
   if (rule.param === 'areaApplication' && !who.areaIds.includes(app.areaId)) return 404
+  // conflicts: acting on an application of a foundation one is linked to is refused (seeing it is not)
+  if (kind === 'action' && rule.param === 'areaApplication' && inConflict(who, app)) return 403
   if (rule.param === 'foundation') {
     const membership = who.foundations[target === 'A' ? ids.foundationA : ids.foundationB]
     if (!membership) return 404
@@ -344,6 +435,13 @@ function expected(
   if (rule.ownIsMissing) return 404
   return 'ok'
 }
+
+/** The caller has a conflict of interest with the application's foundation. */
+const inConflict = (who: Who, app: { foundationId: string }) =>
+  (who.conflictFoundationIds ?? []).includes(app.foundationId)
+
+/** Words of the conflict refusal (decide.conflict and decide.conflictNobody, app/i18n/nl.ts). */
+const CONFLICT_WORDS = 'mag haar daarom niet beoordelen, bevestigen, betalen of vaststellen'
 
 async function outcome(fn: () => Promise<unknown>): Promise<{ outcome: Outcome; body: unknown }> {
   let result: unknown
@@ -413,7 +511,20 @@ export async function runMatrix(
           code: 'WK030719',
         }
         const url = urlFor(id, params)
-        for (const kind of ['loader', 'action'] as const) {
+        // conflicts: the conflicted reviewer sends every form that decides, confirms or pays
+        const conflictCase =
+          rule.kind === 'permission' && rule.param === 'areaApplication' && w !== undefined && inConflict(w, app)
+        if (conflictCase && mod.action && !(rule.kind === 'permission' && rule.conflictBodies?.length))
+          mismatches.push(
+            `${id}: takes an application and has an action, but no conflictBodies (app/auth/route-matrix.ts): say which forms decide, confirm or pay`,
+          )
+        const calls: { kind: 'loader' | 'action'; form?: Record<string, string> }[] = [
+          { kind: 'loader' },
+          ...(conflictCase && rule.kind === 'permission' && rule.conflictBodies?.length
+            ? rule.conflictBodies.map((form) => ({ kind: 'action' as const, form }))
+            : [{ kind: 'action' as const, form: rule.kind === 'permission' ? rule.body : undefined }]),
+        ]
+        for (const { kind, form } of calls) {
           const fn = mod[kind] as
             | ((args: {
                 request: Request
@@ -426,8 +537,7 @@ export async function runMatrix(
           const headers = new Headers()
           // A fresh session per call: an action may end the caller's sessions (sign out everywhere).
           if (w) headers.set('Cookie', (await createUserSession(w.userId)).split(';')[0])
-          const body =
-            kind === 'action' ? new URLSearchParams(rule.kind === 'permission' ? (rule.body ?? {}) : {}) : undefined
+          const body = kind === 'action' ? new URLSearchParams(form ?? {}) : undefined
           if (body) headers.set('Content-Type', 'application/x-www-form-urlencoded')
           const request = new Request(url, { method: kind === 'loader' ? 'GET' : 'POST', headers, body })
           const want = expected(rule, persona, w, target, ids, kind)
@@ -438,19 +548,26 @@ export async function runMatrix(
             mismatches.push(`${kind} ${id} as ${persona} (${target}): threw ${(error as Error).message}`)
             continue
           }
+          const intent = form?.intent && conflictCase ? ` [${form.intent}]` : ''
           if (got.outcome !== want)
             mismatches.push(
-              `${kind} ${id} as ${persona} (${target === 'A' ? 'A’s record' : 'B’s record'}): expected ${want}, got ${got.outcome}`,
+              `${kind} ${id}${intent} as ${persona} (${target === 'A' ? 'A’s record' : 'B’s record'}): expected ${want}, got ${got.outcome}`,
             )
+          // conflicts: the refusal is the clear message, in the reply the page shows
+          else if (kind === 'action' && conflictCase && !json(got.body).includes(CONFLICT_WORDS))
+            mismatches.push(`action ${id}${intent} as ${persona} (B’s record): refused without the conflict message`)
           // No leaks: a foundation member's or area reviewer's data never names others' records.
           if (
             kind === 'loader' &&
             got.outcome === 'ok' &&
             w &&
-            (persona === 'memberA' || persona === 'adminA' || persona === 'reviewerX')
+            (persona === 'memberA' ||
+              persona === 'adminA' ||
+              persona === 'reviewerX' ||
+              persona === 'reviewerConflicted')
           ) {
             const text = json(got.body)
-            const forbidden = persona === 'reviewerX' ? [ids.appA.id] : [ids.appB.id, ids.foundationB]
+            const forbidden = w.role === 'REVIEWER' ? [ids.appA.id] : [ids.appB.id, ids.foundationB]
             for (const f of forbidden)
               if (text.includes(f)) mismatches.push(`loader ${id} as ${persona}: data contains another's record ${f}`)
           }

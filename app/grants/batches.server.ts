@@ -1,19 +1,25 @@
 import { prisma } from '#app/db.server.ts'
 import { centsFromDb } from '#app/money/bigint.ts'
 import { isoDay } from './grant.server.ts'
+import type { BatchScope } from './payments.server.ts'
 
 /** What the batches page shows: payments waiting (for approval, for a batch) and every batch. */
-export async function batchesPage() {
+export async function batchesPage(scope: BatchScope = 'any') {
+  // Scoped to the caller's wijken: their waiting payments, and the batches whose every payment is theirs.
+  const inScope = scope === 'any' ? {} : { application: { areaId: { in: scope.areaIds } } }
+  const batchInScope =
+    scope === 'any' ? {} : { payments: { every: { application: { areaId: { in: scope.areaIds } } } } }
   const include = {
     application: { select: { id: true, reference: true, title: true, area: { select: { name: true } } } },
   } as const
   const [waiting, batches] = await Promise.all([
     prisma.payment.findMany({
-      where: { status: { in: ['PROPOSED', 'RELEASED'] }, batchId: null },
+      where: { status: { in: ['PROPOSED', 'RELEASED'] }, batchId: null, ...inScope },
       orderBy: { createdAt: 'asc' },
       include,
     }),
     prisma.paymentBatch.findMany({
+      where: batchInScope,
       orderBy: { createdAt: 'desc' },
       take: 50,
       include: {

@@ -1,4 +1,4 @@
-// Conflicts of interest on paying, on a real PostgreSQL: a staff member linked to the foundation, or
+// Conflicts of interest on paying, on a real PostgreSQL (and, at the end, batches per wijk): a staff member linked to the foundation, or
 // with a declared interest in the application, is refused proposing and approving its payments with
 // the clear message (naming who can take over); nothing is written; someone without a conflict can.
 import { beforeAll, expect, test } from 'vitest'
@@ -9,6 +9,9 @@ import { translate } from '#app/i18n/i18n.ts'
 import { approve } from '#app/review/decisions.server.ts'
 import { seeded } from '#app/testing/fixtures.ts'
 import { approvePayment, proposePayment } from './payments.server.ts'
+import { createUserSession } from '#app/auth/session.server.ts'
+import * as betalingen from '#app/routes/beoordelen.betalingen.tsx'
+import * as sepaExport from '#app/routes/beoordelen.betalingen_.$batchId.tsx'
 
 process.env.PORTAL_CLOCK = '2026-06-01'
 
@@ -107,4 +110,133 @@ test('a staff member with a declared interest in the application is refused appr
   await expect(prisma.$transaction((tx) => approvePayment(tx, advance.id, f.reviewer2.id))).resolves.toMatchObject({
     status: 'RELEASED',
   })
+})
+
+// ---- issue 11 finding: payment batches are per wijk (docs/decisions/0042) ----
+
+async function signedIn(userId: string, body?: Record<string, string>) {
+  const cookie = (await createUserSession(userId)).split(';')[0]
+  return new Request('http://localhost/beoordelen/betalingen', {
+    method: body ? 'POST' : 'GET',
+    headers: { Cookie: cookie, ...(body ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}) },
+    body: body ? new URLSearchParams(body) : undefined,
+  })
+}
+
+async function answer(fn: () => Promise<unknown>): Promise<{ status: number; body: unknown }> {
+  try {
+    const result = await fn()
+    if (result instanceof Response) return { status: result.status, body: await result.text() }
+    const init = (result as { init?: { status?: number } } | null)?.init
+    return { status: init?.status ?? 200, body: result }
+  } catch (thrown) {
+    if (thrown instanceof Response) return { status: thrown.status, body: null }
+    throw thrown
+  }
+}
+
+const text = (value: unknown) =>
+  typeof value === 'string' ? value : JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? String(v) : v))
+
+test('a reviewer sees, batches, exports and sends only the payments of their own wijken', async () => {
+  await prisma.budgetRound.update({ where: { id: f.round.id }, data: { paymentApprovalThresholdCents: 10_000_000n } })
+  // a released payment in the north (beoordelaar's wijken) and one in the south (beoordelaar.zuid's)
+  const north = await awardedGrant('PAYSCOPE-N')
+  const southArea = f.reviewerSouth.areaIds[0]
+  expect(f.reviewer.areaIds).not.toContain(southArea)
+  const southFoundation = await prisma.foundation.create({
+    data: {
+      name: 'Stichting Zuid',
+      kvkNumber: '55667788',
+      iban: 'NL91ABNA0417164300',
+      accountHolder: 'Stichting Zuid',
+      contactName: 'Zoë',
+      email: 'zuid@example.org',
+      areas: { create: { areaId: southArea } },
+    },
+  })
+  const southApp = await prisma.application.create({
+    data: {
+      reference: 'PAYSCOPE-S',
+      roundId: f.round.id,
+      areaId: southArea,
+      foundationId: southFoundation.id,
+      title: 'Zomerfeest',
+      category: 'ontmoeting',
+      status: 'SUBMITTED',
+      submittedAt: new Date(),
+      requestedCents: 100_000n,
+      createdById: f.admin.id,
+    },
+  })
+  await approve(f.reviewerSouth, southApp.id, 100_000)
+  await propose(north.id, f.reviewer.id)
+  await propose(southApp.id, f.reviewerSouth.id)
+
+  // the page: the south reviewer sees the south payment and not the north one
+  const page = await answer(async () =>
+    betalingen.loader({ request: await signedIn(f.reviewerSouth.id), params: {}, context: {} }),
+  )
+  expect(page.status).toBe(200)
+  expect(text(page.body)).toContain('PAYSCOPE-S')
+  expect(text(page.body)).not.toContain('PAYSCOPE-N')
+  expect(text(page.body)).not.toContain(north.id)
+
+  // a batch gathers only the caller's wijken
+  const created = await answer(async () =>
+    betalingen.action({
+      request: await signedIn(f.reviewerSouth.id, { intent: 'create-batch' }),
+      params: {},
+      context: {},
+    }),
+  )
+  expect(created.status).toBe(302)
+  const batch = await prisma.paymentBatch.findFirstOrThrow({
+    where: { payments: { some: { applicationId: southApp.id } } },
+    include: { payments: { include: { application: { select: { areaId: true } } } } },
+  })
+  expect(batch.payments.every((p) => f.reviewerSouth.areaIds.includes(p.application.areaId))).toBe(true)
+  expect(
+    await prisma.payment.findFirstOrThrow({ where: { applicationId: north.id, status: 'RELEASED' } }),
+  ).toMatchObject({ batchId: null })
+
+  // the north reviewer neither sees, exports nor sends the south batch
+  const northPage = await answer(async () =>
+    betalingen.loader({ request: await signedIn(f.reviewer.id), params: {}, context: {} }),
+  )
+  expect(text(northPage.body)).not.toContain(batch.id)
+  expect(text(northPage.body)).not.toContain('PAYSCOPE-S')
+  const exportsBefore = await prisma.batchExport.count({ where: { batchId: batch.id } })
+  const foreignExport = await answer(async () =>
+    sepaExport.action({ request: await signedIn(f.reviewer.id, {}), params: { batchId: batch.id }, context: {} }),
+  )
+  expect(foreignExport.status).toBe(404)
+  expect(await prisma.batchExport.count({ where: { batchId: batch.id } })).toBe(exportsBefore)
+
+  // its own reviewer exports it: one transaction per payment of the south, none of the north
+  const ownExport = await answer(async () =>
+    sepaExport.action({ request: await signedIn(f.reviewerSouth.id, {}), params: { batchId: batch.id }, context: {} }),
+  )
+  expect(ownExport.status).toBe(200)
+  expect(text(ownExport.body)).toContain('PAYSCOPE-S')
+  expect(text(ownExport.body)).not.toContain('PAYSCOPE-N')
+
+  const foreignSend = await answer(async () =>
+    betalingen.action({
+      request: await signedIn(f.reviewer.id, { intent: 'mark-sent', batchId: batch.id }),
+      params: {},
+      context: {},
+    }),
+  )
+  expect(foreignSend.status).toBe(404)
+  expect((await prisma.paymentBatch.findUniqueOrThrow({ where: { id: batch.id } })).status).toBe('EXPORTED')
+  const ownSend = await answer(async () =>
+    betalingen.action({
+      request: await signedIn(f.reviewerSouth.id, { intent: 'mark-sent', batchId: batch.id }),
+      params: {},
+      context: {},
+    }),
+  )
+  expect(ownSend.status).toBe(302)
+  expect((await prisma.paymentBatch.findUniqueOrThrow({ where: { id: batch.id } })).status).toBe('SENT')
 })

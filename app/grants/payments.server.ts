@@ -11,7 +11,7 @@ import { advanceCents, mayApprovePayment, mayProposePayment, needsSecondApproval
 import { book, dayFromIso, grantBalances, grantRef, isoDay, lockGrant } from './grant.server.ts'
 import { buildPain001, type SepaDebtor } from './sepa/pain001.ts'
 import { closeIfDone } from './settlement.server.ts'
-import { assertNoConflict } from '#app/review/conflicts.server.ts'
+import { assertNoConflict, assertNoConflictInBatch, interestIn, interestsOf } from '#app/review/conflicts.server.ts'
 
 const OPEN_STATUSES = ['PROPOSED', 'RELEASED', 'BATCHED'] as const
 
@@ -112,7 +112,12 @@ export async function approvePayment(tx: Tx, paymentId: string, actorId: string)
   })
 }
 
-export async function cancelPayment(tx: Tx, paymentId: string, reason: string) {
+/**
+ * Cancels a payment that is not yet in a batch. A staff member cancelling it (actorId) must have no
+ * conflict with the application; without an actor it is the portal's own doing (an objection).
+ */
+export async function cancelPayment(tx: Tx, paymentId: string, reason: string, actorId?: string) {
+  if (actorId) await assertNoConflict(tx, actorId, { paymentId })
   const payment = await tx.payment.findUnique({ where: { id: paymentId } })
   if (!payment) throw new DomainError('errors.notFound', { status: 404 })
   if (payment.status !== 'PROPOSED' && payment.status !== 'RELEASED')
@@ -128,12 +133,21 @@ export async function cancelPayment(tx: Tx, paymentId: string, reason: string) {
  * Gathers every released payment whose date has come into one batch. Payments dated in the future
  * wait for a later batch: they are scheduled, never paid early.
  */
-export async function createBatch(tx: Tx, actorId: string, today: string) {
+export async function createBatch(tx: Tx, actorId: string, today: string, scope: BatchScope = 'any') {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('payment-batch'))`
-  const payments = await tx.payment.findMany({
-    where: { status: 'RELEASED', batchId: null, paidOn: { lte: dayFromIso(today) } },
+  const interests = await interestsOf(tx, actorId)
+  const candidates = await tx.payment.findMany({
+    where: {
+      status: 'RELEASED',
+      batchId: null,
+      paidOn: { lte: dayFromIso(today) },
+      ...(scope === 'any' ? {} : { application: { areaId: { in: scope.areaIds } } }),
+    },
     orderBy: { createdAt: 'asc' },
+    include: { application: { select: { id: true, foundationId: true } } },
   })
+  // A payment of an application the actor has a conflict with waits for a colleague's batch.
+  const payments = candidates.filter((p) => !interestIn(interests, p.application))
   if (payments.length === 0) throw new DomainError('grants.errors.nothingToBatch', { status: 409 })
   const count = await tx.paymentBatch.count()
   const total = payments.reduce((s, p) => s + centsFromDb(p.amountCents), 0)
@@ -164,11 +178,13 @@ export async function exportBatch(
   debtor: SepaDebtor,
   createdAt: Date,
   reason?: string,
+  scope: BatchScope = 'any',
 ) {
   const [batch] = await tx.$queryRaw<
     { id: string }[]
   >`SELECT "id" FROM "PaymentBatch" WHERE "id" = ${batchId} FOR UPDATE`
-  if (!batch) throw new DomainError('errors.notFound', { status: 404 })
+  if (!batch || !(await batchInScope(tx, batchId, scope))) throw new DomainError('errors.notFound', { status: 404 })
+  await assertNoConflictInBatch(tx, actorId, batchId)
   const full = await tx.paymentBatch.findUniqueOrThrow({
     where: { id: batchId },
     include: {
@@ -207,10 +223,17 @@ export async function exportBatch(
  * after the vaststelling is at once spent), the foundation is mailed that it was paid, and the batch
  * and its payments can no longer be changed (database trigger).
  */
-export async function markBatchSent(tx: Tx, batchId: string, actorId: string, today: string) {
+export async function markBatchSent(
+  tx: Tx,
+  batchId: string,
+  actorId: string,
+  today: string,
+  scope: BatchScope = 'any',
+) {
   const [batch] = await tx.$queryRaw<{ id: string; status: string; executionDate: Date }[]>`
     SELECT "id", "status"::text AS "status", "executionDate" FROM "PaymentBatch" WHERE "id" = ${batchId} FOR UPDATE`
-  if (!batch) throw new DomainError('errors.notFound', { status: 404 })
+  if (!batch || !(await batchInScope(tx, batchId, scope))) throw new DomainError('errors.notFound', { status: 404 })
+  await assertNoConflictInBatch(tx, actorId, batchId)
   if (batch.status === 'SENT') throw new DomainError('grants.errors.batchAlreadySent', { status: 409 })
   if (batch.status !== 'EXPORTED') throw new DomainError('grants.errors.batchNotExported', { status: 409 })
   if (isoDay(batch.executionDate) > today) throw new DomainError('grants.errors.batchInFuture', { status: 409 })
@@ -250,6 +273,21 @@ export async function markBatchSent(tx: Tx, batchId: string, actorId: string, to
     where: { id: batchId },
     data: { status: 'SENT', sentAt: new Date(), sentById: actorId },
   })
+}
+
+/**
+ * Whose batches: a reviewer handles the payments of their own wijken only (docs/decisions/0042);
+ * 'any' for the portal's own work and tests.
+ */
+export type BatchScope = 'any' | { areaIds: string[] }
+
+/** A batch is in scope when every payment in it belongs to an application of the scope's wijken. */
+export async function batchInScope(db: Pick<Tx, 'payment'>, batchId: string, scope: BatchScope): Promise<boolean> {
+  if (scope === 'any') return true
+  const outside = await db.payment.count({
+    where: { batchId, application: { areaId: { notIn: scope.areaIds } } },
+  })
+  return outside === 0
 }
 
 /** The municipality as debtor, from the configuration (SEPA_DEBTOR_*). */

@@ -8,6 +8,7 @@ import { absoluteUrl, enqueueMail } from '#app/mail/outbox.server.ts'
 import { centsFromDb, centsToDb } from '#app/money/bigint.ts'
 import { areaRef, book, dayFromIso, grantBalances, grantRef, lockGrant, recordStatus } from './grant.server.ts'
 import { mayFixFinalAmount, planSettlement } from './policy.ts'
+import { assertNoConflict } from '#app/review/conflicts.server.ts'
 
 /** Weeks the foundation has to pay back a recovery. */
 export const RECOVERY_TERM_DAYS = 6 * 7
@@ -29,6 +30,7 @@ export type SettleInput = {
  * cancelled; one in an unsent batch blocks the settlement until the batch is sent.
  */
 export async function settle(tx: Tx, input: SettleInput) {
+  await assertNoConflict(tx, input.actorId, { applicationId: input.applicationId })
   const grant = await lockGrant(tx, input.applicationId)
   const expected = input.atAward ? 'AWARDED' : 'REPORT_SUBMITTED'
   if (grant.status !== expected) throw new DomainError('grants.errors.notSettleable', { status: 409 })
@@ -168,6 +170,7 @@ export async function registerRecoveryReceipt(
   tx: Tx,
   input: { applicationId: string; amountCents: number; receivedOn: string; actorId: string; today: string },
 ) {
+  await assertNoConflict(tx, input.actorId, { applicationId: input.applicationId })
   const grant = await lockGrant(tx, input.applicationId)
   const recovery = await tx.recovery.findUnique({ where: { applicationId: grant.id } })
   if (!recovery || recovery.closedAt) throw new DomainError('grants.errors.noOpenRecovery', { status: 409 })

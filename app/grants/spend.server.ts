@@ -5,6 +5,7 @@ import { MAX_ATTACHMENT_BYTES } from '#app/applications/schema.ts'
 import { DomainError } from '#app/domain/errors.ts'
 import { centsFromDb, centsToDb } from '#app/money/bigint.ts'
 import { book, dayFromIso, grantRef, lockGrant } from './grant.server.ts'
+import { assertNoConflict } from '#app/review/conflicts.server.ts'
 
 /** At most this many receipts or photos per expense or report. */
 export const MAX_FILES_PER_ITEM = 10
@@ -95,6 +96,7 @@ export async function reviewExpense(
 ) {
   const expense = await tx.expense.findUnique({ where: { id: input.expenseId } })
   if (!expense) throw new DomainError('errors.notFound', { status: 404 })
+  await assertNoConflict(tx, input.actorId, { applicationId: expense.applicationId })
   const grant = await lockGrant(tx, expense.applicationId)
   const fresh = await tx.expense.findUniqueOrThrow({ where: { id: expense.id } })
   if (fresh.status !== 'SUBMITTED') throw new DomainError('grants.errors.expenseReviewed', { status: 409 })

@@ -1540,4 +1540,17 @@ export const en: Messages = {
     saved: 'The texts were saved.',
     save: 'Save',
   },
+  // ---- conflicts: conflicts of interest on batches (issue 10 point 4, issue 11) ----
+  conflicts: {
+    onlyStaff: 'Only municipal staff declare an interest.',
+    reasonRequired: 'Describe your interest in at least 10 characters; it is kept.',
+    onlyAdministratorConfirms: 'Only an application manager confirms a link with a foundation.',
+    notYourOwnLink: 'You cannot confirm your own link with a foundation.',
+    alreadyConfirmed: 'This link has been confirmed already.',
+    wrongFoundation: 'This application does not belong to this foundation.',
+    inBatch:
+      'This batch holds a payment for {reference}, an application of a foundation you are linked to or have an interest in. You may therefore not export this batch or mark it as sent. A colleague can take over: {others}.',
+    inBatchNobody:
+      'This batch holds a payment for {reference}, an application of a foundation you are linked to or have an interest in. You may therefore not export this batch or mark it as sent. There is no other reviewer for this neighbourhood: ask the application manager.',
+  },
 }

@@ -1570,6 +1570,19 @@ export const nl = {
     saved: 'De teksten zijn opgeslagen.',
     save: 'Sla op',
   },
+  // ---- conflicts: conflicts of interest on batches (issue 10 point 4, issue 11) ----
+  conflicts: {
+    onlyStaff: 'Alleen medewerkers van de gemeente melden een belang.',
+    reasonRequired: 'Beschrijf in minstens 10 tekens welk belang u heeft; dat blijft bewaard.',
+    onlyAdministratorConfirms: 'Alleen een functioneel beheerder bevestigt een band met een stichting.',
+    notYourOwnLink: 'U kunt uw eigen band met een stichting niet zelf bevestigen.',
+    alreadyConfirmed: 'Deze band is al bevestigd.',
+    wrongFoundation: 'Deze aanvraag hoort niet bij deze stichting.',
+    inBatch:
+      'Deze batch bevat een betaling voor {reference}, een aanvraag van een stichting waarmee u een band heeft of waarbij u een belang heeft. U mag deze batch daarom niet exporteren of als verzonden markeren. Een collega kan het overnemen: {others}.',
+    inBatchNobody:
+      'Deze batch bevat een betaling voor {reference}, een aanvraag van een stichting waarmee u een band heeft of waarbij u een belang heeft. U mag deze batch daarom niet exporteren of als verzonden markeren. Er is geen andere beoordelaar voor deze wijk: vraag de functioneel beheerder.',
+  },
 }
 
 export type Messages = typeof nl

@@ -7,7 +7,9 @@ import { DomainError } from '#app/domain/errors.ts'
 import { translate } from '#app/i18n/i18n.ts'
 import { seeded } from '#app/testing/fixtures.ts'
 import { approve, confirmAward, claim } from './decisions.server.ts'
-import { conflictVerdict, hasConflict, mayConfirm, mayDecide } from './policy.ts'
+import { conflictVerdict, hasConflict, mayConfirm, mayConfirmLink, mayDecide, mayDeclareInterest } from './policy.ts'
+import { confirmLink, declareInterest, linkToFoundation } from './conflicts.server.ts'
+import { refusal as refused } from '#app/testing/refusal.ts'
 
 process.env.PORTAL_CLOCK = '2026-06-01'
 
@@ -87,8 +89,9 @@ test('a reviewer linked to the foundation is refused reviewing, with the colleag
       confirmedAt: new Date(),
     },
   })
-  for (const attempt of [approve(f.reviewer, app.id, 50_000), claim(f.reviewer, app.id)]) {
-    const error = await refusal(attempt)
+  // one at a time: a refusal nobody awaits yet would be an unhandled rejection
+  for (const attempt of [() => approve(f.reviewer, app.id, 50_000), () => claim(f.reviewer, app.id)]) {
+    const error = await refusal(attempt())
     expect(error.key).toBe('decide.conflict')
     expect(error.status).toBe(403)
     expect(translate('nl', error.key, error.params)).toContain(
@@ -124,4 +127,68 @@ test('a second reviewer with a declared interest in the application is refused c
   expect(decision.state).toBe('AWAITING_CONFIRMATION')
   // the declaration is kept
   expect(await prisma.interestDeclaration.count({ where: { applicationId: app.id } })).toBe(1)
+})
+
+describe('declaring an interest and linking to a foundation', () => {
+  test('policy: staff only, with a reason; an administrator confirms a link, never their own', () => {
+    expect(mayDeclareInterest({ role: 'REVIEWER' }, 'Mijn zus zit in het bestuur.')).toEqual({ ok: true })
+    expect(mayDeclareInterest({ role: 'REVIEWER' }, 'kort')).toMatchObject({ reason: 'conflicts.reasonRequired' })
+    expect(mayDeclareInterest({ role: 'FOUNDATION_MEMBER' }, 'Mijn zus zit in het bestuur.')).toMatchObject({
+      reason: 'conflicts.onlyStaff',
+    })
+    expect(mayConfirmLink({ id: 'a', role: 'ADMINISTRATOR' }, { userId: 'r', confirmed: false })).toEqual({ ok: true })
+    expect(mayConfirmLink({ id: 'r', role: 'REVIEWER' }, { userId: 'r', confirmed: false })).toMatchObject({
+      reason: 'conflicts.onlyAdministratorConfirms',
+    })
+    expect(mayConfirmLink({ id: 'a', role: 'ADMINISTRATOR' }, { userId: 'a', confirmed: false })).toMatchObject({
+      reason: 'conflicts.notYourOwnLink',
+    })
+  })
+
+  test('a declaration in an application is kept, goes into its history and blocks the reviewer at once', async () => {
+    const app = await submittedApplication('CONFLICT-3', 40_000)
+    const short = await refused(
+      declareInterest(f.reviewer, { foundationId: app.foundationId, applicationId: app.id, reason: 'x' }),
+    )
+    expect(short).toMatchObject({ key: 'conflicts.reasonRequired', field: 'reason', status: 422 })
+    expect(await prisma.interestDeclaration.count({ where: { applicationId: app.id } })).toBe(0)
+    await declareInterest(f.reviewer, {
+      foundationId: app.foundationId,
+      applicationId: app.id,
+      reason: 'Ik woon naast het speelveld van dit initiatief.',
+    })
+    const history = await prisma.statusChange.findFirstOrThrow({ where: { applicationId: app.id } })
+    expect(history).toMatchObject({
+      actorId: f.reviewer.id,
+      reason: 'Ik woon naast het speelveld van dit initiatief.',
+      data: { event: 'interest-declared' },
+    })
+    const error = await refused(claim(f.reviewer, app.id))
+    expect(error.key).toBe('decide.conflict')
+    expect(error.text).toContain('Thijs Verbeek')
+    // an application of another foundation cannot be declared under this one
+    const other = await prisma.foundation.findFirstOrThrow({ where: { id: { not: app.foundationId } } })
+    expect(
+      await refused(
+        declareInterest(f.reviewer, { foundationId: other.id, applicationId: app.id, reason: 'Ik ken ze goed.' }),
+      ),
+    ).toMatchObject({ key: 'conflicts.wrongFoundation' })
+  })
+
+  test('a link blocks from the moment it is recorded; only an administrator confirms it', async () => {
+    const app = await submittedApplication('CONFLICT-4', 40_000)
+    const link = await linkToFoundation(
+      f.reviewer2,
+      app.foundationId,
+      'Vrijwilliger bij het buurthuis van de stichting.',
+    )
+    expect(link.confirmedAt).toBeNull()
+    expect((await refused(approve(f.reviewer2, app.id, 40_000))).key).toBe('decide.conflict')
+    expect((await refused(confirmLink(f.reviewer, link.id))).key).toBe('conflicts.onlyAdministratorConfirms')
+    await expect(confirmLink(f.admin, link.id)).resolves.toMatchObject({ confirmedById: f.admin.id })
+    expect((await refused(confirmLink(f.admin, link.id))).key).toBe('conflicts.alreadyConfirmed')
+    expect((await refused(claim(f.reviewer2, app.id))).key).toBe('decide.conflict')
+    expect(await prisma.decision.count({ where: { applicationId: app.id } })).toBe(0)
+    await prisma.$executeRaw`DELETE FROM "StaffFoundationLink" WHERE "id" = ${link.id}`
+  })
 })

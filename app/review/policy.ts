@@ -39,12 +39,17 @@ export const NO_INTERESTS: Interests = { foundationIds: [], applicationIds: [] }
  * Conflict of interest: a member of the foundation, linked to it, or a declared interest in the
  * foundation or in this application.
  */
-export function hasConflict(user: Staff, app: ReviewedApplication, interests: Interests = NO_INTERESTS): boolean {
-  return (
-    user.foundationIds.includes(app.foundationId) ||
-    interests.foundationIds.includes(app.foundationId) ||
-    interests.applicationIds.includes(app.id)
-  )
+export function hasConflict(
+  user: Staff,
+  app: Pick<ReviewedApplication, 'id' | 'foundationId'>,
+  interests: Interests = NO_INTERESTS,
+): boolean {
+  return user.foundationIds.includes(app.foundationId) || interestIn(interests, app)
+}
+
+/** Whether links or declarations touch this application: its foundation, or the application itself. */
+export function interestIn(interests: Interests, app: { id: string; foundationId: string }): boolean {
+  return interests.foundationIds.includes(app.foundationId) || interests.applicationIds.includes(app.id)
 }
 
 /** The refusal for a conflict of interest, naming who can take over. Also used for paying and settling. */
@@ -184,4 +189,22 @@ export function mayDecideObjection(
       ? no('objection.errors.cannotRedecide', undefined, 409)
       : ok,
   )
+}
+
+// ---- conflicts: declaring an interest, linking to a foundation (issue 10 point 4) ----
+
+/** Any staff member may declare an interest, with a reason that says what it is (kept forever). */
+export function mayDeclareInterest(user: Pick<Staff, 'role'>, reason: string): Verdict {
+  if (user.role === 'FOUNDATION_MEMBER') return no('conflicts.onlyStaff')
+  return reason.trim().length >= 10 ? ok : no('conflicts.reasonRequired', undefined, 422)
+}
+
+/** An administrator confirms a staff member's link to a foundation; never their own. */
+export function mayConfirmLink(
+  user: Pick<Staff, 'id' | 'role'>,
+  link: { userId: string; confirmed: boolean },
+): Verdict {
+  if (user.role !== 'ADMINISTRATOR') return no('conflicts.onlyAdministratorConfirms')
+  if (link.userId === user.id) return no('conflicts.notYourOwnLink')
+  return link.confirmed ? no('conflicts.alreadyConfirmed', undefined, 409) : ok
 }

@@ -193,7 +193,7 @@ async function moneyAction(request: Request, id: string, intent: MoneyIntent, fo
         case 'cancel-payment': {
           const own = await prisma.payment.findFirst({ where: { id: value.paymentId, applicationId: id } })
           if (!own) throw notFound()
-          await prisma.$transaction((tx) => cancelPayment(tx, value.paymentId, value.reason))
+          await prisma.$transaction((tx) => cancelPayment(tx, value.paymentId, value.reason, user.id))
           return redirectWithToast(back, g.cancelled)
         }
         case 'propose-payment': {

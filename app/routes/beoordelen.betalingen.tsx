@@ -24,7 +24,7 @@ import { intentPermission, intentTable } from '#app/web/intents.ts'
 export const meta: MetaFunction = () => [{ title: 'Betalingen aan de bank – Buurtbudget Amersfoort' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, 'record:payment:area')
+  const user = await requirePermission(request, 'record:payment:area')
   // A refused SEPA export (app/routes/beoordelen.betalingen_.$batchId.tsx) comes back with its reason.
   const url = new URL(request.url)
   const key = url.searchParams.get('fout') ?? ''
@@ -32,7 +32,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const exportError = key.startsWith('grants.errors.')
     ? { batchId: url.searchParams.get('batch') ?? '', message: translate(lang, key as MessageKey) }
     : null
-  return orHttpError(request, async () => ({ ...(await batchesPage()), today: todayIso(), exportError }))
+  return orHttpError(request, async () => ({
+    ...(await batchesPage({ areaIds: user.areaIds })),
+    today: todayIso(),
+    exportError,
+  }))
 }
 
 const PERMISSION_FOR = intentTable<Exclude<BatchIntent, 'export'>, 'record:payment:area'>({
@@ -59,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
     async () => {
       switch (value.intent) {
         case 'create-batch': {
-          const batch = await prisma.$transaction((tx) => createBatch(tx, user.id, today))
+          const batch = await prisma.$transaction((tx) => createBatch(tx, user.id, today, { areaIds: user.areaIds }))
           return redirectWithToast(
             back,
             fill(g.batchCreated, {
@@ -70,7 +74,9 @@ export async function action({ request }: ActionFunctionArgs) {
           )
         }
         case 'mark-sent': {
-          const batch = await prisma.$transaction((tx) => markBatchSent(tx, value.batchId, user.id, today))
+          const batch = await prisma.$transaction((tx) =>
+            markBatchSent(tx, value.batchId, user.id, today, { areaIds: user.areaIds }),
+          )
           return redirectWithToast(back, fill(g.markedSent, { reference: batch.reference }))
         }
       }

@@ -4,7 +4,7 @@ import { requirePermission } from '#app/auth/session.server.ts'
 import { now } from '#app/clock.server.ts'
 import { prisma } from '#app/db.server.ts'
 import { DomainError } from '#app/domain/errors.ts'
-import { exportBatch, configuredDebtor } from '#app/grants/payments.server.ts'
+import { batchInScope, exportBatch, configuredDebtor } from '#app/grants/payments.server.ts'
 import { readForm } from '#app/web/uploads.server.ts'
 
 /**
@@ -15,13 +15,15 @@ import { readForm } from '#app/web/uploads.server.ts'
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'record:payment:area')
   const batch = await prisma.paymentBatch.findUnique({ where: { id: params.batchId ?? '' } })
-  if (!batch) throw new Response('Niet gevonden', { status: 404 })
+  // Scoped: a batch with a payment outside the reviewer's wijken does not exist for them.
+  const scope = { areaIds: user.areaIds }
+  if (!batch || !(await batchInScope(prisma, batch.id, scope))) throw new Response('Niet gevonden', { status: 404 })
   const formData = await readForm(request)
   const raw = formData.get('reason')
   const reason = typeof raw === 'string' ? raw.trim().slice(0, 500) : undefined
   try {
     const xml = await prisma.$transaction((tx) =>
-      exportBatch(tx, batch.id, user.id, configuredDebtor(), now(), reason || undefined),
+      exportBatch(tx, batch.id, user.id, configuredDebtor(), now(), reason || undefined, scope),
     )
     return new Response(xml, {
       headers: {
