@@ -135,3 +135,13 @@ export async function waitForSmtpMail(match: (mail: ParsedMail) => boolean, time
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
 }
+
+/**
+ * After "Aanvraag indienen": waits for the confirmation and for the application's own address (the
+ * message can show while the address is still /aanvragen/nieuw), and returns that path.
+ */
+export async function submittedApplicationPath(page: Page): Promise<string> {
+  await expect(page.getByRole('status').first()).toContainText('is ingediend')
+  await page.waitForURL((url) => /^\/aanvragen\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith('/nieuw'))
+  return new URL(page.url()).pathname
+}
