@@ -111,8 +111,11 @@ async function publishedTotals(db: Tx, roundId: string) {
 }
 
 /** Computes a division without booking anything: each wijk's new amount beside the published one. */
-export async function simulateAllocation(roundId: string, params: AllocationParameters) {
-  const db = prisma as unknown as Tx
+export async function simulateAllocation(
+  roundId: string,
+  params: AllocationParameters,
+  db: Tx = prisma as unknown as Tx,
+) {
   const { round, input, missingPopulation, inhabitantsYear, unspentPolicy } = await roundInput(db, roundId, params)
   if (missingPopulation.length > 0)
     return { ok: false as const, message: missingPopulationMessage(inhabitantsYear, missingPopulation), round }
@@ -156,141 +159,150 @@ export async function publishAllocation(
   scenarioId: string | null = null,
 ) {
   return prisma.$transaction(
-    async (tx) => {
-      await tx.$queryRaw`SELECT 1 FROM "BudgetRound" WHERE "id" = ${roundId} FOR UPDATE`
-      const { round, input, missingPopulation, inhabitantsYear, unspentPolicy } = await roundInput(tx, roundId, params)
-      if (missingPopulation.length > 0)
-        throw allocationError(missingPopulationMessage(inhabitantsYear, missingPopulation))
-      const result = allocate(input)
-      if (!result.ok) throw allocationError(result.error.message)
-      const { latest, totals } = await publishedTotals(tx, roundId)
-      if (latest && !reason) throw new DomainError('errors.allocation.reasonRequired', { status: 409 })
-
-      const available = await tx.account.findMany({
-        where: { roundId, kind: 'AREA_AVAILABLE' },
-        select: { areaId: true, balanceCents: true },
-      })
-      const availableByArea = new Map(available.map((a) => [a.areaId, centsFromDb(a.balanceCents)]))
-      const names = new Map(input.areas.map((a) => [a.areaId, a.name]))
-      const diffs = result.lines.map((line) => ({
-        areaId: line.areaId,
-        diff: line.totalCents - (totals.get(line.areaId) ?? 0),
-      }))
-      const short = diffs.filter((d) => d.diff < 0 && (availableByArea.get(d.areaId) ?? 0) < -d.diff)
-      if (short.length > 0) {
-        const list = [...short]
-          .sort((a, b) => names.get(a.areaId)!.localeCompare(names.get(b.areaId)!, 'nl'))
-          .map(
-            (d) =>
-              `${names.get(d.areaId)} (zou ${formatMoney(-d.diff)} verliezen, maar heeft nog ${formatMoney(availableByArea.get(d.areaId) ?? 0)} vrij)`,
-          )
-          .join('; ')
-        throw new DomainError('errors.allocation.areasShort', { status: 409, params: { list } })
-      }
-
-      const allocation = await tx.allocation.create({
-        data: {
-          roundId,
-          version: (latest?.version ?? 0) + 1,
-          status: 'PUBLISHED',
-          potCents: centsToDb(input.potCents),
-          fixedAllowanceCents: centsToDb(params.fixedAllowanceCents),
-          priorityWeightMilli: params.priorityWeightMilli,
-          inhabitantsYear,
-          unspentPolicy,
-          scenarioId,
-          reason,
-          createdById: actorId,
-          publishedAt: new Date(),
-          lines: {
-            create: result.lines.map((l, i) => ({
-              areaId: l.areaId,
-              inhabitants: l.inhabitants,
-              weightMilli: l.weightMilli,
-              fixedCents: centsToDb(l.fixedCents),
-              proportionalCents: centsToDb(l.proportionalCents),
-              roundingCents: l.roundingCents,
-              totalCents: centsToDb(l.totalCents),
-              floorCents: input.areas[i].floorCents == null ? null : centsToDb(input.areas[i].floorCents!),
-              capCents: input.areas[i].capCents == null ? null : centsToDb(input.areas[i].capCents!),
-              bound: l.bound,
-              shareExact: l.shareExact,
-            })),
-          },
-        },
-      })
-      await tx.budgetRound.update({
-        where: { id: roundId },
-        data: { fixedAllowanceCents: centsToDb(params.fixedAllowanceCents), potCents: centsToDb(input.potCents) },
-      })
-      for (const ra of input.areas) {
-        await tx.roundArea.update({
-          where: { roundId_areaId: { roundId, areaId: ra.areaId } },
-          data: {
-            weightMilli: ra.weightMilli,
-            floorCents: ra.floorCents == null ? null : centsToDb(ra.floorCents),
-            capCents: ra.capCents == null ? null : centsToDb(ra.capCents),
-          },
-        })
-      }
-      const pot = { kind: 'ROUND_POT' as const, roundId }
-      const source = { kind: 'BUDGET_SOURCE' as const, roundId }
-      // A changed pot (subsidieplafond) moves between the municipality's budget and the round's pot:
-      // a raise before anything else, a cut after the wijken gave back, so the pot never goes below zero.
-      const potChange = input.potCents - centsFromDb(round.potCents)
-      const memo = `Verdeling versie ${allocation.version}`
-      if (potChange > 0) {
-        await post(tx, {
-          from: source,
-          to: pot,
-          amountCents: potChange,
-          cause: 'ROUND_FUNDING',
-          actorId,
-          memo: `Subsidieplafond verhoogd (${memo.toLowerCase()})`,
-        })
-      }
-      // Money flows back to the pot first, so the pot never goes below zero while the rest is booked.
-      const ordered = [...diffs].sort((a, b) => a.diff - b.diff)
-      for (const { areaId, diff } of ordered.filter((d) => d.diff < 0)) {
-        const area = { kind: 'AREA_AVAILABLE' as const, roundId, areaId }
-        await post(tx, {
-          from: area,
-          to: pot,
-          amountCents: -diff,
-          cause: 'ALLOCATION',
-          actorId,
-          allocationId: allocation.id,
-          memo,
-        })
-      }
-      if (potChange < 0) {
-        await post(tx, {
-          from: pot,
-          to: source,
-          amountCents: -potChange,
-          cause: 'ROUND_FUNDING',
-          actorId,
-          memo: `Subsidieplafond verlaagd (${memo.toLowerCase()})`,
-        })
-      }
-      for (const { areaId, diff } of ordered) {
-        if (diff <= 0) continue
-        const area = { kind: 'AREA_AVAILABLE' as const, roundId, areaId }
-        await post(tx, {
-          from: pot,
-          to: area,
-          amountCents: diff,
-          cause: 'ALLOCATION',
-          actorId,
-          allocationId: allocation.id,
-          memo,
-        })
-      }
-      return allocation
-      // rounds: one entry per wijk (31); more than the default 5 s on a loaded machine (seen in the fuzz test's seed)
-    },
+    (tx) => publishAllocationIn(tx, roundId, params, actorId, reason, scenarioId),
+    // rounds: one entry per wijk (31); more than the default 5 s on a loaded machine (seen in the fuzz test's seed)
     { maxWait: 30_000, timeout: 120_000 },
   )
+}
+
+/** publishAllocation inside the caller's transaction (the ledger's model test runs a whole sequence in one). */
+export async function publishAllocationIn(
+  tx: Tx,
+  roundId: string,
+  params: AllocationParameters,
+  actorId: string,
+  reason: string | null,
+  scenarioId: string | null = null,
+) {
+  await tx.$queryRaw`SELECT 1 FROM "BudgetRound" WHERE "id" = ${roundId} FOR UPDATE`
+  const { round, input, missingPopulation, inhabitantsYear, unspentPolicy } = await roundInput(tx, roundId, params)
+  if (missingPopulation.length > 0) throw allocationError(missingPopulationMessage(inhabitantsYear, missingPopulation))
+  const result = allocate(input)
+  if (!result.ok) throw allocationError(result.error.message)
+  const { latest, totals } = await publishedTotals(tx, roundId)
+  if (latest && !reason) throw new DomainError('errors.allocation.reasonRequired', { status: 409 })
+
+  const available = await tx.account.findMany({
+    where: { roundId, kind: 'AREA_AVAILABLE' },
+    select: { areaId: true, balanceCents: true },
+  })
+  const availableByArea = new Map(available.map((a) => [a.areaId, centsFromDb(a.balanceCents)]))
+  const names = new Map(input.areas.map((a) => [a.areaId, a.name]))
+  const diffs = result.lines.map((line) => ({
+    areaId: line.areaId,
+    diff: line.totalCents - (totals.get(line.areaId) ?? 0),
+  }))
+  const short = diffs.filter((d) => d.diff < 0 && (availableByArea.get(d.areaId) ?? 0) < -d.diff)
+  if (short.length > 0) {
+    const list = [...short]
+      .sort((a, b) => names.get(a.areaId)!.localeCompare(names.get(b.areaId)!, 'nl'))
+      .map(
+        (d) =>
+          `${names.get(d.areaId)} (zou ${formatMoney(-d.diff)} verliezen, maar heeft nog ${formatMoney(availableByArea.get(d.areaId) ?? 0)} vrij)`,
+      )
+      .join('; ')
+    throw new DomainError('errors.allocation.areasShort', { status: 409, params: { list } })
+  }
+
+  const allocation = await tx.allocation.create({
+    data: {
+      roundId,
+      version: (latest?.version ?? 0) + 1,
+      status: 'PUBLISHED',
+      potCents: centsToDb(input.potCents),
+      fixedAllowanceCents: centsToDb(params.fixedAllowanceCents),
+      priorityWeightMilli: params.priorityWeightMilli,
+      inhabitantsYear,
+      unspentPolicy,
+      scenarioId,
+      reason,
+      createdById: actorId,
+      publishedAt: new Date(),
+      lines: {
+        create: result.lines.map((l, i) => ({
+          areaId: l.areaId,
+          inhabitants: l.inhabitants,
+          weightMilli: l.weightMilli,
+          fixedCents: centsToDb(l.fixedCents),
+          proportionalCents: centsToDb(l.proportionalCents),
+          roundingCents: l.roundingCents,
+          totalCents: centsToDb(l.totalCents),
+          floorCents: input.areas[i].floorCents == null ? null : centsToDb(input.areas[i].floorCents!),
+          capCents: input.areas[i].capCents == null ? null : centsToDb(input.areas[i].capCents!),
+          bound: l.bound,
+          shareExact: l.shareExact,
+        })),
+      },
+    },
+  })
+  await tx.budgetRound.update({
+    where: { id: roundId },
+    data: { fixedAllowanceCents: centsToDb(params.fixedAllowanceCents), potCents: centsToDb(input.potCents) },
+  })
+  for (const ra of input.areas) {
+    await tx.roundArea.update({
+      where: { roundId_areaId: { roundId, areaId: ra.areaId } },
+      data: {
+        weightMilli: ra.weightMilli,
+        floorCents: ra.floorCents == null ? null : centsToDb(ra.floorCents),
+        capCents: ra.capCents == null ? null : centsToDb(ra.capCents),
+      },
+    })
+  }
+  const pot = { kind: 'ROUND_POT' as const, roundId }
+  const source = { kind: 'BUDGET_SOURCE' as const, roundId }
+  // A changed pot (subsidieplafond) moves between the municipality's budget and the round's pot:
+  // a raise before anything else, a cut after the wijken gave back, so the pot never goes below zero.
+  const potChange = input.potCents - centsFromDb(round.potCents)
+  const memo = `Verdeling versie ${allocation.version}`
+  if (potChange > 0) {
+    await post(tx, {
+      from: source,
+      to: pot,
+      amountCents: potChange,
+      cause: 'ROUND_FUNDING',
+      actorId,
+      memo: `Subsidieplafond verhoogd (${memo.toLowerCase()})`,
+    })
+  }
+  // Money flows back to the pot first, so the pot never goes below zero while the rest is booked.
+  const ordered = [...diffs].sort((a, b) => a.diff - b.diff)
+  for (const { areaId, diff } of ordered.filter((d) => d.diff < 0)) {
+    const area = { kind: 'AREA_AVAILABLE' as const, roundId, areaId }
+    await post(tx, {
+      from: area,
+      to: pot,
+      amountCents: -diff,
+      cause: 'ALLOCATION',
+      actorId,
+      allocationId: allocation.id,
+      memo,
+    })
+  }
+  if (potChange < 0) {
+    await post(tx, {
+      from: pot,
+      to: source,
+      amountCents: -potChange,
+      cause: 'ROUND_FUNDING',
+      actorId,
+      memo: `Subsidieplafond verlaagd (${memo.toLowerCase()})`,
+    })
+  }
+  for (const { areaId, diff } of ordered) {
+    if (diff <= 0) continue
+    const area = { kind: 'AREA_AVAILABLE' as const, roundId, areaId }
+    await post(tx, {
+      from: pot,
+      to: area,
+      amountCents: diff,
+      cause: 'ALLOCATION',
+      actorId,
+      allocationId: allocation.id,
+      memo,
+    })
+  }
+  return allocation
 }
 
 /** The newest published version with its lines, for the public page and the administrator. */
