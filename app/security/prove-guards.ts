@@ -437,7 +437,7 @@ function runVitest(entry: Entry): Promise<{ code: number | null; output: string 
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
       // A guard's absence may mean unbounded allocation (finding 1): cap the heap of the test workers.
-      env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=1536', FORCE_COLOR: '0' },
+      env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=1536', NO_COLOR: '1', FORCE_COLOR: '' },
     })
     let output = ''
     child.stdout.on('data', (d) => (output += d))
@@ -456,7 +456,8 @@ function runVitest(entry: Entry): Promise<{ code: number | null; output: string 
     )
     child.on('close', (code) => {
       clearTimeout(timer)
-      resolve({ code, output })
+      // eslint-disable-next-line no-control-regex
+      resolve({ code, output: output.replace(/\x1b\[[0-9;]*m/g, '') })
     })
   })
 }
