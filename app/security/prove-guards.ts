@@ -456,7 +456,6 @@ function runVitest(entry: Entry): Promise<{ code: number | null; output: string 
     )
     child.on('close', (code) => {
       clearTimeout(timer)
-      // eslint-disable-next-line no-control-regex
       resolve({ code, output: output.replace(/\x1b\[[0-9;]*m/g, '') })
     })
   })
