@@ -10,7 +10,8 @@
  * Not part of `npm test` (it runs vitest once per entry). Refuses to start when a file it mutates
  * has uncommitted changes, so a crash can never lose work: `git checkout -- <file>` restores it.
  * Options: `--check` only verifies the search strings; `--baseline` first runs each test unmutated
- * and requires it to pass. Names are matched as substrings of the entry names.
+ * and requires it to pass; `--separate` runs a vitest process per entry (slow) instead of one Vitest
+ * instance for all (its module graph invalidated after each change). Names match as substrings.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -480,10 +481,64 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.exit(130)
   })
 
+type RunResult = { failed: boolean; passed: boolean; detail: string }
+
+/** One vitest process per run (`--separate`): slow (the database and every module start afresh), simple. */
+async function runSeparate(entry: Entry): Promise<RunResult> {
+  const run = await runVitest(entry)
+  const failed = run.code !== 0 && failedForReal(run.output)
+  return {
+    failed,
+    passed: run.code === 0 && passedForReal(run.output),
+    detail: failed ? firstFailure(run.output) : tail(run.output),
+  }
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/**
+ * The default: one Vitest instance for all entries (its global setup, the PostgreSQL server, starts
+ * once). Before each run the mutated (or restored) file is invalidated in Vite's module graph, and
+ * every test file runs in a fresh worker, so each run sees exactly the source on disk.
+ */
+async function inProcessRunner() {
+  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=1536`.trim()
+  const { createVitest } = await import('vitest/node')
+  const vitest = await createVitest('test', { watch: false, reporters: [{}], root })
+  await vitest.globTestSpecifications()
+  const run = async (entry: Entry, changed: string): Promise<RunResult> => {
+    vitest.invalidateFile(path.join(root, changed))
+    vitest.setGlobalTestNamePattern(new RegExp(escapeRegExp(entry.t)))
+    const specs = vitest.getModuleSpecifications(path.join(root, entry.test))
+    if (specs.length === 0) return { failed: false, passed: false, detail: `no test file ${entry.test}` }
+    const result = await vitest.runTestSpecifications(specs)
+    // Only this file's tests (the result also lists modules of earlier runs).
+    const modules = result.testModules.filter((m) => m.moduleId === path.join(root, entry.test))
+    const tests = modules.flatMap((m) => [...m.children.allTests()])
+    const ran = tests.filter((t) => ['passed', 'failed'].includes(t.result().state))
+    const failures = ran.filter((t) => t.result().state === 'failed')
+    const moduleErrors = modules.flatMap((m) => m.errors())
+    const failed = failures.length > 0 || moduleErrors.length > 0 || result.unhandledErrors.length > 0
+    const first =
+      failures[0]?.result().errors?.[0]?.message ??
+      moduleErrors[0]?.message ??
+      String((result.unhandledErrors[0] as Error | undefined)?.message ?? '')
+    return {
+      failed: failed && ran.length + moduleErrors.length + result.unhandledErrors.length > 0,
+      passed: !failed && ran.length > 0,
+      detail: failed
+        ? `${failures.length} of ${ran.length} failed: ${first.split('\n')[0].slice(0, 200)}`
+        : `${ran.length} test(s) ran and passed`,
+    }
+  }
+  return { run, close: () => vitest.close() }
+}
+
 async function main() {
   const args = process.argv.slice(2)
   const checkOnly = args.includes('--check')
   const baseline = args.includes('--baseline')
+  const separate = args.includes('--separate')
   const names = args.filter((a) => !a.startsWith('--'))
   const entries = names.length ? ENTRIES.filter((e) => names.some((n) => e.name.includes(n))) : ENTRIES
   if (entries.length === 0) {
@@ -498,6 +553,8 @@ async function main() {
   }
 
   const outcomes: Outcome[] = []
+  const inProcess = checkOnly || separate ? null : await inProcessRunner()
+  const runEntry = (entry: Entry) => (inProcess ? inProcess.run(entry, entry.file) : runSeparate(entry))
   for (const entry of entries) {
     const full = path.join(root, entry.file)
     const original = fs.readFileSync(full, 'utf8')
@@ -511,33 +568,29 @@ async function main() {
       continue
     }
     if (baseline) {
-      const base = await runVitest(entry)
-      if (base.code !== 0 || !passedForReal(base.output)) {
-        outcomes.push({ entry, result: 'NOT PROVEN', detail: `fails WITH its guard:\n${tail(base.output)}` })
+      const base = await runEntry(entry)
+      if (!base.passed) {
+        outcomes.push({ entry, result: 'NOT PROVEN', detail: `does not pass WITH its guard: ${base.detail}` })
         continue
       }
     }
     process.stdout.write(`${entry.name}: guard removed in ${entry.file}, running ${entry.test} -t "${entry.t}" ... `)
-    let run: { code: number | null; output: string }
+    let run: RunResult
     restoring = { file: entry.file, original }
     try {
       fs.writeFileSync(
         full,
         original.replace(entry.search, () => entry.replace),
       )
-      run = await runVitest(entry)
+      run = await runEntry(entry)
     } finally {
       restore()
     }
     if (fs.readFileSync(full, 'utf8') !== original) throw new Error(`${entry.file} was not restored`)
-    const proven = run.code !== 0 && failedForReal(run.output)
-    console.log(proven ? 'failed, as it must' : 'PASSED without its guard')
-    outcomes.push({
-      entry,
-      result: proven ? 'proven' : 'NOT PROVEN',
-      detail: proven ? firstFailure(run.output) : tail(run.output),
-    })
+    console.log(run.failed ? `failed, as it must (${run.detail})` : `PASSED without its guard (${run.detail})`)
+    outcomes.push({ entry, result: run.failed ? 'proven' : 'NOT PROVEN', detail: run.detail })
   }
+  await inProcess?.close()
 
   const rows = outcomes.map((o) => [
     o.entry.name,
