@@ -540,7 +540,9 @@ async function main() {
   await finding(8, 'an upload whose file name has ; or = is read and the typed form kept', async () => {
     const { jar: member } = await signInMember(MEMBER, '127.0.0.14')
     const page = (await get('/aanvragen/nieuw', { jar: member })).text
-    const area = optionsIn(page)[0] ?? /name="areaId"[^>]*value="([a-z0-9]{10,40})"/.exec(page)?.[1]
+    // The wijk select of the form (the category select comes first and has word values).
+    const at = page.indexOf('name="areaId"')
+    const area = optionsIn(page.slice(at, page.indexOf('</select>', at)))[0]
     for (const name of ['offerte;versie=2.pdf', 'a=b.pdf']) {
       const b = '----replay' + Date.now()
       const title = `Replay bijlage ${name} ${Date.now()}`
@@ -580,8 +582,17 @@ async function main() {
     }
     const pidOf = () => Number(fs.readFileSync(path.join(PG_DATA, 'postmaster.pid'), 'utf8').split('\n')[0])
     const pid = pidOf()
+    const cluster = () => [
+      pid,
+      ...execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+        .split('\n')
+        .filter(Boolean)
+        .map(Number),
+    ]
     check('/readyz says ready', (await get('/readyz')).text === 'ready')
-    process.kill(pid, 'SIGSTOP')
+    // Paused: the server and every backend (the pool's open connections too), as a frozen host would be.
+    const paused = cluster()
+    for (const p of paused) process.kill(p, 'SIGSTOP')
     try {
       const r = await get('/verdeling/2026', { timeoutMs: 60_000 }).catch((e: Error) => ({
         status: 0,
@@ -596,17 +607,13 @@ async function main() {
       const ready = await get('/readyz', { timeoutMs: 60_000 }).catch(() => ({ status: 0, text: '' }))
       check('PostgreSQL paused: /readyz says not ready', ready.status === 503, `${ready.status} ${ready.text}`)
     } finally {
-      process.kill(pid, 'SIGCONT')
+      for (const p of paused) process.kill(p, 'SIGCONT')
     }
     let back = false
     for (let i = 0; i < 60 && !back; i++) back = (await alive()) || (await sleep(1000), false)
     check('after SIGCONT the portal answers again by itself', back)
 
-    const children = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean)
-      .map(Number)
-    for (const p of [pid, ...children])
+    for (const p of cluster())
       try {
         process.kill(p, 'SIGKILL')
       } catch {

@@ -212,6 +212,20 @@ describe('the request guard', () => {
     )
   })
 
+  test('finding 3: unknown or repeated wijk ids in a staff member’s areas are a 400 at the field, never a 500', async () => {
+    const cookie = (await createUserSession(userIds.admin)).split(';')[0]
+    const area = await prisma.area.findUniqueOrThrow({ where: { code: 'WK030719' } })
+    for (const areaIds of [['zzzzzzzzzzzzzzzzzzzzzzzz'], [area.id, area.id], ['a\u0001'.slice(0, 1)]]) {
+      const body = new URLSearchParams({ intent: 'update', userId: userIds.reviewer, role: 'REVIEWER' })
+      for (const a of areaIds) body.append('areaIds', a)
+      const r = await post('/beheer/medewerkers', body.toString(), { Cookie: cookie })
+      expect(r.status, `${JSON.stringify(areaIds)}: ${r.headers.get('x-test-error') ?? r.text.slice(0, 200)}`).toBe(400)
+      expect(r.text).toContain('Kies wijken uit de lijst')
+    }
+    // Nothing half-written: the reviewer keeps the wijken they had.
+    expect(await prisma.reviewerArea.count({ where: { userId: userIds.reviewer } })).toBeGreaterThan(0)
+  })
+
   test('the refusal page is in the visitor’s language and shows no stack trace', async () => {
     const nl = await post('/inloggen', 'x%5B99999999%5D=1')
     expect(nl.text).toContain('Dit verzoek kon niet worden gelezen')
