@@ -215,7 +215,7 @@ describe('the request guard', () => {
   test('finding 3: unknown or repeated wijk ids in a staff member’s areas are a 400 at the field, never a 500', async () => {
     const cookie = (await createUserSession(userIds.admin)).split(';')[0]
     const area = await prisma.area.findUniqueOrThrow({ where: { code: 'WK030719' } })
-    for (const areaIds of [['zzzzzzzzzzzzzzzzzzzzzzzz'], [area.id, area.id], ['a\u0001'.slice(0, 1)]]) {
+    for (const areaIds of [['zzzzzzzzzzzzzzzzzzzzzzzz'], [area.id, area.id], ['kort']]) {
       const body = new URLSearchParams({ intent: 'update', userId: userIds.reviewer, role: 'REVIEWER' })
       for (const a of areaIds) body.append('areaIds', a)
       const r = await post('/beheer/medewerkers', body.toString(), { Cookie: cookie })
