@@ -16,6 +16,7 @@
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 
@@ -475,7 +476,14 @@ const restore = () => {
   if (restoring) fs.writeFileSync(path.join(root, restoring.file), restoring.original)
   restoring = null
 }
-for (const signal of ['SIGINT', 'SIGTERM'] as const)
+// However the process ends (a signal, a crash, a closed output pipe), the mutated file is put back.
+process.on('exit', restore)
+process.on('uncaughtException', (error) => {
+  restore()
+  console.error(error)
+  process.exit(1)
+})
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGPIPE'] as const)
   process.on(signal, () => {
     restore()
     process.exit(130)
@@ -619,4 +627,5 @@ async function main() {
 const tail = (output: string) => output.trim().split('\n').slice(-25).join('\n')
 const firstFailure = (output: string) => /(AssertionError|Error)[^\n]*/.exec(output)?.[0].slice(0, 200) ?? 'failed'
 
-await main()
+// Only when run as a script (importing the table, e.g. to list the entries, changes nothing).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main()
