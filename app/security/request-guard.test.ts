@@ -75,19 +75,22 @@ function actionUrls(): { id: string; url: string }[] {
     })
 }
 
+const REFUSED = 'Dit verzoek kon niet worden gelezen'
 const STACK = /\n\s+at |node_modules|\.tsx?:\d+|TypeError|ReferenceError|PrismaClient/
 
 describe('the request guard', () => {
   test('finding 1: a sparse list index is refused with 400 on every action, before any parser sees it', async () => {
+    // The rule first: without it the requests below would make this process allocate until it dies.
+    expect(keyProblem('lines[999].amount')).toBeNull()
+    expect(keyProblem('lines[1000].amount')).toBe('index-too-large')
+    expect(keyProblem('x.99999999')).toBe('index-too-large')
     const urls = actionUrls()
     expect(urls.length).toBeGreaterThan(15)
     for (const { url } of urls) {
       const r = await post(url, 'email=a&password=x&x%5B99999999%5D=1')
       expect(r.status, url).toBe(400)
+      expect(r.text, url).toContain(REFUSED)
     }
-    expect(keyProblem('lines[999].amount')).toBeNull()
-    expect(keyProblem('lines[1000].amount')).toBe('index-too-large')
-    expect(keyProblem('x.99999999')).toBe('index-too-large')
   })
 
   test('finding 2: a body sent chunked (no Content-Length) is cut off at the limit with 413, and not read further', async () => {
@@ -131,11 +134,16 @@ describe('the request guard', () => {
   })
 
   test('too many fields: 413; keys too long or too deep: 400', async () => {
+    // On /taal, which takes any extra field and answers 302: only the guard makes these a 400/413.
+    const lang = 'lang=en&redirectTo=%2F&'
     const many = Array.from({ length: GUARD_LIMITS.maxFields + 1 }, (_, i) => `f${i}=1`).join('&')
-    expect((await post('/inloggen', many)).status).toBe(413)
-    expect((await post('/inloggen', `${'k'.repeat(GUARD_LIMITS.maxKeyLength + 1)}=1`)).status).toBe(400)
-    expect((await post('/inloggen', 'a[b][c][d][e][f][g]=1')).status).toBe(400)
-    expect((await post('/inloggen', 'a.b.c.d.e.f.g=1')).status).toBe(400)
+    expect((await post('/taal', lang + many)).status).toBe(413)
+    expect((await post('/taal', lang + 'f1=1')).status).toBe(302)
+    for (const body of [`${'k'.repeat(GUARD_LIMITS.maxKeyLength + 1)}=1`, 'a[b][c][d][e][f][g]=1', 'a.b.c.d.e.f.g=1']) {
+      const r = await post('/taal', lang + body)
+      expect(r.status, body).toBe(400)
+      expect(r.text, body).toContain(REFUSED)
+    }
   })
 
   test('finding 3: JSON, text and unknown content types get 415, never a 500', async () => {
@@ -163,11 +171,59 @@ describe('the request guard', () => {
   })
 
   test('finding 3: NUL bytes, control characters and broken UTF-8 in any field get 400', async () => {
-    for (const body of ['email=a%00b&password=x', 'email=a%1Bb', 'password=%FF%FE', 'email=%E0%A4', 'x%00=1']) {
-      expect((await post('/wachtwoord-vergeten', body)).status, body).toBe(400)
+    // On /taal, which takes any extra field and answers 302: only the guard makes these a 400.
+    for (const body of ['note=a%00b', 'note=a%1Bb', 'note=%FF%FE', 'note=%E0%A4', 'x%00=1', 'n%C3=1']) {
+      const r = await post('/taal', `lang=en&redirectTo=%2F&${body}`)
+      expect(r.status, body).toBe(400)
+      expect(r.text, body).toContain(REFUSED)
     }
     // Tabs and newlines are ordinary input.
-    expect((await post('/wachtwoord-vergeten', 'email=a%09b%0D%0A')).status).toBe(400 /* schema: not an e-mail */)
+    expect((await post('/taal', 'lang=en&redirectTo=%2F&note=a%09b%0D%0Ac')).status).toBe(302)
+    expect((await post('/wachtwoord-vergeten', 'email=a%00b%40example.org')).status).toBe(400)
+  })
+
+  test('finding 3: impossible dates in expenses and payments are a 400 at the field with the typed input kept, never a 500', async () => {
+    const member = (await createUserSession(userIds.member)).split(';')[0]
+    const reviewer = (await createUserSession(userIds.reviewer)).split(';')[0]
+    for (const day of ['2026-13-45', '2026-02-30', '2026-00-10']) {
+      const expense = await post(
+        `/aanvragen/${ids.app}`,
+        `intent=expense&spentOn=${day}&supplier=Drukkerij+De+Eem&description=Posters+drukken&amount=12%2C50`,
+        { Cookie: member },
+      )
+      expect(expense.status, `${day}: ${expense.text.slice(0, 300)}`).toBe(400)
+      expect(expense.text).toContain('bestaat niet')
+      expect(expense.text).toContain('Drukkerij De Eem')
+      const payment = await post(
+        `/beoordelen/${ids.app}`,
+        `intent=propose-payment&kind=TRANCHE&amount=10%2C00&payOn=${day}&description=Tweede+termijn`,
+        { Cookie: reviewer },
+      )
+      expect(payment.status, `${day}: ${payment.text.slice(0, 300)}`).toBe(400)
+      expect(payment.text).toContain('bestaat niet')
+      expect(payment.text).toContain('Tweede termijn')
+    }
+    const { expenseSchema, recoverySchema } = await import('#app/grants/forms.ts')
+    expect(expenseSchema.safeParse({ intent: 'expense', spentOn: '2026-02-29' }).error?.issues[0].message).toContain(
+      'bestaat niet',
+    )
+    expect(recoverySchema.safeParse({ intent: 'recovery', amount: '1,00', receivedOn: '2026-04-31' }).success).toBe(
+      false,
+    )
+  })
+
+  test('finding 3: unknown or repeated wijk ids in a staff member’s areas are a 400 at the field, never a 500', async () => {
+    const cookie = (await createUserSession(userIds.admin)).split(';')[0]
+    const area = await prisma.area.findUniqueOrThrow({ where: { code: 'WK030719' } })
+    for (const areaIds of [['zzzzzzzzzzzzzzzzzzzzzzzz'], [area.id, area.id], ['kort']]) {
+      const body = new URLSearchParams({ intent: 'update', userId: userIds.reviewer, role: 'REVIEWER' })
+      for (const a of areaIds) body.append('areaIds', a)
+      const r = await post('/beheer/medewerkers', body.toString(), { Cookie: cookie })
+      expect(r.status, `${JSON.stringify(areaIds)}: ${r.headers.get('x-test-error') ?? r.text.slice(0, 200)}`).toBe(400)
+      expect(r.text).toContain('Kies wijken uit de lijst')
+    }
+    // Nothing half-written: the reviewer keeps the wijken they had.
+    expect(await prisma.reviewerArea.count({ where: { userId: userIds.reviewer } })).toBeGreaterThan(0)
   })
 
   test('the refusal page is in the visitor’s language and shows no stack trace', async () => {
