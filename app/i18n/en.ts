@@ -1275,6 +1275,7 @@ export const en: Messages = {
     previous: 'Previous',
     next: 'Next',
     pageOf: 'Page {page} of {pages}',
+    table: 'Table (scrolls sideways on a narrow screen)',
   },
   // ---- objection: bezwaar (issue 10 point 8) ----
   objection: {

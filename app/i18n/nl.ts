@@ -1302,6 +1302,7 @@ export const nl = {
     previous: 'Vorige',
     next: 'Volgende',
     pageOf: 'Pagina {page} van {pages}',
+    table: 'Tabel (schuift zijwaarts op een smal scherm)',
   },
   // ---- objection: bezwaar (issue 10 point 8) ----
   objection: {

@@ -12,7 +12,7 @@ import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { importIndicators } from '#app/reporting/indicators/indicators.server.ts'
 import { INDICATOR_COLUMNS, type RowError } from '#app/reporting/indicators/parse.ts'
-import { FieldErrors, FormErrors, PageHeader } from '#app/ui/components.tsx'
+import { FieldErrors, FormErrors, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { title } from '#app/ui/meta.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 
@@ -128,7 +128,7 @@ export default function IndicatorsAdmin() {
         <input type="hidden" name="intent" value="import" />
         <FormErrors id={form.errorId} errors={form.errors} />
         {rowErrors.length > 0 ? (
-          <div className="table-scroll">
+          <TableScroll>
             <table className="table" data-testid="row-errors">
               <thead>
                 <tr>
@@ -147,7 +147,7 @@ export default function IndicatorsAdmin() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : null}
         <p className="hint">{fill(t.columns, { columns: INDICATOR_COLUMNS.join(';') })}</p>
         <div className="field">

@@ -12,7 +12,7 @@ import { requirePermission } from '#app/auth/session.server.ts'
 import { fill, messages } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
-import { FieldErrors, FormErrors, PageHeader } from '#app/ui/components.tsx'
+import { FieldErrors, FormErrors, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { formatDateTime } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 
@@ -108,7 +108,7 @@ export default function Population() {
       >
         <FormErrors id={form.errorId} errors={form.errors} />
         {rowErrors.length > 0 ? (
-          <div className="table-scroll">
+          <TableScroll>
             <table className="table" data-testid="row-errors">
               <caption className="visually-hidden">{m.population.rowErrorsCaption}</caption>
               <thead>
@@ -128,7 +128,7 @@ export default function Population() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : null}
         <p className="hint">{fill(m.population.columns, { columns: POPULATION_CSV_COLUMNS.join(',') })}</p>
         <div className="field">
@@ -160,7 +160,7 @@ export default function Population() {
       {shownYears.length > 0 ? (
         <>
           <h2 id="table-title">{m.population.perArea}</h2>
-          <div className="table-scroll">
+          <TableScroll labelledBy="table-title">
             <table className="table" aria-labelledby="table-title">
               <thead>
                 <tr>
@@ -190,7 +190,7 @@ export default function Population() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       ) : null}
     </>

@@ -14,7 +14,7 @@ import {
 } from '#app/reporting/audit/dashboard.server.ts'
 import { MoneyCells, MoneyHead, OkText, RoundPicker, Section } from '#app/reporting/audit/ui.tsx'
 import { EXPORTS } from '#app/reporting/exports/names.ts'
-import { Money, PageHeader } from '#app/ui/components.tsx'
+import { Money, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { formatDateTime } from '#app/ui/format.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Controle – Buurtbudget Amersfoort' }]
@@ -59,7 +59,7 @@ export default function AuditDashboard() {
         <Link to="/controle/spoor">{r.trailLink}</Link> ·{' '}
         <Link to={`/controle/steekproef?round=${year}`}>{r.sampleLink}</Link>
       </p>
-      <div className="table-scroll">
+      <TableScroll>
         <table className="table" data-testid="area-money">
           <thead>
             <tr>
@@ -100,7 +100,7 @@ export default function AuditDashboard() {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
 
       <Section id="tie-title" title={r.tieTitle}>
         <dl className="facts">
@@ -175,7 +175,7 @@ export default function AuditDashboard() {
         ] as const
       ).map(([id, title, rows]) => (
         <Section key={id} id={`${id}-title`} title={title}>
-          <div className="table-scroll">
+          <TableScroll>
             <table className="table" data-testid={id}>
               <thead>
                 <tr>
@@ -192,7 +192,7 @@ export default function AuditDashboard() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </Section>
       ))}
 

@@ -6,7 +6,7 @@ import { fill } from '#app/i18n/i18n.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { auditApplication } from '#app/reporting/audit/application.server.ts'
 import { MoneyCells, MoneyHead, Section } from '#app/reporting/audit/ui.tsx'
-import { Money, PageHeader, StatusBadge } from '#app/ui/components.tsx'
+import { Money, PageHeader, StatusBadge, TableScroll } from '#app/ui/components.tsx'
 import { formatDate, formatDateTime } from '#app/ui/format.ts'
 
 export const meta: MetaFunction = () => [{ title: 'Controle: aanvraag – Buurtbudget Amersfoort' }]
@@ -36,7 +36,7 @@ export default function AuditApplication() {
         <Link to={`/controle/wijk?round=${a.year}&wijk=${a.area.code}`}>{a.area.name}</Link> ·{' '}
         <Link to={`/controle?round=${a.year}`}>{r.backToDashboard}</Link>
       </p>
-      <div className="table-scroll">
+      <TableScroll>
         <table className="table" data-testid="grant-money">
           <thead>
             <tr>
@@ -53,7 +53,7 @@ export default function AuditApplication() {
             </tr>
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       <Section id="entries-title" title={r.ledgerEntries}>
         <table className="table" data-testid="grant-entries">

@@ -6,7 +6,7 @@ import { fill } from '#app/i18n/i18n.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { areaGrants, pickRound } from '#app/reporting/audit/dashboard.server.ts'
 import { MoneyCells, MoneyHead } from '#app/reporting/audit/ui.tsx'
-import { Money, PageHeader, StatusBadge } from '#app/ui/components.tsx'
+import { Money, PageHeader, StatusBadge, TableScroll } from '#app/ui/components.tsx'
 
 export const meta: MetaFunction = () => [{ title: 'Controle per wijk – Buurtbudget Amersfoort' }]
 
@@ -42,7 +42,7 @@ export default function AuditArea() {
       {grants.length === 0 ? (
         <p>{r.noGrants}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll>
           <table className="table" data-testid="area-grants">
             <thead>
               <tr>
@@ -75,7 +75,7 @@ export default function AuditArea() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   )
