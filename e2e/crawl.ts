@@ -18,7 +18,7 @@ const SKIP = [
   /\.(pdf|csv|json|xlsx|xml|zip|png|ico)$/i,
 ]
 
-/** One visit per page kind: ids in the path and values in the query collapse to a pattern. */
+/** One visit per page kind: ids in the path collapse to a pattern, and any query to one. */
 export function pagePattern(url: URL): string {
   const path = url.pathname
     .split('/')
@@ -33,8 +33,10 @@ export function pagePattern(url: URL): string {
         : s,
     )
     .join('/')
-  const keys = [...url.searchParams.keys()].sort().join('&')
-  return keys ? `${path}?${keys}` : path
+  // A query (a filter, a sort order, a page number) shows the same page with other rows: one visit
+  // with a query per page, whatever its keys. Each combination of keys a visit of its own made the
+  // reviewer's crawl walk every filter x sort x direction of the queue (and never end within 600 s).
+  return url.search ? `${path}?` : path
 }
 
 /** The same-origin links on the page that the crawl may follow. */

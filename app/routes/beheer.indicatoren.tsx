@@ -98,24 +98,26 @@ export default function IndicatorsAdmin() {
         <Link to={`/open-boeken/${d.year}/jaarverslag`}>{fill(m.annualReport.link, { year: d.year })}</Link>
       </p>
       <h2 id="stored-title">{t.stored}</h2>
-      <table className="table narrow" aria-labelledby="stored-title" data-testid="indicator-years">
-        <thead>
-          <tr>
-            <th scope="col">{m.reporting.year}</th>
-            <th scope="col" className="num">
-              {t.values}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.stored.map((s) => (
-            <tr key={s.year}>
-              <th scope="row">{s.year}</th>
-              <td className="num">{s.count}</td>
+      <TableScroll labelledBy="stored-title">
+        <table className="table narrow" aria-labelledby="stored-title" data-testid="indicator-years">
+          <thead>
+            <tr>
+              <th scope="col">{m.reporting.year}</th>
+              <th scope="col" className="num">
+                {t.values}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {d.stored.map((s) => (
+              <tr key={s.year}>
+                <th scope="row">{s.year}</th>
+                <td className="num">{s.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
 
       <h2 id="import-title">{t.adminTitle}</h2>
       <Form

@@ -69,33 +69,35 @@ export default function Population() {
       {years.length === 0 ? (
         <p>{m.population.noYears}</p>
       ) : (
-        <table className="table narrow" aria-labelledby="years-title">
-          <thead>
-            <tr>
-              <th scope="col">{m.population.year}</th>
-              <th scope="col" className="num">
-                {m.population.areas}
-              </th>
-              <th scope="col" className="num">
-                {m.allocation.inhabitants}
-              </th>
-              <th scope="col">{m.population.importedAt}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {years.map((y) => (
-              <tr key={y.year}>
-                <th scope="row">{y.year}</th>
-                <td className="num">
-                  {y.areas}
-                  {y.complete ? '' : ` (${m.population.incomplete})`}
-                </td>
-                <td className="num">{y.inhabitants.toLocaleString('nl-NL')}</td>
-                <td>{formatDateTime(y.importedAt)}</td>
+        <TableScroll labelledBy="years-title">
+          <table className="table narrow" aria-labelledby="years-title">
+            <thead>
+              <tr>
+                <th scope="col">{m.population.year}</th>
+                <th scope="col" className="num">
+                  {m.population.areas}
+                </th>
+                <th scope="col" className="num">
+                  {m.allocation.inhabitants}
+                </th>
+                <th scope="col">{m.population.importedAt}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {years.map((y) => (
+                <tr key={y.year}>
+                  <th scope="row">{y.year}</th>
+                  <td className="num">
+                    {y.areas}
+                    {y.complete ? '' : ` (${m.population.incomplete})`}
+                  </td>
+                  <td className="num">{y.inhabitants.toLocaleString('nl-NL')}</td>
+                  <td>{formatDateTime(y.importedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
 
       <h2 id="import-title">{m.population.importTitle}</h2>

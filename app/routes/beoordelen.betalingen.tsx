@@ -15,7 +15,7 @@ import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { centsFromDb } from '#app/money/bigint.ts'
 import { formatMoney } from '#app/money/money.ts'
-import { FieldErrors, FormErrors, Money, PageHeader } from '#app/ui/components.tsx'
+import { FieldErrors, FormErrors, Money, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { formatDate, formatDateTime } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 import { orHttpError, replyOnDomainError } from '#app/web/errors.server.ts'
@@ -101,38 +101,40 @@ function PaymentRows({ rows, caption }: { rows: Row[]; caption: string }) {
   const m = useMessages()
   const g = m.grants.ui
   return (
-    <table className="table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{g.reference}</th>
-          <th scope="col">{g.application}</th>
-          <th scope="col">{g.payOn}</th>
-          <th scope="col">IBAN</th>
-          <th scope="col">{m.common.amount}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((p) => (
-          <tr key={p.id} data-payment={p.reference ?? p.id}>
-            <td>{p.reference}</td>
-            <td>
-              <Link to={`/beoordelen/${p.applicationId}`}>
-                {p.applicationReference} {p.title}
-              </Link>{' '}
-              ({p.area})
-            </td>
-            <td>{formatDate(p.payOn)}</td>
-            <td>
-              {p.accountHolder} · {p.iban}
-            </td>
-            <td>
-              <Money cents={p.amountCents} />
-            </td>
+    <TableScroll>
+      <table className="table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{g.reference}</th>
+            <th scope="col">{g.application}</th>
+            <th scope="col">{g.payOn}</th>
+            <th scope="col">IBAN</th>
+            <th scope="col">{m.common.amount}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((p) => (
+            <tr key={p.id} data-payment={p.reference ?? p.id}>
+              <td>{p.reference}</td>
+              <td>
+                <Link to={`/beoordelen/${p.applicationId}`}>
+                  {p.applicationReference} {p.title}
+                </Link>{' '}
+                ({p.area})
+              </td>
+              <td>{formatDate(p.payOn)}</td>
+              <td>
+                {p.accountHolder} · {p.iban}
+              </td>
+              <td>
+                <Money cents={p.amountCents} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   )
 }
 

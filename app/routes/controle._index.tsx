@@ -197,50 +197,52 @@ export default function AuditDashboard() {
       ))}
 
       <Section id="years-title" title={r.yearOnYear}>
-        <table className="table" data-testid="year-on-year">
-          <thead>
-            <tr>
-              <th scope="col">{r.year}</th>
-              <th scope="col" className="num">
-                {r.allocated}
-              </th>
-              <th scope="col" className="num">
-                {r.granted}
-              </th>
-              <th scope="col" className="num">
-                {r.paidOut}
-              </th>
-              <th scope="col" className="num">
-                {r.realised}
-              </th>
-              <th scope="col" className="num">
-                {r.returned}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.years.map((y) => (
-              <tr key={y.year}>
-                <th scope="row">{y.year}</th>
-                <td className="num">
-                  <Money cents={y.allocatedCents} />
-                </td>
-                <td className="num">
-                  <Money cents={y.grantedCents} />
-                </td>
-                <td className="num">
-                  <Money cents={y.paidOutCents} />
-                </td>
-                <td className="num">
-                  <Money cents={y.realisedCents} />
-                </td>
-                <td className="num">
-                  <Money cents={y.returnedCents} />
-                </td>
+        <TableScroll>
+          <table className="table" data-testid="year-on-year">
+            <thead>
+              <tr>
+                <th scope="col">{r.year}</th>
+                <th scope="col" className="num">
+                  {r.allocated}
+                </th>
+                <th scope="col" className="num">
+                  {r.granted}
+                </th>
+                <th scope="col" className="num">
+                  {r.paidOut}
+                </th>
+                <th scope="col" className="num">
+                  {r.realised}
+                </th>
+                <th scope="col" className="num">
+                  {r.returned}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {d.years.map((y) => (
+                <tr key={y.year}>
+                  <th scope="row">{y.year}</th>
+                  <td className="num">
+                    <Money cents={y.allocatedCents} />
+                  </td>
+                  <td className="num">
+                    <Money cents={y.grantedCents} />
+                  </td>
+                  <td className="num">
+                    <Money cents={y.paidOutCents} />
+                  </td>
+                  <td className="num">
+                    <Money cents={y.realisedCents} />
+                  </td>
+                  <td className="num">
+                    <Money cents={y.returnedCents} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </Section>
 
       <Section id="exports-title" title={r.exports}>

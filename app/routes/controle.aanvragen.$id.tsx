@@ -56,34 +56,36 @@ export default function AuditApplication() {
       </TableScroll>
 
       <Section id="entries-title" title={r.ledgerEntries}>
-        <table className="table" data-testid="grant-entries">
-          <thead>
-            <tr>
-              <th scope="col">{r.date}</th>
-              <th scope="col">{r.cause}</th>
-              <th scope="col">{r.from}</th>
-              <th scope="col">{r.to}</th>
-              <th scope="col" className="num">
-                {r.amount}
-              </th>
-              <th scope="col">{r.description}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {a.entries.map((e) => (
-              <tr key={e.id}>
-                <td>{formatDateTime(e.createdAt, lang)}</td>
-                <td>{e.cause}</td>
-                <td>{e.from}</td>
-                <td>{e.to}</td>
-                <td className="num">
-                  <Money cents={e.amountCents} />
-                </td>
-                <td>{e.memo}</td>
+        <TableScroll>
+          <table className="table" data-testid="grant-entries">
+            <thead>
+              <tr>
+                <th scope="col">{r.date}</th>
+                <th scope="col">{r.cause}</th>
+                <th scope="col">{r.from}</th>
+                <th scope="col">{r.to}</th>
+                <th scope="col" className="num">
+                  {r.amount}
+                </th>
+                <th scope="col">{r.description}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {a.entries.map((e) => (
+                <tr key={e.id}>
+                  <td>{formatDateTime(e.createdAt, lang)}</td>
+                  <td>{e.cause}</td>
+                  <td>{e.from}</td>
+                  <td>{e.to}</td>
+                  <td className="num">
+                    <Money cents={e.amountCents} />
+                  </td>
+                  <td>{e.memo}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </Section>
 
       <Section id="payments-title" title={r.payments}>
@@ -142,30 +144,32 @@ export default function AuditApplication() {
       </Section>
 
       <Section id="history-title" title={r.history}>
-        <table className="table" data-testid="history">
-          <thead>
-            <tr>
-              <th scope="col">{r.date}</th>
-              <th scope="col">{r.who}</th>
-              <th scope="col">{r.role}</th>
-              <th scope="col">{r.before}</th>
-              <th scope="col">{r.after}</th>
-              <th scope="col">{r.description}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {a.history.map((h) => (
-              <tr key={h.id}>
-                <td>{formatDateTime(h.createdAt, lang)}</td>
-                <td>{h.actor}</td>
-                <td>{h.actorRole ? m.roles[h.actorRole as keyof typeof m.roles] : ''}</td>
-                <td>{h.fromStatus ? m.status[h.fromStatus] : '–'}</td>
-                <td>{m.status[h.toStatus]}</td>
-                <td>{h.reason}</td>
+        <TableScroll>
+          <table className="table" data-testid="history">
+            <thead>
+              <tr>
+                <th scope="col">{r.date}</th>
+                <th scope="col">{r.who}</th>
+                <th scope="col">{r.role}</th>
+                <th scope="col">{r.before}</th>
+                <th scope="col">{r.after}</th>
+                <th scope="col">{r.description}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {a.history.map((h) => (
+                <tr key={h.id}>
+                  <td>{formatDateTime(h.createdAt, lang)}</td>
+                  <td>{h.actor}</td>
+                  <td>{h.actorRole ? m.roles[h.actorRole as keyof typeof m.roles] : ''}</td>
+                  <td>{h.fromStatus ? m.status[h.fromStatus] : '–'}</td>
+                  <td>{m.status[h.toStatus]}</td>
+                  <td>{h.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </Section>
 
       <Section id="snapshot-title" title={r.snapshot}>
