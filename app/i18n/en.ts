@@ -1265,6 +1265,11 @@ export const en: Messages = {
     invitation: 'Invitation',
     foundation: 'Our foundation',
     publicAllocation: 'Allocation per wijk',
+    // ---- a11y3: page titles that were written in Dutch only ----
+    auditDashboard: 'Audit',
+    auditArea: 'Audit per neighbourhood',
+    auditApplication: 'Audit: application',
+    openBooksArea: 'Open books',
   },
   ui: {
     busy: 'sending',

@@ -1292,6 +1292,11 @@ export const nl = {
     invitation: 'Uitnodiging',
     foundation: 'Onze stichting',
     publicAllocation: 'Verdeling per wijk',
+    // ---- a11y3: page titles that were written in Dutch only ----
+    auditDashboard: 'Controle',
+    auditArea: 'Controle per wijk',
+    auditApplication: 'Controle: aanvraag',
+    openBooksArea: 'Open boeken',
   },
   ui: {
     busy: 'bezig met versturen',

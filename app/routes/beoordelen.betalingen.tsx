@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type Submission, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import type { z } from 'zod'
@@ -17,11 +17,12 @@ import { centsFromDb } from '#app/money/bigint.ts'
 import { formatMoney } from '#app/money/money.ts'
 import { FieldErrors, FormErrors, Money, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { formatDate, formatDateTime } from '#app/ui/format.ts'
+import { title } from '#app/ui/meta.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 import { orHttpError, replyOnDomainError } from '#app/web/errors.server.ts'
 import { intentPermission, intentTable } from '#app/web/intents.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Betalingen aan de bank – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.grants.ui.batchesTitle)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'record:payment:area')

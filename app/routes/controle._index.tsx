@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { redirect } from '@remix-run/node'
 import { requirePermission } from '#app/auth/session.server.ts'
@@ -16,8 +16,9 @@ import { MoneyCells, MoneyHead, OkText, RoundPicker, Section } from '#app/report
 import { EXPORTS } from '#app/reporting/exports/names.ts'
 import { Money, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { formatDateTime } from '#app/ui/format.ts'
+import { title } from '#app/ui/meta.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Controle – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.titles.auditDashboard)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'read:ledger:any')

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { SnapshotView, type SnapshotData } from '#app/applications/snapshot-view.tsx'
 import { requirePermission } from '#app/auth/session.server.ts'
@@ -8,8 +8,9 @@ import { auditApplication } from '#app/reporting/audit/application.server.ts'
 import { MoneyCells, MoneyHead, Section } from '#app/reporting/audit/ui.tsx'
 import { Money, PageHeader, StatusBadge, TableScroll } from '#app/ui/components.tsx'
 import { formatDate, formatDateTime } from '#app/ui/format.ts'
+import { title } from '#app/ui/meta.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Controle: aanvraag – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.titles.auditApplication)
 
 // The auditor reads everything of any submitted application and changes nothing (no action).
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '#app/auth/session.server.ts'
@@ -7,8 +7,9 @@ import { useMessages } from '#app/i18n/use-messages.ts'
 import { lastTrailCheck, runTrailCheck, searchTrail, type TrailVerdict } from '#app/reporting/audit/trail.server.ts'
 import { PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { formatDateTime } from '#app/ui/format.ts'
+import { title } from '#app/ui/meta.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Audittrail – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.reporting.trailTitle)
 
 const FILTERS = ['actor', 'entity', 'kind', 'from', 'to'] as const
 

@@ -1,12 +1,12 @@
-import type { MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { prisma } from '#app/db.server.ts'
 import { fill } from '#app/i18n/i18n.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { OPEN_DATA_FILES } from '#app/reporting/open-data/fields.ts'
 import { PageHeader, TableScroll } from '#app/ui/components.tsx'
+import { title } from '#app/ui/meta.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Open data – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.reporting.openDataTitle)
 
 // Public page: the open data per round and what every field means.
 export async function loader() {
