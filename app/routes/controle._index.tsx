@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { redirect } from '@remix-run/node'
+import { hasPermission } from '#app/auth/permissions.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { fill } from '#app/i18n/i18n.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
@@ -21,7 +22,7 @@ import { title } from '#app/ui/meta.ts'
 export const meta = title((m) => m.titles.auditDashboard)
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, 'read:ledger:any')
+  const user = await requirePermission(request, 'read:ledger:any')
   const url = new URL(request.url)
   const round = await pickRound(url.searchParams.get('round'))
   if (!round) throw new Response('Niet gevonden', { status: 404 })
@@ -32,7 +33,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     groupedRows(round.id, 'foundation'),
     yearOnYear(),
   ])
-  return { ...d, rounds, byCategory, byFoundation, years }
+  // The sample and the wijk pages show applications: linked only for who may read them (the
+  // administrator reads the books but not the applications).
+  const mayReadApplications = hasPermission(user.role, 'read:application:any')
+  return { ...d, rounds, byCategory, byFoundation, years, mayReadApplications }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -57,8 +61,13 @@ export default function AuditDashboard() {
       </PageHeader>
       <p>{r.dashboardIntro}</p>
       <p>
-        <Link to="/controle/spoor">{r.trailLink}</Link> ·{' '}
-        <Link to={`/controle/steekproef?round=${year}`}>{r.sampleLink}</Link>
+        <Link to="/controle/spoor">{r.trailLink}</Link>
+        {d.mayReadApplications ? (
+          <>
+            {' · '}
+            <Link to={`/controle/steekproef?round=${year}`}>{r.sampleLink}</Link>
+          </>
+        ) : null}
       </p>
       <TableScroll>
         <table className="table" data-testid="area-money">
@@ -76,7 +85,11 @@ export default function AuditDashboard() {
             {d.rows.map((row) => (
               <tr key={row.areaId} data-area={row.code}>
                 <th scope="row">
-                  <Link to={`/controle/wijk?round=${year}&wijk=${row.code}`}>{row.name}</Link>
+                  {d.mayReadApplications ? (
+                    <Link to={`/controle/wijk?round=${year}&wijk=${row.code}`}>{row.name}</Link>
+                  ) : (
+                    row.name
+                  )}
                 </th>
                 <td className="num" data-col="allocated">
                   <Money cents={row.allocatedCents} />
