@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { useMessages } from '#app/i18n/use-messages.ts'
-import { Money } from '#app/ui/components.tsx'
+import { Money, TableScroll } from '#app/ui/components.tsx'
 
 /** The budget lines of an application as a table; `footer` holds the total rows. */
 export function BudgetTable({
@@ -12,26 +12,28 @@ export function BudgetTable({
 }) {
   const m = useMessages()
   return (
-    <table className="table">
-      <thead>
-        <tr>
-          <th scope="col">{m.common.description}</th>
-          <th scope="col" className="num">
-            {m.common.amount}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {lines.map((l, i) => (
-          <tr key={i}>
-            <td>{l.description}</td>
-            <td className="num">
-              <Money cents={l.amountCents} />
-            </td>
+    <TableScroll>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{m.common.description}</th>
+            <th scope="col" className="num">
+              {m.common.amount}
+            </th>
           </tr>
-        ))}
-      </tbody>
-      <tfoot>{footer}</tfoot>
-    </table>
+        </thead>
+        <tbody>
+          {lines.map((l, i) => (
+            <tr key={i}>
+              <td>{l.description}</td>
+              <td className="num">
+                <Money cents={l.amountCents} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>{footer}</tfoot>
+      </table>
+    </TableScroll>
   )
 }

@@ -12,7 +12,7 @@ import type { z } from 'zod'
 import { fill } from '#app/i18n/i18n.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { formatMoney } from '#app/money/money.ts'
-import { FieldErrors, FormErrors, Money } from '#app/ui/components.tsx'
+import { FieldErrors, FormErrors, Money, TableScroll } from '#app/ui/components.tsx'
 import { TextAreaField, TextField } from '#app/ui/fields.tsx'
 import { formatDate } from '#app/ui/format.ts'
 import { MONEY_SCHEMAS, type MoneyIntent } from './forms.ts'
@@ -83,7 +83,13 @@ export function MoneyFacts({ money }: { money: GrantMoney }) {
 
 export function PaymentStatusText({ shownAs }: { shownAs: PaymentShownAs }) {
   const m = useMessages()
-  return <span className={`badge payment-${shownAs}`}>{m.grants.ui.paymentStatus[shownAs]}</span>
+  // The spaces around keep the badge a word of its own for a screen reader, as StatusBadge does.
+  return (
+    <>
+      {' '}
+      <span className={`badge payment-${shownAs}`}>{m.grants.ui.paymentStatus[shownAs]}</span>{' '}
+    </>
+  )
 }
 
 /** The reviewer's list of payments, with approve (four eyes) for a proposed one. */
@@ -100,39 +106,41 @@ export function ReviewerPayments({
   const g = m.grants.ui
   if (money.payments.length === 0) return <p>{g.noPayments}</p>
   return (
-    <table className="table" data-testid="payments">
-      <caption>{g.payments}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{g.reference}</th>
-          <th scope="col">{g.kindLabel}</th>
-          <th scope="col">{m.common.date}</th>
-          <th scope="col">{m.common.amount}</th>
-          <th scope="col">{g.status}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {money.payments.map((p) => (
-          <tr key={p.id} data-payment={p.reference ?? p.id}>
-            <td>{p.reference}</td>
-            <td>{g.kinds[p.kind]}</td>
-            <td>{formatDate(p.payOn)}</td>
-            <td>
-              <Money cents={p.amountCents} />
-            </td>
-            <td>
-              <PaymentStatusText shownAs={p.shownAs} />
-              {p.recordedBy ? <p className="hint">{fill(g.proposedBy, { name: p.recordedBy })}</p> : null}
-              {p.approvedBy ? <p className="hint">{fill(g.approvedBy, { name: p.approvedBy })}</p> : null}
-              {p.batch ? <p className="hint">{fill(g.inBatch, { batch: p.batch })}</p> : null}
-              {p.status === 'PROPOSED' ? (
-                <ApprovePaymentForm paymentId={p.id} mine={p.recordedById === userId} actionData={actionData} />
-              ) : null}
-            </td>
+    <TableScroll>
+      <table className="table" data-testid="payments">
+        <caption>{g.payments}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{g.reference}</th>
+            <th scope="col">{g.kindLabel}</th>
+            <th scope="col">{m.common.date}</th>
+            <th scope="col">{m.common.amount}</th>
+            <th scope="col">{g.status}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {money.payments.map((p) => (
+            <tr key={p.id} data-payment={p.reference ?? p.id}>
+              <td>{p.reference}</td>
+              <td>{g.kinds[p.kind]}</td>
+              <td>{formatDate(p.payOn)}</td>
+              <td>
+                <Money cents={p.amountCents} />
+              </td>
+              <td>
+                <PaymentStatusText shownAs={p.shownAs} />
+                {p.recordedBy ? <p className="hint">{fill(g.proposedBy, { name: p.recordedBy })}</p> : null}
+                {p.approvedBy ? <p className="hint">{fill(g.approvedBy, { name: p.approvedBy })}</p> : null}
+                {p.batch ? <p className="hint">{fill(g.inBatch, { batch: p.batch })}</p> : null}
+                {p.status === 'PROPOSED' ? (
+                  <ApprovePaymentForm paymentId={p.id} mine={p.recordedById === userId} actionData={actionData} />
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   )
 }
 
@@ -307,50 +315,52 @@ export function SpendByLine({ money }: { money: GrantMoney }) {
   const m = useMessages()
   const g = m.grants.ui
   return (
-    <table className="table" data-testid="spend-by-line">
-      <caption>{g.byLine}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{g.line}</th>
-          <th scope="col">{g.planned}</th>
-          <th scope="col">{g.spentAccepted}</th>
-          <th scope="col">{g.submitted}</th>
-          <th scope="col">{g.leftLine}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {money.lines.rows.map((l) => (
-          <tr key={l.id} data-line={l.description}>
-            <th scope="row">{l.description}</th>
-            <td data-col="planned">
-              <Money cents={l.planned} />
-            </td>
-            <td data-col="spent">
-              <Money cents={l.spent} />
-            </td>
-            <td data-col="submitted">
-              <Money cents={l.submitted} />
-            </td>
-            <td data-col="left">
-              <Money cents={l.left} />
-            </td>
-          </tr>
-        ))}
-        {money.lines.unassigned.spent || money.lines.unassigned.submitted ? (
+    <TableScroll>
+      <table className="table" data-testid="spend-by-line">
+        <caption>{g.byLine}</caption>
+        <thead>
           <tr>
-            <th scope="row">{g.noLine}</th>
-            <td />
-            <td>
-              <Money cents={money.lines.unassigned.spent} />
-            </td>
-            <td>
-              <Money cents={money.lines.unassigned.submitted} />
-            </td>
-            <td />
+            <th scope="col">{g.line}</th>
+            <th scope="col">{g.planned}</th>
+            <th scope="col">{g.spentAccepted}</th>
+            <th scope="col">{g.submitted}</th>
+            <th scope="col">{g.leftLine}</th>
           </tr>
-        ) : null}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {money.lines.rows.map((l) => (
+            <tr key={l.id} data-line={l.description}>
+              <th scope="row">{l.description}</th>
+              <td data-col="planned">
+                <Money cents={l.planned} />
+              </td>
+              <td data-col="spent">
+                <Money cents={l.spent} />
+              </td>
+              <td data-col="submitted">
+                <Money cents={l.submitted} />
+              </td>
+              <td data-col="left">
+                <Money cents={l.left} />
+              </td>
+            </tr>
+          ))}
+          {money.lines.unassigned.spent || money.lines.unassigned.submitted ? (
+            <tr>
+              <th scope="row">{g.noLine}</th>
+              <td />
+              <td>
+                <Money cents={money.lines.unassigned.spent} />
+              </td>
+              <td>
+                <Money cents={money.lines.unassigned.submitted} />
+              </td>
+              <td />
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+    </TableScroll>
   )
 }
 

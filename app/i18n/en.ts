@@ -1266,6 +1266,11 @@ export const en: Messages = {
     invitation: 'Invitation',
     foundation: 'Our foundation',
     publicAllocation: 'Allocation per wijk',
+    // ---- a11y3: page titles that were written in Dutch only ----
+    auditDashboard: 'Audit',
+    auditArea: 'Audit per neighbourhood',
+    auditApplication: 'Audit: application',
+    openBooksArea: 'Open books',
   },
   ui: {
     busy: 'sending',
@@ -1276,6 +1281,7 @@ export const en: Messages = {
     previous: 'Previous',
     next: 'Next',
     pageOf: 'Page {page} of {pages}',
+    table: 'Table (scrolls sideways on a narrow screen)',
   },
   // ---- objection: bezwaar (issue 10 point 8) ----
   objection: {

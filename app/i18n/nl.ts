@@ -1293,6 +1293,11 @@ export const nl = {
     invitation: 'Uitnodiging',
     foundation: 'Onze stichting',
     publicAllocation: 'Verdeling per wijk',
+    // ---- a11y3: page titles that were written in Dutch only ----
+    auditDashboard: 'Controle',
+    auditArea: 'Controle per wijk',
+    auditApplication: 'Controle: aanvraag',
+    openBooksArea: 'Open boeken',
   },
   ui: {
     busy: 'bezig met versturen',
@@ -1303,6 +1308,7 @@ export const nl = {
     previous: 'Vorige',
     next: 'Volgende',
     pageOf: 'Pagina {page} van {pages}',
+    table: 'Tabel (schuift zijwaarts op een smal scherm)',
   },
   // ---- objection: bezwaar (issue 10 point 8) ----
   objection: {

@@ -12,7 +12,7 @@ import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { importIndicators } from '#app/reporting/indicators/indicators.server.ts'
 import { INDICATOR_COLUMNS, type RowError } from '#app/reporting/indicators/parse.ts'
-import { FieldErrors, FormErrors, PageHeader } from '#app/ui/components.tsx'
+import { FieldErrors, FormErrors, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { title } from '#app/ui/meta.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 
@@ -98,24 +98,26 @@ export default function IndicatorsAdmin() {
         <Link to={`/open-boeken/${d.year}/jaarverslag`}>{fill(m.annualReport.link, { year: d.year })}</Link>
       </p>
       <h2 id="stored-title">{t.stored}</h2>
-      <table className="table narrow" aria-labelledby="stored-title" data-testid="indicator-years">
-        <thead>
-          <tr>
-            <th scope="col">{m.reporting.year}</th>
-            <th scope="col" className="num">
-              {t.values}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.stored.map((s) => (
-            <tr key={s.year}>
-              <th scope="row">{s.year}</th>
-              <td className="num">{s.count}</td>
+      <TableScroll labelledBy="stored-title">
+        <table className="table narrow" aria-labelledby="stored-title" data-testid="indicator-years">
+          <thead>
+            <tr>
+              <th scope="col">{m.reporting.year}</th>
+              <th scope="col" className="num">
+                {t.values}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {d.stored.map((s) => (
+              <tr key={s.year}>
+                <th scope="row">{s.year}</th>
+                <td className="num">{s.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
 
       <h2 id="import-title">{t.adminTitle}</h2>
       <Form
@@ -128,7 +130,7 @@ export default function IndicatorsAdmin() {
         <input type="hidden" name="intent" value="import" />
         <FormErrors id={form.errorId} errors={form.errors} />
         {rowErrors.length > 0 ? (
-          <div className="table-scroll">
+          <TableScroll>
             <table className="table" data-testid="row-errors">
               <thead>
                 <tr>
@@ -147,7 +149,7 @@ export default function IndicatorsAdmin() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : null}
         <p className="hint">{fill(t.columns, { columns: INDICATOR_COLUMNS.join(';') })}</p>
         <div className="field">

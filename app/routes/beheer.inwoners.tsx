@@ -12,7 +12,7 @@ import { requirePermission } from '#app/auth/session.server.ts'
 import { fill, messages } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
-import { FieldErrors, FormErrors, PageHeader } from '#app/ui/components.tsx'
+import { FieldErrors, FormErrors, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { formatDateTime } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 
@@ -69,33 +69,35 @@ export default function Population() {
       {years.length === 0 ? (
         <p>{m.population.noYears}</p>
       ) : (
-        <table className="table narrow" aria-labelledby="years-title">
-          <thead>
-            <tr>
-              <th scope="col">{m.population.year}</th>
-              <th scope="col" className="num">
-                {m.population.areas}
-              </th>
-              <th scope="col" className="num">
-                {m.allocation.inhabitants}
-              </th>
-              <th scope="col">{m.population.importedAt}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {years.map((y) => (
-              <tr key={y.year}>
-                <th scope="row">{y.year}</th>
-                <td className="num">
-                  {y.areas}
-                  {y.complete ? '' : ` (${m.population.incomplete})`}
-                </td>
-                <td className="num">{y.inhabitants.toLocaleString('nl-NL')}</td>
-                <td>{formatDateTime(y.importedAt)}</td>
+        <TableScroll labelledBy="years-title">
+          <table className="table narrow" aria-labelledby="years-title">
+            <thead>
+              <tr>
+                <th scope="col">{m.population.year}</th>
+                <th scope="col" className="num">
+                  {m.population.areas}
+                </th>
+                <th scope="col" className="num">
+                  {m.allocation.inhabitants}
+                </th>
+                <th scope="col">{m.population.importedAt}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {years.map((y) => (
+                <tr key={y.year}>
+                  <th scope="row">{y.year}</th>
+                  <td className="num">
+                    {y.areas}
+                    {y.complete ? '' : ` (${m.population.incomplete})`}
+                  </td>
+                  <td className="num">{y.inhabitants.toLocaleString('nl-NL')}</td>
+                  <td>{formatDateTime(y.importedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
 
       <h2 id="import-title">{m.population.importTitle}</h2>
@@ -108,7 +110,7 @@ export default function Population() {
       >
         <FormErrors id={form.errorId} errors={form.errors} />
         {rowErrors.length > 0 ? (
-          <div className="table-scroll">
+          <TableScroll>
             <table className="table" data-testid="row-errors">
               <caption className="visually-hidden">{m.population.rowErrorsCaption}</caption>
               <thead>
@@ -128,7 +130,7 @@ export default function Population() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : null}
         <p className="hint">{fill(m.population.columns, { columns: POPULATION_CSV_COLUMNS.join(',') })}</p>
         <div className="field">
@@ -160,7 +162,7 @@ export default function Population() {
       {shownYears.length > 0 ? (
         <>
           <h2 id="table-title">{m.population.perArea}</h2>
-          <div className="table-scroll">
+          <TableScroll labelledBy="table-title">
             <table className="table" aria-labelledby="table-title">
               <thead>
                 <tr>
@@ -190,7 +192,7 @@ export default function Population() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       ) : null}
     </>

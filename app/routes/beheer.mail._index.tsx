@@ -11,7 +11,7 @@ import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { listProblemMails, mailCounts, resendMail } from '#app/mail/admin.server.ts'
 import { resendSchema } from '#app/mail/schemas.ts'
-import { FormErrors, PageHeader } from '#app/ui/components.tsx'
+import { FormErrors, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { formatDateTime } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 
@@ -79,7 +79,7 @@ export default function MailAdmin() {
       {problems.length === 0 ? (
         <p className="alert alert-success">{m.mail.noProblems}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll>
           <table className="table" data-testid="mail-problems">
             <thead>
               <tr>
@@ -126,7 +126,7 @@ export default function MailAdmin() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   )

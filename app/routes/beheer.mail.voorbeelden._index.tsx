@@ -5,7 +5,7 @@ import { requirePermission } from '#app/auth/session.server.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { listTemplates } from '#app/mail/preview.server.ts'
-import { PageHeader } from '#app/ui/components.tsx'
+import { PageHeader, TableScroll } from '#app/ui/components.tsx'
 
 export const meta = title((m) => m.titles.mailTemplates)
 
@@ -24,33 +24,35 @@ export default function MailPreviews() {
       </p>
       <PageHeader title={m.mail.previewsTitle} />
       <p>{m.mail.previewsIntro}</p>
-      <table className="table" data-testid="mail-templates">
-        <thead>
-          <tr>
-            <th scope="col">{m.mail.template}</th>
-            <th scope="col">{m.common.description}</th>
-            <th scope="col">{m.mail.languages}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {templates.map((t) => (
-            <tr key={t.name}>
-              <th scope="row">
-                <code>{t.name}</code>
-              </th>
-              <td>{t.description}</td>
-              <td className="mail-lang-links">
-                <Link to={`/beheer/mail/voorbeelden/${t.name}?lang=nl`} aria-label={`${t.name}: ${m.mail.dutch}`}>
-                  {m.mail.dutch}
-                </Link>{' '}
-                <Link to={`/beheer/mail/voorbeelden/${t.name}?lang=en`} aria-label={`${t.name}: ${m.mail.english}`}>
-                  {m.mail.english}
-                </Link>
-              </td>
+      <TableScroll>
+        <table className="table" data-testid="mail-templates">
+          <thead>
+            <tr>
+              <th scope="col">{m.mail.template}</th>
+              <th scope="col">{m.common.description}</th>
+              <th scope="col">{m.mail.languages}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {templates.map((t) => (
+              <tr key={t.name}>
+                <th scope="row">
+                  <code>{t.name}</code>
+                </th>
+                <td>{t.description}</td>
+                <td className="mail-lang-links">
+                  <Link to={`/beheer/mail/voorbeelden/${t.name}?lang=nl`} aria-label={`${t.name}: ${m.mail.dutch}`}>
+                    {m.mail.dutch}
+                  </Link>{' '}
+                  <Link to={`/beheer/mail/voorbeelden/${t.name}?lang=en`} aria-label={`${t.name}: ${m.mail.english}`}>
+                    {m.mail.english}
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   )
 }

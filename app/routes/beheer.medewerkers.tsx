@@ -15,7 +15,7 @@ import { email } from '#app/foundations/schema.ts'
 import { fill, messages } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
-import { FieldErrors, FormErrors, PageHeader } from '#app/ui/components.tsx'
+import { FieldErrors, FormErrors, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 
 export const meta = title((m) => m.titles.staff)
@@ -114,7 +114,7 @@ export default function StaffAdmin() {
       <PageHeader title={m.staff.title} />
       <p>{m.staff.intro}</p>
       <FormErrors errors={rowError} />
-      <div className="table-scroll">
+      <TableScroll>
         <table className="table" data-testid="staff">
           <thead>
             <tr>
@@ -182,7 +182,7 @@ export default function StaffAdmin() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <Form method="post" {...getFormProps(form)} className="card stack narrow-form">
         <h2>{m.staff.createTitle}</h2>
         <p className="hint">{m.staff.createIntro}</p>

@@ -10,7 +10,7 @@ import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { handOver } from '#app/review/decisions.server.ts'
 import { applicationForHandOver, latestInReview } from '#app/review/queue-claims.server.ts'
-import { PageHeader, StatusBadge } from '#app/ui/components.tsx'
+import { PageHeader, StatusBadge, TableScroll } from '#app/ui/components.tsx'
 import { formatDate } from '#app/ui/format.ts'
 import { title } from '#app/ui/meta.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
@@ -132,7 +132,7 @@ export default function HandOver() {
         {inReview.length === 0 ? (
           <p>{m.queue.inReviewNone}</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll>
             <table className="table">
               <thead>
                 <tr>
@@ -157,7 +157,7 @@ export default function HandOver() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
     </>

@@ -5,7 +5,7 @@ import { hasPermission } from '#app/auth/permissions.ts'
 import { fill } from '#app/i18n/i18n.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { roundReport, type ReportRow } from '#app/rounds/closing.server.ts'
-import { Money, PageHeader } from '#app/ui/components.tsx'
+import { Money, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { formatDateTime } from '#app/ui/format.ts'
 import { title } from '#app/ui/meta.ts'
 import { orHttpError } from '#app/web/errors.server.ts'
@@ -73,7 +73,7 @@ export default function RoundReport() {
           </dd>
         </dl>
       ) : null}
-      <div className="table-scroll">
+      <TableScroll>
         <table className="table" data-testid="per-wijk">
           <thead>
             <tr>
@@ -108,7 +108,7 @@ export default function RoundReport() {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
       <table className="table" data-testid="tie-out">
         <tbody>
           <tr>

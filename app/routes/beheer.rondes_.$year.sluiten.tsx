@@ -9,7 +9,7 @@ import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { closeRoundByYear, closingOverview } from '#app/rounds/closing.server.ts'
 import { closeRoundSchema } from '#app/rounds/schema.ts'
-import { FieldErrors, FormErrors, Money, PageHeader, StatusBadge } from '#app/ui/components.tsx'
+import { FieldErrors, FormErrors, Money, PageHeader, StatusBadge, TableScroll } from '#app/ui/components.tsx'
 import { title } from '#app/ui/meta.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 import { orHttpError, replyOnDomainError } from '#app/web/errors.server.ts'
@@ -80,7 +80,7 @@ export default function CloseRound() {
         ) : (
           <>
             <p>{t.openGrantsIntro}</p>
-            <div className="table-scroll">
+            <TableScroll>
               <table className="table" data-testid="open-grants">
                 <thead>
                   <tr>
@@ -133,7 +133,7 @@ export default function CloseRound() {
                   </tr>
                 </tfoot>
               </table>
-            </div>
+            </TableScroll>
           </>
         )}
       </section>
@@ -144,7 +144,7 @@ export default function CloseRound() {
           {fill(t.policyIs, { policy: m.scenarios.unspentShort[d.policy] })} {t.policyChange}
         </p>
         {d.grants.length > 0 ? <p className="hint">{t.availableHint}</p> : null}
-        <div className="table-scroll">
+        <TableScroll>
           <table className="table" data-testid="unspent-per-wijk">
             <thead>
               <tr>
@@ -176,7 +176,7 @@ export default function CloseRound() {
               </tr>
             </tfoot>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       <section className="card stack" aria-labelledby="confirm">

@@ -15,7 +15,7 @@ import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { centsFromDb } from '#app/money/bigint.ts'
 import { requireCurrentRound } from '#app/web/guards.server.ts'
-import { FieldErrors, FormErrors, Money, PageHeader } from '#app/ui/components.tsx'
+import { FieldErrors, FormErrors, Money, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { formatDateTime, formatWeight } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 
@@ -106,7 +106,7 @@ export default function Scenarios() {
         <p>{m.scenarios.empty}</p>
       ) : (
         <Form method="get" aria-labelledby="saved-title">
-          <div className="table-scroll">
+          <TableScroll>
             <table className="table" data-testid="scenario-list">
               <thead>
                 <tr>
@@ -166,7 +166,7 @@ export default function Scenarios() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <button type="submit" className="button button-secondary">
             {m.scenarios.compare}
           </button>
@@ -186,7 +186,7 @@ export default function Scenarios() {
                 </p>
               </div>
             ))}
-          <div className="table-scroll">
+          <TableScroll>
             <table className="table comparison" data-testid="scenario-comparison">
               <thead>
                 <tr>
@@ -268,7 +268,7 @@ export default function Scenarios() {
                 </tr>
               </tfoot>
             </table>
-          </div>
+          </TableScroll>
           <ComparisonChart rows={comparison.rows} names={shown.map((s) => s.name)} maxCents={comparison.maxCents} />
 
           <h2>{m.scenarios.publishTitle}</h2>

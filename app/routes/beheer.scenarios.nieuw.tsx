@@ -14,7 +14,7 @@ import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { formatMoneyPlain } from '#app/money/money.ts'
 import { requireCurrentRound } from '#app/web/guards.server.ts'
-import { FieldErrors, FormErrors, PageHeader } from '#app/ui/components.tsx'
+import { FieldErrors, FormErrors, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { formatWeight } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 
@@ -200,7 +200,7 @@ export default function NewScenario() {
         <fieldset>
           <legend>{m.scenarios.perArea}</legend>
           <p className="hint">{fill(m.scenarios.perAreaHint, { weight: formatWeight(defaultPriorityWeight) })}</p>
-          <div className="table-scroll">
+          <TableScroll>
             <table className="table area-settings">
               <thead>
                 <tr>
@@ -244,7 +244,7 @@ export default function NewScenario() {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </fieldset>
         <div className="actions">
           <button type="submit" className="button" disabled={busy}>

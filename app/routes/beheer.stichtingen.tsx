@@ -20,7 +20,7 @@ import { foundationSchema, formatIban } from '#app/foundations/schema.ts'
 import { messages } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
-import { FormErrors, PageHeader } from '#app/ui/components.tsx'
+import { FormErrors, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 
 export const meta = title((m) => m.titles.foundations)
@@ -108,7 +108,7 @@ export default function FoundationsAdmin() {
     <>
       <PageHeader title={m.foundations.title} />
       <FormErrors errors={form.errors} />
-      <div className="table-scroll">
+      <TableScroll>
         <table className="table" data-testid="foundations">
           <thead>
             <tr>
@@ -161,7 +161,7 @@ export default function FoundationsAdmin() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {canManage ? (
         <Form method="post" {...getFormProps(form)} className="card stack narrow-form">
           <h2>{m.foundations.registerTitle}</h2>

@@ -14,7 +14,7 @@ import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { formatMoneyPlain } from '#app/money/money.ts'
 import { requireCurrentRound } from '#app/web/guards.server.ts'
-import { FormErrors, Money, PageHeader } from '#app/ui/components.tsx'
+import { FormErrors, Money, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { TextAreaField, TextField } from '#app/ui/fields.tsx'
 import { formatWeight } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
@@ -114,7 +114,7 @@ export default function AllocationAdmin() {
       {preview ? (
         <section aria-labelledby="preview-title">
           <h2 id="preview-title">{m.allocation.preview}</h2>
-          <div className="table-scroll">
+          <TableScroll>
             <table className="table" data-testid="preview">
               <thead>
                 <tr>
@@ -170,7 +170,7 @@ export default function AllocationAdmin() {
                 </tr>
               </tfoot>
             </table>
-          </div>
+          </TableScroll>
         </section>
       ) : null}
     </>

@@ -17,7 +17,7 @@ import {
 } from '#app/review/queue-filter.ts'
 import { daysLeft, urgency } from '#app/review/terms.ts'
 import { currentRound } from '#app/rounds/rounds.server.ts'
-import { Money, PageHeader, StatusBadge } from '#app/ui/components.tsx'
+import { Money, PageHeader, StatusBadge, TableScroll } from '#app/ui/components.tsx'
 import { formatDate } from '#app/ui/format.ts'
 import type { ApplicationStatus } from '#app/generated/prisma/enums.ts'
 
@@ -285,7 +285,7 @@ export default function Review() {
                   total: queue.total.toLocaleString('nl-NL'),
                 })}
               </p>
-              <div className="table-scroll">
+              <TableScroll>
                 <table className="table" aria-describedby="queue-total">
                   <thead>
                     <tr>
@@ -345,7 +345,7 @@ export default function Review() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
               {queue.pages > 1 ? (
                 <nav className="pagination" aria-label={m.ui.pagination}>
                   {queue.page > 1 ? (

@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type Submission, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import type { z } from 'zod'
@@ -15,13 +15,14 @@ import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { centsFromDb } from '#app/money/bigint.ts'
 import { formatMoney } from '#app/money/money.ts'
-import { FieldErrors, FormErrors, Money, PageHeader } from '#app/ui/components.tsx'
+import { FieldErrors, FormErrors, Money, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { formatDate, formatDateTime } from '#app/ui/format.ts'
+import { title } from '#app/ui/meta.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 import { orHttpError, replyOnDomainError } from '#app/web/errors.server.ts'
 import { intentPermission, intentTable } from '#app/web/intents.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Betalingen aan de bank – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.grants.ui.batchesTitle)
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'record:payment:area')
@@ -107,38 +108,40 @@ function PaymentRows({ rows, caption }: { rows: Row[]; caption: string }) {
   const m = useMessages()
   const g = m.grants.ui
   return (
-    <table className="table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{g.reference}</th>
-          <th scope="col">{g.application}</th>
-          <th scope="col">{g.payOn}</th>
-          <th scope="col">IBAN</th>
-          <th scope="col">{m.common.amount}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((p) => (
-          <tr key={p.id} data-payment={p.reference ?? p.id}>
-            <td>{p.reference}</td>
-            <td>
-              <Link to={`/beoordelen/${p.applicationId}`}>
-                {p.applicationReference} {p.title}
-              </Link>{' '}
-              ({p.area})
-            </td>
-            <td>{formatDate(p.payOn)}</td>
-            <td>
-              {p.accountHolder} · {p.iban}
-            </td>
-            <td>
-              <Money cents={p.amountCents} />
-            </td>
+    <TableScroll>
+      <table className="table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{g.reference}</th>
+            <th scope="col">{g.application}</th>
+            <th scope="col">{g.payOn}</th>
+            <th scope="col">IBAN</th>
+            <th scope="col">{m.common.amount}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((p) => (
+            <tr key={p.id} data-payment={p.reference ?? p.id}>
+              <td>{p.reference}</td>
+              <td>
+                <Link to={`/beoordelen/${p.applicationId}`}>
+                  {p.applicationReference} {p.title}
+                </Link>{' '}
+                ({p.area})
+              </td>
+              <td>{formatDate(p.payOn)}</td>
+              <td>
+                {p.accountHolder} · {p.iban}
+              </td>
+              <td>
+                <Money cents={p.amountCents} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   )
 }
 

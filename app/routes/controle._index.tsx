@@ -1,6 +1,7 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { redirect } from '@remix-run/node'
+import { hasPermission } from '#app/auth/permissions.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { fill } from '#app/i18n/i18n.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
@@ -14,13 +15,14 @@ import {
 } from '#app/reporting/audit/dashboard.server.ts'
 import { MoneyCells, MoneyHead, OkText, RoundPicker, Section } from '#app/reporting/audit/ui.tsx'
 import { EXPORTS } from '#app/reporting/exports/names.ts'
-import { Money, PageHeader } from '#app/ui/components.tsx'
+import { Money, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { formatDateTime } from '#app/ui/format.ts'
+import { title } from '#app/ui/meta.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Controle – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.titles.auditDashboard)
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, 'read:ledger:any')
+  const user = await requirePermission(request, 'read:ledger:any')
   const url = new URL(request.url)
   const round = await pickRound(url.searchParams.get('round'))
   if (!round) throw new Response('Niet gevonden', { status: 404 })
@@ -31,7 +33,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     groupedRows(round.id, 'foundation'),
     yearOnYear(),
   ])
-  return { ...d, rounds, byCategory, byFoundation, years }
+  // The sample and the wijk pages show applications: linked only for who may read them (the
+  // administrator reads the books but not the applications).
+  const mayReadApplications = hasPermission(user.role, 'read:application:any')
+  return { ...d, rounds, byCategory, byFoundation, years, mayReadApplications }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -56,10 +61,15 @@ export default function AuditDashboard() {
       </PageHeader>
       <p>{r.dashboardIntro}</p>
       <p>
-        <Link to="/controle/spoor">{r.trailLink}</Link> ·{' '}
-        <Link to={`/controle/steekproef?round=${year}`}>{r.sampleLink}</Link>
+        <Link to="/controle/spoor">{r.trailLink}</Link>
+        {d.mayReadApplications ? (
+          <>
+            {' · '}
+            <Link to={`/controle/steekproef?round=${year}`}>{r.sampleLink}</Link>
+          </>
+        ) : null}
       </p>
-      <div className="table-scroll">
+      <TableScroll>
         <table className="table" data-testid="area-money">
           <thead>
             <tr>
@@ -75,7 +85,11 @@ export default function AuditDashboard() {
             {d.rows.map((row) => (
               <tr key={row.areaId} data-area={row.code}>
                 <th scope="row">
-                  <Link to={`/controle/wijk?round=${year}&wijk=${row.code}`}>{row.name}</Link>
+                  {d.mayReadApplications ? (
+                    <Link to={`/controle/wijk?round=${year}&wijk=${row.code}`}>{row.name}</Link>
+                  ) : (
+                    row.name
+                  )}
                 </th>
                 <td className="num" data-col="allocated">
                   <Money cents={row.allocatedCents} />
@@ -100,7 +114,7 @@ export default function AuditDashboard() {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
 
       <Section id="tie-title" title={r.tieTitle}>
         <dl className="facts">
@@ -175,7 +189,7 @@ export default function AuditDashboard() {
         ] as const
       ).map(([id, title, rows]) => (
         <Section key={id} id={`${id}-title`} title={title}>
-          <div className="table-scroll">
+          <TableScroll>
             <table className="table" data-testid={id}>
               <thead>
                 <tr>
@@ -192,55 +206,57 @@ export default function AuditDashboard() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </Section>
       ))}
 
       <Section id="years-title" title={r.yearOnYear}>
-        <table className="table" data-testid="year-on-year">
-          <thead>
-            <tr>
-              <th scope="col">{r.year}</th>
-              <th scope="col" className="num">
-                {r.allocated}
-              </th>
-              <th scope="col" className="num">
-                {r.granted}
-              </th>
-              <th scope="col" className="num">
-                {r.paidOut}
-              </th>
-              <th scope="col" className="num">
-                {r.realised}
-              </th>
-              <th scope="col" className="num">
-                {r.returned}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.years.map((y) => (
-              <tr key={y.year}>
-                <th scope="row">{y.year}</th>
-                <td className="num">
-                  <Money cents={y.allocatedCents} />
-                </td>
-                <td className="num">
-                  <Money cents={y.grantedCents} />
-                </td>
-                <td className="num">
-                  <Money cents={y.paidOutCents} />
-                </td>
-                <td className="num">
-                  <Money cents={y.realisedCents} />
-                </td>
-                <td className="num">
-                  <Money cents={y.returnedCents} />
-                </td>
+        <TableScroll>
+          <table className="table" data-testid="year-on-year">
+            <thead>
+              <tr>
+                <th scope="col">{r.year}</th>
+                <th scope="col" className="num">
+                  {r.allocated}
+                </th>
+                <th scope="col" className="num">
+                  {r.granted}
+                </th>
+                <th scope="col" className="num">
+                  {r.paidOut}
+                </th>
+                <th scope="col" className="num">
+                  {r.realised}
+                </th>
+                <th scope="col" className="num">
+                  {r.returned}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {d.years.map((y) => (
+                <tr key={y.year}>
+                  <th scope="row">{y.year}</th>
+                  <td className="num">
+                    <Money cents={y.allocatedCents} />
+                  </td>
+                  <td className="num">
+                    <Money cents={y.grantedCents} />
+                  </td>
+                  <td className="num">
+                    <Money cents={y.paidOutCents} />
+                  </td>
+                  <td className="num">
+                    <Money cents={y.realisedCents} />
+                  </td>
+                  <td className="num">
+                    <Money cents={y.returnedCents} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </Section>
 
       <Section id="exports-title" title={r.exports}>

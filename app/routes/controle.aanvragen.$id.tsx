@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { SnapshotView, type SnapshotData } from '#app/applications/snapshot-view.tsx'
 import { requirePermission } from '#app/auth/session.server.ts'
@@ -6,10 +6,11 @@ import { fill } from '#app/i18n/i18n.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { auditApplication } from '#app/reporting/audit/application.server.ts'
 import { MoneyCells, MoneyHead, Section } from '#app/reporting/audit/ui.tsx'
-import { Money, PageHeader, StatusBadge } from '#app/ui/components.tsx'
+import { Money, PageHeader, StatusBadge, TableScroll } from '#app/ui/components.tsx'
 import { formatDate, formatDateTime } from '#app/ui/format.ts'
+import { title } from '#app/ui/meta.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Controle: aanvraag – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.titles.auditApplication)
 
 // The auditor reads everything of any submitted application and changes nothing (no action).
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -36,7 +37,7 @@ export default function AuditApplication() {
         <Link to={`/controle/wijk?round=${a.year}&wijk=${a.area.code}`}>{a.area.name}</Link> ·{' '}
         <Link to={`/controle?round=${a.year}`}>{r.backToDashboard}</Link>
       </p>
-      <div className="table-scroll">
+      <TableScroll>
         <table className="table" data-testid="grant-money">
           <thead>
             <tr>
@@ -53,37 +54,39 @@ export default function AuditApplication() {
             </tr>
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       <Section id="entries-title" title={r.ledgerEntries}>
-        <table className="table" data-testid="grant-entries">
-          <thead>
-            <tr>
-              <th scope="col">{r.date}</th>
-              <th scope="col">{r.cause}</th>
-              <th scope="col">{r.from}</th>
-              <th scope="col">{r.to}</th>
-              <th scope="col" className="num">
-                {r.amount}
-              </th>
-              <th scope="col">{r.description}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {a.entries.map((e) => (
-              <tr key={e.id}>
-                <td>{formatDateTime(e.createdAt, lang)}</td>
-                <td>{e.cause}</td>
-                <td>{e.from}</td>
-                <td>{e.to}</td>
-                <td className="num">
-                  <Money cents={e.amountCents} />
-                </td>
-                <td>{e.memo}</td>
+        <TableScroll>
+          <table className="table" data-testid="grant-entries">
+            <thead>
+              <tr>
+                <th scope="col">{r.date}</th>
+                <th scope="col">{r.cause}</th>
+                <th scope="col">{r.from}</th>
+                <th scope="col">{r.to}</th>
+                <th scope="col" className="num">
+                  {r.amount}
+                </th>
+                <th scope="col">{r.description}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {a.entries.map((e) => (
+                <tr key={e.id}>
+                  <td>{formatDateTime(e.createdAt, lang)}</td>
+                  <td>{e.cause}</td>
+                  <td>{e.from}</td>
+                  <td>{e.to}</td>
+                  <td className="num">
+                    <Money cents={e.amountCents} />
+                  </td>
+                  <td>{e.memo}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </Section>
 
       <Section id="payments-title" title={r.payments}>
@@ -142,30 +145,32 @@ export default function AuditApplication() {
       </Section>
 
       <Section id="history-title" title={r.history}>
-        <table className="table" data-testid="history">
-          <thead>
-            <tr>
-              <th scope="col">{r.date}</th>
-              <th scope="col">{r.who}</th>
-              <th scope="col">{r.role}</th>
-              <th scope="col">{r.before}</th>
-              <th scope="col">{r.after}</th>
-              <th scope="col">{r.description}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {a.history.map((h) => (
-              <tr key={h.id}>
-                <td>{formatDateTime(h.createdAt, lang)}</td>
-                <td>{h.actor}</td>
-                <td>{h.actorRole ? m.roles[h.actorRole as keyof typeof m.roles] : ''}</td>
-                <td>{h.fromStatus ? m.status[h.fromStatus] : '–'}</td>
-                <td>{m.status[h.toStatus]}</td>
-                <td>{h.reason}</td>
+        <TableScroll>
+          <table className="table" data-testid="history">
+            <thead>
+              <tr>
+                <th scope="col">{r.date}</th>
+                <th scope="col">{r.who}</th>
+                <th scope="col">{r.role}</th>
+                <th scope="col">{r.before}</th>
+                <th scope="col">{r.after}</th>
+                <th scope="col">{r.description}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {a.history.map((h) => (
+                <tr key={h.id}>
+                  <td>{formatDateTime(h.createdAt, lang)}</td>
+                  <td>{h.actor}</td>
+                  <td>{h.actorRole ? m.roles[h.actorRole as keyof typeof m.roles] : ''}</td>
+                  <td>{h.fromStatus ? m.status[h.fromStatus] : '–'}</td>
+                  <td>{m.status[h.toStatus]}</td>
+                  <td>{h.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </Section>
 
       <Section id="snapshot-title" title={r.snapshot}>

@@ -1,14 +1,15 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { fill } from '#app/i18n/i18n.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { lastTrailCheck, runTrailCheck, searchTrail, type TrailVerdict } from '#app/reporting/audit/trail.server.ts'
-import { PageHeader } from '#app/ui/components.tsx'
+import { PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { formatDateTime } from '#app/ui/format.ts'
+import { title } from '#app/ui/meta.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Audittrail – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.reporting.trailTitle)
 
 const FILTERS = ['actor', 'entity', 'kind', 'from', 'to'] as const
 
@@ -106,7 +107,7 @@ export default function Trail() {
         <a href={`/controle/export/trail.csv?${exportQuery}&sep=semicolon`}>{r.csvSemicolon}</a> ·{' '}
         <a href={`/controle/export/trail.xlsx?${exportQuery}`}>{r.xlsx}</a>
       </p>
-      <div className="table-scroll">
+      <TableScroll>
         <table className="table" data-testid="trail">
           <thead>
             <tr>
@@ -145,7 +146,7 @@ export default function Trail() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <nav aria-label={fill(r.page, { page: d.page, pages })} className="pagination">
         {d.page > 1 ? <Link to={query(d.page - 1)}>{r.previous}</Link> : null} {fill(r.page, { page: d.page, pages })}{' '}
         {d.page < pages ? <Link to={query(d.page + 1)}>{r.next}</Link> : null}

@@ -29,7 +29,7 @@ import {
 } from '#app/reporting/audit/sampling.server.ts'
 import { drawSample, FINDING_VERDICTS, SAMPLE_METHODS, SIZE_BY } from '#app/reporting/audit/sampling.ts'
 import { Section } from '#app/reporting/audit/ui.tsx'
-import { FieldErrors, FormErrors, Money, PageHeader } from '#app/ui/components.tsx'
+import { FieldErrors, FormErrors, Money, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { formatDate, formatDateTime } from '#app/ui/format.ts'
 import { title } from '#app/ui/meta.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
@@ -385,7 +385,7 @@ export default function Sampling() {
         {d.samples.length === 0 ? (
           <p>{s.none}</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll>
             <table className="table" data-testid="samples">
               <thead>
                 <tr>
@@ -418,7 +418,7 @@ export default function Sampling() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </Section>
     </>

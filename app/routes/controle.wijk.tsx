@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { prisma } from '#app/db.server.ts'
@@ -6,9 +6,10 @@ import { fill } from '#app/i18n/i18n.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { areaGrants, pickRound } from '#app/reporting/audit/dashboard.server.ts'
 import { MoneyCells, MoneyHead } from '#app/reporting/audit/ui.tsx'
-import { Money, PageHeader, StatusBadge } from '#app/ui/components.tsx'
+import { Money, PageHeader, StatusBadge, TableScroll } from '#app/ui/components.tsx'
+import { title } from '#app/ui/meta.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Controle per wijk – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.titles.auditArea)
 
 // /controle/wijk?round=<year>&wijk=<code>: the grants of one wijk (without a wijk: the first one).
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -42,7 +43,7 @@ export default function AuditArea() {
       {grants.length === 0 ? (
         <p>{r.noGrants}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll>
           <table className="table" data-testid="area-grants">
             <thead>
               <tr>
@@ -75,7 +76,7 @@ export default function AuditArea() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   )

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { listMailbox } from '#app/mail/mailbox.server.ts'
 import { requireLocalMailbox } from '#app/web/guards.server.ts'
-import { PageHeader } from '#app/ui/components.tsx'
+import { PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { formatDateTime } from '#app/ui/format.ts'
 
 export const meta = title((m) => m.titles.mailbox)
@@ -24,7 +24,7 @@ export default function Mailbox() {
       {mails.length === 0 ? (
         <p>{m.mail.mailboxEmpty}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll>
           <table className="table" data-testid="mailbox">
             <thead>
               <tr>
@@ -51,7 +51,7 @@ export default function Mailbox() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   )

@@ -1,12 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { fill } from '#app/i18n/i18n.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { publicAreas, publicInitiatives, publicRound } from '#app/reporting/open-data/open-data.server.ts'
 import { InitiativesTable } from '#app/reporting/open-data/public-table.tsx'
 import { Money, PageHeader } from '#app/ui/components.tsx'
+import { title } from '#app/ui/meta.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Open boeken – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.titles.openBooksArea)
 
 // Public page, no sign-in: one wijk in one round.
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -5,7 +5,7 @@ import { useMessages } from '#app/i18n/use-messages.ts'
 import { annualReport } from '#app/reporting/annual-report/annual-report.server.ts'
 import { CityIndicatorsTable } from '#app/reporting/indicators/ui.tsx'
 import { InitiativesTable } from '#app/reporting/open-data/public-table.tsx'
-import { Money, PageHeader } from '#app/ui/components.tsx'
+import { Money, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { title } from '#app/ui/meta.ts'
 
 export const meta = title((m) => fill(m.annualReport.title, { year: '' }).trim())
@@ -62,7 +62,7 @@ export default function AnnualReportPage() {
         </dd>
       </dl>
       <h2>{a.perArea}</h2>
-      <div className="table-scroll">
+      <TableScroll>
         <table className="table" data-testid="report-areas">
           <thead>
             <tr>
@@ -104,7 +104,7 @@ export default function AnnualReportPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <h2>{a.examples}</h2>
       <InitiativesTable initiatives={d.examples} />
     </>

@@ -1,12 +1,12 @@
-import type { MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { prisma } from '#app/db.server.ts'
 import { fill } from '#app/i18n/i18n.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { OPEN_DATA_FILES } from '#app/reporting/open-data/fields.ts'
-import { PageHeader } from '#app/ui/components.tsx'
+import { PageHeader, TableScroll } from '#app/ui/components.tsx'
+import { title } from '#app/ui/meta.ts'
 
-export const meta: MetaFunction = () => [{ title: 'Open data – Buurtbudget Amersfoort' }]
+export const meta = title((m) => m.reporting.openDataTitle)
 
 // Public page: the open data per round and what every field means.
 export async function loader() {
@@ -40,24 +40,26 @@ export default function OpenData() {
       {Object.entries(OPEN_DATA_FILES).map(([file, fields]) => (
         <section key={file} aria-labelledby={`fields-${file}`}>
           <h2 id={`fields-${file}`}>{fill(r.openDataFields, { file })}</h2>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{r.field}</th>
-                <th scope="col">{r.meaning}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {fields.map((f) => (
-                <tr key={f}>
-                  <th scope="row">
-                    <code>{f}</code>
-                  </th>
-                  <td>{r.fields[f]}</td>
+          <TableScroll>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{r.field}</th>
+                  <th scope="col">{r.meaning}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {fields.map((f) => (
+                  <tr key={f}>
+                    <th scope="row">
+                      <code>{f}</code>
+                    </th>
+                    <td>{r.fields[f]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </section>
       ))}
     </>

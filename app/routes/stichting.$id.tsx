@@ -15,7 +15,7 @@ import { formatIban, memberActionSchema } from '#app/foundations/schema.ts'
 import { fill, messages } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
-import { FieldErrors, FormErrors, PageHeader } from '#app/ui/components.tsx'
+import { FieldErrors, FormErrors, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { formatDate } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 
@@ -132,58 +132,60 @@ export default function FoundationPage() {
         <section aria-labelledby="members-title" className="stack">
           <h2 id="members-title">{m.members.title}</h2>
           <FormErrors errors={memberError} />
-          <table className="table" data-testid="members">
-            <thead>
-              <tr>
-                <th scope="col">{m.members.name}</th>
-                <th scope="col">{m.login.email}</th>
-                <th scope="col">{m.members.role}</th>
-                {canManage ? <th scope="col">{m.members.actions}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((x) => (
-                <tr key={x.id}>
-                  <td>
-                    {x.name}
-                    {x.id === me ? ` (${m.members.you})` : ''}
-                  </td>
-                  <td>{x.email}</td>
-                  <td>{m.memberRoles[x.role]}</td>
-                  {canManage ? (
-                    <td className="member-actions">
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="intent" value="role" />
-                        <input type="hidden" name="userId" value={x.id} />
-                        <input
-                          type="hidden"
-                          name="role"
-                          value={x.role === 'FOUNDATION_ADMIN' ? 'MEMBER' : 'FOUNDATION_ADMIN'}
-                        />
-                        <button type="submit" className="button button-secondary button-small" disabled={busy}>
-                          {x.role === 'FOUNDATION_ADMIN' ? m.members.makeMember : m.members.makeAdmin}
-                        </button>
-                      </Form>
-                      {x.id !== me ? (
+          <TableScroll>
+            <table className="table" data-testid="members">
+              <thead>
+                <tr>
+                  <th scope="col">{m.members.name}</th>
+                  <th scope="col">{m.login.email}</th>
+                  <th scope="col">{m.members.role}</th>
+                  {canManage ? <th scope="col">{m.members.actions}</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {members.map((x) => (
+                  <tr key={x.id}>
+                    <td>
+                      {x.name}
+                      {x.id === me ? ` (${m.members.you})` : ''}
+                    </td>
+                    <td>{x.email}</td>
+                    <td>{m.memberRoles[x.role]}</td>
+                    {canManage ? (
+                      <td className="member-actions">
                         <Form method="post" className="inline-form">
-                          <input type="hidden" name="intent" value="remove" />
+                          <input type="hidden" name="intent" value="role" />
                           <input type="hidden" name="userId" value={x.id} />
-                          <button
-                            type="submit"
-                            className="button button-danger button-small"
-                            disabled={busy}
-                            aria-label={fill(m.members.removeLabel, { name: x.name })}
-                          >
-                            {m.members.remove}
+                          <input
+                            type="hidden"
+                            name="role"
+                            value={x.role === 'FOUNDATION_ADMIN' ? 'MEMBER' : 'FOUNDATION_ADMIN'}
+                          />
+                          <button type="submit" className="button button-secondary button-small" disabled={busy}>
+                            {x.role === 'FOUNDATION_ADMIN' ? m.members.makeMember : m.members.makeAdmin}
                           </button>
                         </Form>
-                      ) : null}
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                        {x.id !== me ? (
+                          <Form method="post" className="inline-form">
+                            <input type="hidden" name="intent" value="remove" />
+                            <input type="hidden" name="userId" value={x.id} />
+                            <button
+                              type="submit"
+                              className="button button-danger button-small"
+                              disabled={busy}
+                              aria-label={fill(m.members.removeLabel, { name: x.name })}
+                            >
+                              {m.members.remove}
+                            </button>
+                          </Form>
+                        ) : null}
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           <Form method="post">
             <input type="hidden" name="intent" value="leave" />
             <button type="submit" className="link-button" disabled={busy}>

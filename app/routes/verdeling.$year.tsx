@@ -6,7 +6,7 @@ import { publishedAllocation } from '#app/allocation/publish.server.ts'
 import { fill, messages } from '#app/i18n/i18n.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { formatMoney } from '#app/money/money.ts'
-import { Money, PageHeader } from '#app/ui/components.tsx'
+import { Money, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { formatDate, formatWeight } from '#app/ui/format.ts'
 
 export const meta: MetaFunction = ({ params, matches }) => {
@@ -143,7 +143,7 @@ export default function PublicAllocation() {
       </section>
 
       <h2 id="lines-title">{pe.linesTitle}</h2>
-      <div className="table-scroll">
+      <TableScroll labelledBy="lines-title">
         <table className="table" data-testid="allocation-lines" aria-labelledby="lines-title">
           <thead>
             <tr>
@@ -218,7 +218,7 @@ export default function PublicAllocation() {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
 
       <h2 id="history-title">{pe.historyTitle}</h2>
       <ol className="history" aria-labelledby="history-title" reversed>

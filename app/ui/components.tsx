@@ -54,3 +54,35 @@ export function PageHeader({ title, children }: { title: string; children?: Reac
     </div>
   )
 }
+
+/**
+ * The box a wide table scrolls in, so the page itself reflows at 320 px (WCAG 1.4.10). A scrolling
+ * box must be reachable by the keyboard to scroll it (axe scrollable-region-focusable, WCAG 2.1.1):
+ * it is a focus stop and a named region. Every wide table sits in one.
+ */
+export function TableScroll({
+  label,
+  labelledBy,
+  children,
+}: {
+  /** The region's name; or `labelledBy`, the id of the heading above the table. */
+  label?: string
+  labelledBy?: string
+  children: ReactNode
+}) {
+  const m = useMessages()
+  return (
+    <div
+      className="table-scroll"
+      role="region"
+      // A scrolling box must take the focus to be scrolled by keyboard (WCAG 2.1.1; axe
+      // scrollable-region-focusable); the rule's own documentation names this exception.
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+      tabIndex={0}
+      aria-labelledby={labelledBy}
+      aria-label={labelledBy ? undefined : (label ?? m.ui.table)}
+    >
+      {children}
+    </div>
+  )
+}

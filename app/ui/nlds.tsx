@@ -1,3 +1,4 @@
+import { TableScroll } from './components.tsx'
 import { Link, useNavigation, useSearchParams } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useMessages } from '#app/i18n/use-messages.ts'
@@ -235,7 +236,7 @@ export function DataTable<Row>({
   }
   return (
     <>
-      <div className="table-scroll">
+      <TableScroll label={caption}>
         <table className="utrecht-table utrecht-table--html-table table">
           {caption ? <caption className="utrecht-table__caption visually-hidden">{caption}</caption> : null}
           <thead className="utrecht-table__header">
@@ -283,7 +284,7 @@ export function DataTable<Row>({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {pages > 1 ? (
         <nav aria-label={m.ui.pagination} className="pagination">
           {page > 1 ? <Link to={href({ page: String(page - 1) })}>{m.ui.previous}</Link> : null}{' '}

@@ -1,5 +1,5 @@
 import { useMessages } from '#app/i18n/use-messages.ts'
-import { Money } from '#app/ui/components.tsx'
+import { Money, TableScroll } from '#app/ui/components.tsx'
 import { MEASURES, type Measure } from './parse.ts'
 
 type Values = Partial<Record<Measure, number>>
@@ -28,7 +28,7 @@ export function CityIndicatorsTable({ rows }: { rows: CityRow[] }) {
   const years = rows.filter((r) => Object.keys(r.realised).length > 0)
   const targets = rows.filter((r) => Object.keys(r.target).length > 0)
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="table" data-testid="city-indicators">
         <caption>{t.cityCaption}</caption>
         <thead>
@@ -65,7 +65,7 @@ export function CityIndicatorsTable({ rows }: { rows: CityRow[] }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   )
 }
 
@@ -75,7 +75,7 @@ export function AreaIndicatorsTable({ rows }: { rows: AreaIndicatorRow[] }) {
   const t = m.indicators
   const r = m.reporting
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="table" data-testid="area-indicators">
         <caption>{t.areaCaption}</caption>
         <thead>
@@ -118,6 +118,6 @@ export function AreaIndicatorsTable({ rows }: { rows: AreaIndicatorRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   )
 }

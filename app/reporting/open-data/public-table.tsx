@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
 import { useMessages } from '#app/i18n/use-messages.ts'
-import { Money } from '#app/ui/components.tsx'
+import { Money, TableScroll } from '#app/ui/components.tsx'
 import type { PublicArea, PublicInitiative } from './open-data.server.ts'
 
 export function AreasTable({ year, areas }: { year: number; areas: PublicArea[] }) {
@@ -9,7 +9,7 @@ export function AreasTable({ year, areas }: { year: number; areas: PublicArea[] 
   const total = (k: 'allocatedCents' | 'grantedCents' | 'paidCents' | 'realisedCents') =>
     areas.reduce((s, a) => s + a[k], 0)
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="table" data-testid="public-areas">
         <thead>
           <tr>
@@ -68,7 +68,7 @@ export function AreasTable({ year, areas }: { year: number; areas: PublicArea[] 
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableScroll>
   )
 }
 
@@ -77,7 +77,7 @@ export function InitiativesTable({ initiatives }: { initiatives: PublicInitiativ
   const r = m.reporting
   if (initiatives.length === 0) return <p>{r.publicNoInitiatives}</p>
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="table" data-testid="public-initiatives">
         <thead>
           <tr>
@@ -110,6 +110,6 @@ export function InitiativesTable({ initiatives }: { initiatives: PublicInitiativ
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   )
 }
