@@ -316,7 +316,8 @@ async function concurrentAwards(db: pg.Client, roundId: string) {
   const refusals = outcomes
     .filter((o): o is PromiseRejectedResult => o.status === 'rejected')
     .map((o) => (o.reason as Error)?.message ?? String(o.reason))
-  const overspend = refusals.filter((m) => !/vrij beschikbare budget/.test(m)) // errors other than 'not enough budget'
+  // errors other than 'not enough budget' (a DomainError carries its message key, decide.insufficient)
+  const overspend = refusals.filter((m) => !/vrij beschikbare budget|^decide\.insufficient$/.test(m))
   const after = await prisma.account.findUniqueOrThrow({ where: { id: account.id } })
   const awarded = await prisma.application.count({ where: { id: { startsWith: 'bench-race-' }, status: 'AWARDED' } })
   const books = await checkLedger(roundId)
