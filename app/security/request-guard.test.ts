@@ -212,18 +212,30 @@ describe('the request guard', () => {
     )
   })
 
-  test('finding 3: unknown or repeated wijk ids in a staff member’s areas are a 400 at the field, never a 500', async () => {
+  test('finding 3: unknown or malformed wijk ids in a staff member’s areas are a 400 at the field; a repeated one is kept once; never a 500', async () => {
     const cookie = (await createUserSession(userIds.admin)).split(';')[0]
     const area = await prisma.area.findUniqueOrThrow({ where: { code: 'WK030719' } })
-    for (const areaIds of [['zzzzzzzzzzzzzzzzzzzzzzzz'], [area.id, area.id], ['kort']]) {
+    const update = (areaIds: string[]) => {
       const body = new URLSearchParams({ intent: 'update', userId: userIds.reviewer, role: 'REVIEWER' })
       for (const a of areaIds) body.append('areaIds', a)
-      const r = await post('/beheer/medewerkers', body.toString(), { Cookie: cookie })
+      return post('/beheer/medewerkers', body.toString(), { Cookie: cookie })
+    }
+    const before = await prisma.reviewerArea.findMany({ where: { userId: userIds.reviewer }, select: { areaId: true } })
+    for (const areaIds of [['zzzzzzzzzzzzzzzzzzzzzzzz'], ['kort'], [area.id, 'zzzzzzzzzzzzzzzzzzzzzzzz']]) {
+      const r = await update(areaIds)
       expect(r.status, `${JSON.stringify(areaIds)}: ${r.headers.get('x-test-error') ?? r.text.slice(0, 200)}`).toBe(400)
       expect(r.text).toContain('Kies wijken uit de lijst')
     }
     // Nothing half-written: the reviewer keeps the wijken they had.
-    expect(await prisma.reviewerArea.count({ where: { userId: userIds.reviewer } })).toBeGreaterThan(0)
+    expect(
+      await prisma.reviewerArea.findMany({ where: { userId: userIds.reviewer }, select: { areaId: true } }),
+    ).toEqual(before)
+    // The same wijk twice (only a hand-made request can send that) is saved once, not a unique-key 500.
+    const twice = await update([area.id, area.id])
+    expect(twice.status, twice.headers.get('x-test-error') ?? twice.text.slice(0, 200)).toBe(302)
+    expect(await prisma.reviewerArea.count({ where: { userId: userIds.reviewer } })).toBe(1)
+    // Back to the wijken the reviewer had, for the tests after this one.
+    expect((await update(before.map((b) => b.areaId))).status).toBe(302)
   })
 
   test('the refusal page is in the visitor’s language and shows no stack trace', async () => {
