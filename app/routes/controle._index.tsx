@@ -1,3 +1,4 @@
+import { roundTotals } from '#app/ledger/totals.server.ts'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { redirect } from '@remix-run/node'
@@ -26,11 +27,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const round = await pickRound(url.searchParams.get('round'))
   if (!round) throw new Response('Niet gevonden', { status: 404 })
+  // The balance totals are read (and folded) once for the page, not once per table.
+  const totals = await roundTotals(round.id)
   const [d, rounds, byCategory, byFoundation, years] = await Promise.all([
-    dashboard(round.id),
+    dashboard(round.id, totals),
     roundsForPicker(),
-    groupedRows(round.id, 'category'),
-    groupedRows(round.id, 'foundation'),
+    groupedRows(round.id, 'category', totals),
+    groupedRows(round.id, 'foundation', totals),
     yearOnYear(),
   ])
   // The sample and the wijk pages show applications: linked only for who may read them (the

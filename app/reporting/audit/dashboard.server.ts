@@ -105,9 +105,10 @@ export async function areaRows(roundId: string, totals?: TotalRow[]): Promise<Ar
 
 export type Dashboard = Awaited<ReturnType<typeof dashboard>>
 
-export async function dashboard(roundId: string) {
+/** The round's dashboard; `balanceTotals` when the caller read them already (one read per page view). */
+export async function dashboard(roundId: string, balanceTotals?: TotalRow[]) {
   const round = await prisma.budgetRound.findUniqueOrThrow({ where: { id: roundId } })
-  const all = await roundTotals(roundId)
+  const all = balanceTotals ?? (await roundTotals(roundId))
   const [rows, lastCheck, carriedInCents] = await Promise.all([
     areaRows(roundId, all),
     lastLedgerCheck(roundId),
