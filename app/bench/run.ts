@@ -177,11 +177,18 @@ async function runLoad(
   })
 }
 
-async function measureDashboard(portal: PortalProcess, cookie: string, runs = 3) {
+/**
+ * The dashboard's time at the ledger's current size: one request first that is not counted (it folds
+ * the balance deltas of the bulk load just generated, with the trigger's backlog of every account at
+ * once, and warms the caches; in use that fold is spread over the page views as the ledger grows,
+ * docs/decisions/0039), then the median of `runs` requests.
+ */
+async function measureDashboard(portal: PortalProcess, cookie: string, runs = 7) {
   const times: number[] = []
   let status = 0
   let bytes = 0
-  for (let i = 0; i < runs; i++) {
+  let warmUpMs: number | null = null
+  for (let i = -1; i < runs; i++) {
     // A page that takes over 10 s is measured once (time budget).
     if (times.length && times[0] > 10_000) break
     const start = performance.now()
@@ -196,10 +203,13 @@ async function measureDashboard(portal: PortalProcess, cookie: string, runs = 3)
       status = -1
       say(`  dashboard request failed: ${(error as Error).message}`)
     }
-    times.push(performance.now() - start)
+    if (i < 0) warmUpMs = Math.round(performance.now() - start)
+    else times.push(performance.now() - start)
+    if (warmUpMs !== null && warmUpMs > 10_000) break
   }
   times.sort((a, b) => a - b)
-  return { runs: times.length, medianMs: Math.round(times[Math.floor(times.length / 2)]), status, bytes }
+  const medianMs = times.length ? Math.round(times[Math.floor(times.length / 2)]) : (warmUpMs ?? 0)
+  return { runs: times.length, warmUpMs, medianMs, status, bytes }
 }
 
 type QueueTime = {
