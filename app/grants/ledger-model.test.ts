@@ -13,8 +13,12 @@
 // Speed (thousands of sequences inside `npm test`): one fixture (two rounds, funded, and three
 // applications) is shared; every sequence runs in ONE transaction that is rolled back at its end, each
 // step inside a savepoint (a refused step is rolled back to it, as its own transaction would be).
-// LEDGER_MODEL_RUNS (default 300 in `npm test`; 2,000 took 954 s on the 2-core machine under load, too
-// long for CI, so thousands run with LEDGER_MODEL_RUNS=2000) and LEDGER_MODEL_STEPS (default 16) tune it;
+// Depth: a fifth of the sequences are lifecycles (one grant from award or reservation to the closed
+// round, every step with random parameters, sometimes replaced or followed by a random command), so
+// accept and recover are done, not only refused; the test asserts every verb was done at least once.
+// LEDGER_MODEL_RUNS (default 2,000; on 2 Dec 2026 at load 1.5-4: 2,000 sequences, 15,038 steps in
+// 193 s, the whole file 216 s; accept done 59 times, recover 162, approve 29, every verb > 0) and
+// LEDGER_MODEL_STEPS (default 16, the random sequences' maximum length) tune it;
 // LEDGER_MODEL_SEED replays a failure that fast-check reported.
 import { execFile } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
@@ -47,7 +51,7 @@ import { registerRecoveryReceipt, settle } from './settlement.server.ts'
 import { recordExpense, reviewExpense } from './spend.server.ts'
 import { submitReport } from './report.server.ts'
 
-const RUNS = Number(process.env.LEDGER_MODEL_RUNS ?? 300)
+const RUNS = Number(process.env.LEDGER_MODEL_RUNS ?? 2000)
 const MAX_COMMANDS = Number(process.env.LEDGER_MODEL_STEPS ?? 16)
 const SEED = process.env.LEDGER_MODEL_SEED ? Number(process.env.LEDGER_MODEL_SEED) : undefined
 const THRESHOLD = 50_000
@@ -367,7 +371,7 @@ const expectOutcome = (name: string, got: 'ok' | 'refused', want: boolean) => {
 }
 
 /** Mostly the first application, so a short sequence still goes deep into one grant's life. */
-const appIdx = fc.oneof(
+const anyApp = fc.oneof(
   { arbitrary: fc.constant(0), weight: 2 },
   { arbitrary: fc.integer({ min: 0, max: 2 }), weight: 1 },
 )
@@ -430,7 +434,8 @@ async function publish(m: Model, pot: number, fixed: number) {
 
 const inTx = (fn: (tx: Tx) => Promise<unknown>) => fn
 
-const commands = [
+/** Every command; the ones on one application take its index from `appIdx`. */
+const commandsFor = (appIdx: fc.Arbitrary<number>) => [
   fc.tuple(fc.integer({ min: 400_000, max: 800_000 }), fc.constantFrom(0, 50_000, 150_000)).map(([pot, fixed]) =>
     cmd(
       `publish(${pot}, ${fixed})`,
@@ -909,6 +914,7 @@ const commands = [
     ),
   ),
 ]
+const commands = commandsFor(anyApp)
 
 // The lifecycle's steps more often than its dead ends; closing the round ends a sequence, so rarely.
 const [
@@ -931,7 +937,32 @@ const [
 const weighted = [publishCmd, award, award, award, reserve, confirm, advance, advance, tranche, tranche, approve]
 weighted.push(batch, batch, batch, expense, expense, review, review, report, report, settleCmd, settleCmd)
 weighted.push(recover, recover, rev, close)
-const sequences = fc.commands(weighted, { maxCommands: MAX_COMMANDS, size: 'max' })
+const random = fc.commands(weighted, { maxCommands: MAX_COMMANDS, size: 'max' })
+/**
+ * A lifecycle: one application's way from the award to the closed round, in order (award or reserve
+ * and confirm, advance, approval, batch, expenses, their review, report, settlement, the final
+ * payment's batch, recovery, close), every step with random parameters, and any step sometimes
+ * replaced by, or followed by, a random command of the whole set. Fully random sequences seldom get a
+ * grant as far as an accepted expense or a recovery; these do, and the model checks them the same way.
+ */
+const lifecycle = fc.integer({ min: 0, max: 2 }).chain((i) => {
+  const c = commandsFor(fc.constant(i))
+  const [, award1, reserve1, confirm1, advance1, tranche1, approve1, batch1, expense1, review1] = c
+  const [, , , , , , , , , , report1, settle1, recover1, , close1] = c
+  const noise = fc.oneof(...weighted)
+  const slot = (step: fc.Arbitrary<Cmd>) =>
+    fc
+      .tuple(
+        fc.oneof({ weight: 5, arbitrary: step }, { weight: 1, arbitrary: noise }),
+        fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: noise }),
+      )
+      .map(([a, b]) => (b ? [a, b] : [a]))
+  const skeleton = [fc.oneof(award1, reserve1), confirm1, advance1, approve1, tranche1, batch1, expense1, expense1]
+  skeleton.push(review1, review1, approve1, batch1, report1, settle1, batch1, recover1, recover1, close1)
+  return fc.tuple(...skeleton.map(slot)).map((slots) => slots.flat())
+})
+// a fifth of the sequences are lifecycles, the rest fully random
+const sequences = fc.oneof({ weight: 4, arbitrary: random }, { weight: 1, arbitrary: lifecycle })
 const policies = fc.constantFrom<Policy>('RETURN_TO_MUNICIPALITY', 'CARRY_OVER_PER_AREA')
 
 const ROLLBACK = Symbol('rollback')
@@ -1008,9 +1039,8 @@ test('thousands of random sequences after the award keep the books right after e
   expect(done).toBeGreaterThanOrEqual(RUNS)
   // every verb was really done (not only refused) somewhere in the run
   const verbs = ['publish', 'award', 'reserve', 'confirm', 'release', 'advance', 'tranche', 'approve', 'batch']
-  // (accept and recover need a grant deep in its life; a 2000-run reaches them rarely: see the summary)
-  verbs.push('expense', 'reject', 'report', 'settle', 'reverse', 'close')
-  if (RUNS >= 500) for (const name of verbs) expect(tally.get(name)?.ok ?? 0, name).toBeGreaterThan(0)
+  verbs.push('expense', 'accept', 'reject', 'report', 'settle', 'recover', 'reverse', 'close')
+  for (const name of verbs) expect(tally.get(name)?.ok ?? 0, name).toBeGreaterThan(0)
 }, 1_800_000)
 
 test('`npm run ledger:verify` agrees with the model on committed sequences, and fails where the books do not', async () => {
