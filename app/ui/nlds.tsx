@@ -1,5 +1,6 @@
 import { TableScroll } from './components.tsx'
 import { Link, useNavigation, useSearchParams } from '@remix-run/react'
+import { useRef } from 'react'
 import type {
   ButtonHTMLAttributes,
   HTMLAttributes,
@@ -31,7 +32,11 @@ export function Alert({
 } & Omit<HTMLAttributes<HTMLDivElement>, 'role' | 'children'>) {
   const legacy = { info: 'alert-info', ok: 'alert-success', warning: 'alert-warning', error: 'alert-error' }[type]
   return (
-    <div {...rest} className={`utrecht-alert utrecht-alert--${type} alert ${legacy}${className ? ` ${className}` : ''}`} role={role}>
+    <div
+      {...rest}
+      className={`utrecht-alert utrecht-alert--${type} alert ${legacy}${className ? ` ${className}` : ''}`}
+      role={role}
+    >
       {children}
     </div>
   )
@@ -94,15 +99,18 @@ export function SubmitButton({
 } & ButtonProps) {
   const navigation = useNavigation()
   const m = useMessages()
+  const ref = useRef<HTMLButtonElement>(null)
   const buttonName = intent === undefined ? name : 'intent'
   const buttonValue = intent === undefined ? value : intent
   const pending =
     navigation.state === 'submitting' &&
     (!action || navigation.formAction === action) &&
-    (buttonName === undefined || navigation.formData?.get(buttonName) === buttonValue)
+    (buttonName === undefined || navigation.formData?.get(buttonName) === buttonValue) &&
+    isThisForm(ref.current, navigation.formAction, navigation.formData)
   return (
     <button
       {...rest}
+      ref={ref}
       type="submit"
       name={buttonName}
       value={buttonValue}
@@ -118,6 +126,25 @@ export function SubmitButton({
       {pending ? <span className="visually-hidden"> {m.ui.busy}</span> : null}
     </button>
   )
+}
+
+/**
+ * Whether the navigation under way was sent by the form this button belongs to: same action, and every
+ * hidden field of the form (its intent, the row's id) sent with the same value. On a page with one
+ * form per table row, only the row that was sent shows busy.
+ */
+function isThisForm(button: HTMLButtonElement | null, formAction: string | undefined, data: FormData | undefined) {
+  const form = button?.form
+  if (!form || !data) return true
+  if (formAction) {
+    const url = new URL(form.action, window.location.href)
+    if (url.pathname + url.search !== formAction && url.pathname !== formAction) return false
+  }
+  for (const el of Array.from(form.elements)) {
+    if (el instanceof HTMLInputElement && el.type === 'hidden' && el.name && data.get(el.name) !== el.value)
+      return false
+  }
+  return true
 }
 
 /** The bare select control in NL Design System style, for a select whose label sits elsewhere (a table, a filter bar). */
