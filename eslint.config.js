@@ -44,4 +44,41 @@ export default tseslint.config(
       'jsx-a11y/label-has-associated-control': ['error', { assert: 'either' }],
     },
   },
+  // ---- nlds: pages use the shared NL Design System components (docs/decisions/0017-nl-design-system.md) ----
+  {
+    files: [
+      'app/routes/**/*.tsx',
+      'app/applications/application-form.tsx',
+      'app/grants/money-views.tsx',
+      'app/foundations/foundation-fields.tsx',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXOpeningElement[name.name='button']",
+          message:
+            'Use SubmitButton (pending state per form) or Button from app/ui/nlds.tsx instead of a raw <button>.',
+        },
+        {
+          selector: "JSXOpeningElement[name.name='select']",
+          message: 'Use SelectField or Select from app/ui/nlds.tsx instead of a raw <select>.',
+        },
+        {
+          selector: "JSXOpeningElement[name.name='table']",
+          message: 'Use DataTable or Table (with Thead/Tbody/Tr/Th/Td) from app/ui/nlds.tsx instead of a raw <table>.',
+        },
+        {
+          selector:
+            "JSXOpeningElement[name.name='input'] > JSXAttribute[name.name='type'][value.value=/^(checkbox|radio)$/]",
+          message:
+            'Use CheckboxField/RadioGroup (or the Checkbox/Radio controls) from app/ui/nlds.tsx instead of a raw checkbox or radio.',
+        },
+        {
+          selector: "JSXAttribute[name.name='className'][value.value=/^alert\\b/]",
+          message: 'Use Alert from app/ui/nlds.tsx instead of a box with className="alert ...".',
+        },
+      ],
+    },
+  },
 )

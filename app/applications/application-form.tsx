@@ -16,6 +16,7 @@ import { parseMoney } from '#app/money/money.ts'
 import { FieldErrors, FormErrors, Money } from '#app/ui/components.tsx'
 import { CATEGORIES } from './categories.ts'
 import { ATTACHMENT_KINDS, applicationSchema, draftSchema } from './schema.ts'
+import { Alert, Checkbox as CheckboxControl, Select, SubmitButton } from '#app/ui/nlds.tsx'
 
 export type ApplicationFormDefaults = {
   title?: string
@@ -87,7 +88,6 @@ export function ApplicationForm({
 }) {
   const m = useMessages()
   const navigation = useNavigation()
-  const busy = navigation.state !== 'idle'
   const pendingIntent = navigation.state === 'submitting' ? navigation.formData?.get('intent') : null
   const [form, fields] = useForm({
     lastResult,
@@ -174,6 +174,7 @@ export function ApplicationForm({
         onChange={autosave.schedule}
       >
         {/* Enter in a text field saves the draft (the first submit button is the default one), never "remove a line". */}
+        {/* eslint-disable-next-line no-restricted-syntax -- an invisible default button, not a control anyone sees: SubmitButton's NL Design System classes would give it a size */}
         <button type="submit" name="intent" value="save" className="visually-hidden" tabIndex={-1} aria-hidden="true" />
         {currentVersion !== undefined ? <input type="hidden" name="version" value={currentVersion} /> : null}
         {!applicationId && currentDraftId ? <input type="hidden" name="draftId" value={currentDraftId} /> : null}
@@ -181,9 +182,9 @@ export function ApplicationForm({
           {m.form.intro} {m.common.requiredHint}
         </p>
         {actionData?.conflictVersion !== undefined ? (
-          <div className="alert alert-warning" role="alert">
+          <Alert type="warning" role="alert">
             <strong>{m.intake.conflict}.</strong> {form.errors?.[0]}
-          </div>
+          </Alert>
         ) : (
           <FormErrors id={form.errorId} errors={form.errors} />
         )}
@@ -197,26 +198,26 @@ export function ApplicationForm({
           <div className="field-row">
             <div className="field">
               <label htmlFor={fields.category.id}>{m.form.category}</label>
-              <select {...getSelectProps(fields.category)} aria-describedby={described(fields.category)}>
+              <Select {...getSelectProps(fields.category)} aria-describedby={described(fields.category)}>
                 <option value="">{m.form.chooseCategory}</option>
                 {CATEGORIES.map((c) => (
                   <option key={c} value={c}>
                     {m.categories[c]}
                   </option>
                 ))}
-              </select>
+              </Select>
               <FieldErrors id={fields.category.errorId} errors={fields.category.errors} />
             </div>
             <div className="field">
               <label htmlFor={fields.areaId.id}>{m.form.area}</label>
-              <select {...getSelectProps(fields.areaId)} aria-describedby={described(fields.areaId)}>
+              <Select {...getSelectProps(fields.areaId)} aria-describedby={described(fields.areaId)}>
                 {areas.length > 1 ? <option value="">{m.form.chooseArea}</option> : null}
                 {areas.map((a) => (
                   <option key={a.id} value={a.id}>
                     {a.name}
                   </option>
                 ))}
-              </select>
+              </Select>
               <FieldErrors id={fields.areaId.errorId} errors={fields.areaId.errors} />
             </div>
           </div>
@@ -283,22 +284,23 @@ export function ApplicationForm({
                     />
                     <FieldErrors id={amount.errorId} errors={amount.errors} />
                   </div>
-                  <button
-                    className="button button-secondary button-small"
+                  <SubmitButton
+                    variant="secondary"
+                    small
                     {...form.remove.getButtonProps({ name: fields.lines.name, index })}
                   >
                     {fill(m.form.removeLine, { n: index + 1 })}
-                  </button>
+                  </SubmitButton>
                 </li>
               )
             })}
           </ol>
-          <button
-            className="button button-secondary"
+          <SubmitButton
+            variant="secondary"
             {...form.insert.getButtonProps({ name: fields.lines.name, defaultValue: { description: '', amount: '' } })}
           >
             {m.form.addLine}
-          </button>
+          </SubmitButton>
           <div className="field-row">
             {text(fields.otherIncome, m.intake.otherIncome, m.intake.otherIncomeHint, {
               inputMode: 'decimal',
@@ -347,14 +349,10 @@ export function ApplicationForm({
                   )}{' '}
                   <span className="hint">({formatSize(a.sizeBytes)})</span>{' '}
                   {applicationId ? (
-                    <button
-                      type="submit"
-                      form={`delete-attachment-${a.id}`}
-                      className="button button-secondary button-small"
-                    >
+                    <SubmitButton variant="secondary" small form={`delete-attachment-${a.id}`}>
                       {m.intake.deleteAttachment}
                       <span className="visually-hidden"> {a.filename}</span>
-                    </button>
+                    </SubmitButton>
                   ) : null}
                 </li>
               ))}
@@ -374,13 +372,13 @@ export function ApplicationForm({
             </div>
             <div className="field field-narrow">
               <label htmlFor={fields.attachmentKind.id}>{m.intake.attachmentKind}</label>
-              <select {...getSelectProps(fields.attachmentKind)}>
+              <Select {...getSelectProps(fields.attachmentKind)}>
                 {ATTACHMENT_KINDS.map((k) => (
                   <option key={k} value={k}>
                     {m.intake.kinds[k]}
                   </option>
                 ))}
-              </select>
+              </Select>
             </div>
           </div>
         </fieldset>
@@ -392,12 +390,10 @@ export function ApplicationForm({
         </fieldset>
 
         <div className="actions">
-          <button type="submit" name="intent" value="save" className="button button-secondary" disabled={busy}>
+          <SubmitButton intent="save" variant="secondary">
             {pendingIntent === 'save' ? m.intake.saving : m.form.saveDraft}
-          </button>
-          <button type="submit" name="intent" value="submit" className="button" disabled={busy}>
-            {pendingIntent === 'submit' ? m.intake.saving : m.form.submit}
-          </button>
+          </SubmitButton>
+          <SubmitButton intent="submit">{pendingIntent === 'submit' ? m.intake.saving : m.form.submit}</SubmitButton>
         </div>
       </Form>
       {applicationId
@@ -413,13 +409,13 @@ export function ApplicationForm({
 }
 
 function Checkbox({ field, label }: { field: FieldMetadata<boolean | undefined>; label: ReactNode }) {
+  const { type: _type, ...props } = getInputProps(field, { type: 'checkbox' })
   return (
-    <div className="field field-checkbox">
-      <input
-        {...getInputProps(field, { type: 'checkbox' })}
-        aria-describedby={field.errors?.length ? field.errorId : undefined}
-      />
-      <label htmlFor={field.id}>{label}</label>
+    <div className="utrecht-form-field utrecht-form-field--checkbox field field-checkbox">
+      <CheckboxControl {...props} aria-describedby={field.errors?.length ? field.errorId : undefined} />
+      <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={field.id}>
+        {label}
+      </label>
       <FieldErrors id={field.errorId} errors={field.errors} />
     </div>
   )

@@ -2,6 +2,7 @@ import { type FieldMetadata } from '@conform-to/react'
 import { TextField } from '#app/ui/fields.tsx'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { FieldErrors } from '#app/ui/components.tsx'
+import { Checkbox } from '#app/ui/nlds.tsx'
 
 type F = FieldMetadata<string | undefined>
 export type FoundationFieldSet = {
@@ -48,8 +49,7 @@ export function FoundationFields({
         <div className="checkbox-grid">
           {areas.map((a) => (
             <label key={a.id} className="checkbox">
-              <input type="checkbox" name={fields.areaIds.name} value={a.id} defaultChecked={chosen.has(a.id)} />{' '}
-              {a.name}
+              <Checkbox name={fields.areaIds.name} value={a.id} defaultChecked={chosen.has(a.id)} /> {a.name}
             </label>
           ))}
         </div>

@@ -7,7 +7,7 @@ import {
   type SubmissionResult,
 } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Form, useNavigation } from '@remix-run/react'
+import { Form } from '@remix-run/react'
 import type { z } from 'zod'
 import { fill } from '#app/i18n/i18n.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
@@ -17,6 +17,7 @@ import { TextAreaField, TextField } from '#app/ui/fields.tsx'
 import { formatDate } from '#app/ui/format.ts'
 import { MONEY_SCHEMAS, type MoneyIntent } from './forms.ts'
 import type { GrantMoney, PaymentShownAs } from './page.server.ts'
+import { Caption, Select, SubmitButton, Table, Tbody, Td, Th, Thead, Tr } from '#app/ui/nlds.tsx'
 
 /** What an action answered: the form (intent, and which row for per-row forms) and its reply. */
 export type MoneyActionData = { intent?: string; target?: string; result?: unknown } | undefined
@@ -107,27 +108,27 @@ export function ReviewerPayments({
   if (money.payments.length === 0) return <p>{g.noPayments}</p>
   return (
     <TableScroll>
-      <table className="table" data-testid="payments">
-        <caption>{g.payments}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{g.reference}</th>
-            <th scope="col">{g.kindLabel}</th>
-            <th scope="col">{m.common.date}</th>
-            <th scope="col">{m.common.amount}</th>
-            <th scope="col">{g.status}</th>
-          </tr>
-        </thead>
-        <tbody>
+      <Table data-testid="payments">
+        <Caption>{g.payments}</Caption>
+        <Thead>
+          <Tr>
+            <Th scope="col">{g.reference}</Th>
+            <Th scope="col">{g.kindLabel}</Th>
+            <Th scope="col">{m.common.date}</Th>
+            <Th scope="col">{m.common.amount}</Th>
+            <Th scope="col">{g.status}</Th>
+          </Tr>
+        </Thead>
+        <Tbody>
           {money.payments.map((p) => (
-            <tr key={p.id} data-payment={p.reference ?? p.id}>
-              <td>{p.reference}</td>
-              <td>{g.kinds[p.kind]}</td>
-              <td>{formatDate(p.payOn)}</td>
-              <td>
+            <Tr key={p.id} data-payment={p.reference ?? p.id}>
+              <Td>{p.reference}</Td>
+              <Td>{g.kinds[p.kind]}</Td>
+              <Td>{formatDate(p.payOn)}</Td>
+              <Td>
                 <Money cents={p.amountCents} />
-              </td>
-              <td>
+              </Td>
+              <Td>
                 <PaymentStatusText shownAs={p.shownAs} />
                 {p.recordedBy ? <p className="hint">{fill(g.proposedBy, { name: p.recordedBy })}</p> : null}
                 {p.approvedBy ? <p className="hint">{fill(g.approvedBy, { name: p.approvedBy })}</p> : null}
@@ -135,11 +136,11 @@ export function ReviewerPayments({
                 {p.status === 'PROPOSED' ? (
                   <ApprovePaymentForm paymentId={p.id} mine={p.recordedById === userId} actionData={actionData} />
                 ) : null}
-              </td>
-            </tr>
+              </Td>
+            </Tr>
           ))}
-        </tbody>
-      </table>
+        </Tbody>
+      </Table>
     </TableScroll>
   )
 }
@@ -154,7 +155,6 @@ function ApprovePaymentForm({
   actionData: MoneyActionData
 }) {
   const m = useMessages()
-  const busy = useNavigation().state !== 'idle'
   const [form, fields] = useMoneyForm('approve-payment', actionData, paymentId)
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
@@ -163,9 +163,7 @@ function ApprovePaymentForm({
       {mine ? <p className="hint">{m.grants.ui.ownProposal}</p> : null}
       <FormErrors id={form.errorId} errors={form.errors} />
       <FieldErrors id={fields.paymentId.errorId} errors={fields.paymentId.errors} />
-      <button type="submit" className="button button-small" disabled={busy}>
-        {m.grants.ui.approvePayment}
-      </button>
+      <SubmitButton small>{m.grants.ui.approvePayment}</SubmitButton>
     </Form>
   )
 }
@@ -184,7 +182,6 @@ export function ProposePaymentForm({
 }) {
   const m = useMessages()
   const g = m.grants.ui
-  const busy = useNavigation().state !== 'idle'
   const [form, fields] = useMoneyForm('propose-payment', actionData)
   const hasAdvance = money.payments.some((p) => p.kind === 'ADVANCE' && p.status !== 'CANCELLED')
   return (
@@ -201,10 +198,10 @@ export function ProposePaymentForm({
       <input type="hidden" name="key" value={formKey} />
       <div className="field">
         <label htmlFor={fields.kind.id}>{g.kindLabel}</label>
-        <select {...getSelectProps(fields.kind)} defaultValue={hasAdvance ? 'TRANCHE' : 'ADVANCE'}>
+        <Select {...getSelectProps(fields.kind)} defaultValue={hasAdvance ? 'TRANCHE' : 'ADVANCE'}>
           <option value="TRANCHE">{g.kinds.TRANCHE}</option>
           <option value="ADVANCE">{g.kinds.ADVANCE}</option>
-        </select>
+        </Select>
         <FieldErrors id={fields.kind.errorId} errors={fields.kind.errors} />
       </div>
       <TextField meta={fields.amount} label={g.amountEuro} inputMode="decimal" />
@@ -223,9 +220,7 @@ export function ProposePaymentForm({
         <FieldErrors id={fields.payOn.errorId} errors={fields.payOn.errors} />
       </div>
       <TextField meta={fields.description} label={m.common.description} />
-      <button type="submit" className="button" disabled={busy}>
-        {g.propose}
-      </button>
+      <SubmitButton>{g.propose}</SubmitButton>
     </Form>
   )
 }
@@ -283,7 +278,6 @@ export function ExpenseList({
 function ReviewExpenseForm({ expenseId, actionData }: { expenseId: string; actionData?: MoneyActionData }) {
   const m = useMessages()
   const g = m.grants.ui
-  const busy = useNavigation().state !== 'idle'
   const [form, fields] = useMoneyForm('review-expense', actionData, expenseId)
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
@@ -292,18 +286,12 @@ function ReviewExpenseForm({ expenseId, actionData }: { expenseId: string; actio
       <input type="hidden" name="expenseId" value={expenseId} />
       <TextField meta={fields.reason} label={g.reviewReason} hint={g.reviewReasonHint} />
       <div className="button-row">
-        <button type="submit" name="decision" value="accept" className="button button-small" disabled={busy}>
+        <SubmitButton small name="decision" value="accept">
           {g.accept}
-        </button>
-        <button
-          type="submit"
-          name="decision"
-          value="reject"
-          className="button button-small button-secondary"
-          disabled={busy}
-        >
+        </SubmitButton>
+        <SubmitButton variant="secondary" small name="decision" value="reject">
           {g.reject}
-        </button>
+        </SubmitButton>
       </div>
       <FieldErrors id={fields.decision.errorId} errors={fields.decision.errors} />
     </Form>
@@ -316,50 +304,50 @@ export function SpendByLine({ money }: { money: GrantMoney }) {
   const g = m.grants.ui
   return (
     <TableScroll>
-      <table className="table" data-testid="spend-by-line">
-        <caption>{g.byLine}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{g.line}</th>
-            <th scope="col">{g.planned}</th>
-            <th scope="col">{g.spentAccepted}</th>
-            <th scope="col">{g.submitted}</th>
-            <th scope="col">{g.leftLine}</th>
-          </tr>
-        </thead>
-        <tbody>
+      <Table data-testid="spend-by-line">
+        <Caption>{g.byLine}</Caption>
+        <Thead>
+          <Tr>
+            <Th scope="col">{g.line}</Th>
+            <Th scope="col">{g.planned}</Th>
+            <Th scope="col">{g.spentAccepted}</Th>
+            <Th scope="col">{g.submitted}</Th>
+            <Th scope="col">{g.leftLine}</Th>
+          </Tr>
+        </Thead>
+        <Tbody>
           {money.lines.rows.map((l) => (
-            <tr key={l.id} data-line={l.description}>
-              <th scope="row">{l.description}</th>
-              <td data-col="planned">
+            <Tr key={l.id} data-line={l.description}>
+              <Th scope="row">{l.description}</Th>
+              <Td data-col="planned">
                 <Money cents={l.planned} />
-              </td>
-              <td data-col="spent">
+              </Td>
+              <Td data-col="spent">
                 <Money cents={l.spent} />
-              </td>
-              <td data-col="submitted">
+              </Td>
+              <Td data-col="submitted">
                 <Money cents={l.submitted} />
-              </td>
-              <td data-col="left">
+              </Td>
+              <Td data-col="left">
                 <Money cents={l.left} />
-              </td>
-            </tr>
+              </Td>
+            </Tr>
           ))}
           {money.lines.unassigned.spent || money.lines.unassigned.submitted ? (
-            <tr>
-              <th scope="row">{g.noLine}</th>
-              <td />
-              <td>
+            <Tr>
+              <Th scope="row">{g.noLine}</Th>
+              <Td />
+              <Td>
                 <Money cents={money.lines.unassigned.spent} />
-              </td>
-              <td>
+              </Td>
+              <Td>
                 <Money cents={money.lines.unassigned.submitted} />
-              </td>
-              <td />
-            </tr>
+              </Td>
+              <Td />
+            </Tr>
           ) : null}
-        </tbody>
-      </table>
+        </Tbody>
+      </Table>
     </TableScroll>
   )
 }
@@ -368,7 +356,6 @@ export function SpendByLine({ money }: { money: GrantMoney }) {
 export function SettleForm({ money, actionData }: { money: GrantMoney; actionData: MoneyActionData }) {
   const m = useMessages()
   const g = m.grants.ui
-  const busy = useNavigation().state !== 'idle'
   const [form, fields] = useMoneyForm('settle', actionData)
   return (
     <Form method="post" {...getFormProps(form)} className="card stack">
@@ -384,9 +371,7 @@ export function SettleForm({ money, actionData }: { money: GrantMoney; actionDat
       <input type="hidden" name="intent" value="settle" />
       <TextField meta={fields.finalAmount} label={g.finalAmount} inputMode="decimal" />
       <TextAreaField meta={fields.reason} label={g.settleReason} />
-      <button type="submit" className="button" disabled={busy}>
-        {g.settle}
-      </button>
+      <SubmitButton>{g.settle}</SubmitButton>
     </Form>
   )
 }
@@ -459,7 +444,6 @@ export function RecoveryForm({
 }) {
   const m = useMessages()
   const g = m.grants.ui
-  const busy = useNavigation().state !== 'idle'
   const [form, fields] = useMoneyForm('recovery', actionData)
   const r = money.settlement?.recovery
   if (!r || r.closed) return null
@@ -479,9 +463,7 @@ export function RecoveryForm({
         />
         <FieldErrors id={fields.receivedOn.errorId} errors={fields.receivedOn.errors} />
       </div>
-      <button type="submit" className="button" disabled={busy}>
-        {g.registerRecovery}
-      </button>
+      <SubmitButton>{g.registerRecovery}</SubmitButton>
     </Form>
   )
 }

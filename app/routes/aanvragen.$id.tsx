@@ -48,6 +48,7 @@ import { Money } from '#app/ui/components.tsx'
 import { TextAreaField, TextField } from '#app/ui/fields.tsx'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 import { replyOnDomainError } from '#app/web/errors.server.ts'
+import { Select, SubmitButton } from '#app/ui/nlds.tsx'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.application.title ?? 'Aanvraag'} – Buurtbudget Amersfoort` },
@@ -284,25 +285,22 @@ function AnswerForm({
         </div>
         <div className="field field-narrow">
           <label htmlFor={fields.attachmentKind.id}>{m.intake.attachmentKind}</label>
-          <select {...getSelectProps(fields.attachmentKind)}>
+          <Select {...getSelectProps(fields.attachmentKind)}>
             {ATTACHMENT_KINDS.map((k) => (
               <option key={k} value={k}>
                 {m.intake.kinds[k]}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
       </div>
-      <button type="submit" className="button" disabled={busy}>
-        {busy ? m.intake.pending : m.intake.answerSubmit}
-      </button>
+      <SubmitButton>{busy ? m.intake.pending : m.intake.answerSubmit}</SubmitButton>
     </Form>
   )
 }
 
 function WithdrawForm({ actionData }: { actionData?: FormActionData }) {
   const m = useMessages()
-  const busy = useNavigation().state !== 'idle'
   const [form, fields] = useForm({
     id: 'withdraw',
     lastResult: actionData?.result as SubmissionResult<string[]> | undefined,
@@ -329,9 +327,7 @@ function WithdrawForm({ actionData }: { actionData?: FormActionData }) {
         <label htmlFor={fields.confirm.id}>{m.intake.withdrawConfirm}</label>
         <FieldErrors id={fields.confirm.errorId} errors={fields.confirm.errors} />
       </div>
-      <button type="submit" className="button button-danger" disabled={busy}>
-        {m.intake.withdraw}
-      </button>
+      <SubmitButton variant="danger">{m.intake.withdraw}</SubmitButton>
     </Form>
   )
 }
@@ -415,7 +411,6 @@ function ExpenseForm({
 }) {
   const m = useMessages()
   const g = m.grants.ui
-  const busy = useNavigation().state !== 'idle'
   const [form, fields] = useForm({
     id: 'expense',
     lastResult: actionData?.result as SubmissionResult<string[]> | undefined,
@@ -445,7 +440,7 @@ function ExpenseForm({
       {lines.length ? (
         <div className="field">
           <label htmlFor={fields.budgetLineId.id}>{g.budgetLine}</label>
-          <select
+          <Select
             {...getSelectProps(fields.budgetLineId)}
             aria-describedby={fields.budgetLineId.errors ? fields.budgetLineId.errorId : undefined}
           >
@@ -455,7 +450,7 @@ function ExpenseForm({
                 {l.description}
               </option>
             ))}
-          </select>
+          </Select>
           <FieldErrors id={fields.budgetLineId.errorId} errors={fields.budgetLineId.errors} />
         </div>
       ) : null}
@@ -469,9 +464,7 @@ function ExpenseForm({
         />
         <FieldErrors id={fields.receipts.errorId} errors={fields.receipts.errors} />
       </div>
-      <button type="submit" className="button" disabled={busy}>
-        {g.addExpense}
-      </button>
+      <SubmitButton>{g.addExpense}</SubmitButton>
     </Form>
   )
 }
@@ -479,7 +472,6 @@ function ExpenseForm({
 function ReportForm({ actionData }: { actionData?: MoneyActionData }) {
   const m = useMessages()
   const g = m.grants.ui
-  const busy = useNavigation().state !== 'idle'
   const [form, fields] = useForm({
     id: 'report',
     lastResult: actionData?.result as SubmissionResult<string[]> | undefined,
@@ -505,9 +497,7 @@ function ReportForm({ actionData }: { actionData?: MoneyActionData }) {
         />
         <FieldErrors id={fields.photos.errorId} errors={fields.photos.errors} />
       </div>
-      <button type="submit" className="button" disabled={busy}>
-        {g.submitReport}
-      </button>
+      <SubmitButton>{g.submitReport}</SubmitButton>
     </Form>
   )
 }

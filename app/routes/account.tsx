@@ -9,6 +9,7 @@ import { prisma } from '#app/db.server.ts'
 import { fill } from '#app/i18n/i18n.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { PageHeader } from '#app/ui/components.tsx'
+import { SubmitButton } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => m.titles.account)
 
@@ -57,9 +58,7 @@ export default function Account() {
         <h2>{m.accounts.everywhereTitle}</h2>
         <p>{fill(m.accounts.everywhereIntro, { count: d.sessions })}</p>
         <Form method="post">
-          <button type="submit" className="button button-danger">
-            {m.accounts.everywhereSubmit}
-          </button>
+          <SubmitButton variant="danger">{m.accounts.everywhereSubmit}</SubmitButton>
         </Form>
       </section>
     </div>

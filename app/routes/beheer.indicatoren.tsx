@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getTextareaProps, useForm, type Submission
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { clientIp } from '#app/auth/request.server.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
@@ -15,6 +15,7 @@ import { INDICATOR_COLUMNS, type RowError } from '#app/reporting/indicators/pars
 import { FieldErrors, FormErrors, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { title } from '#app/ui/meta.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
+import { SubmitButton, Table, Tbody, Td, Th, Thead, Tr } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => m.indicators.adminTitle)
 
@@ -78,7 +79,6 @@ export default function IndicatorsAdmin() {
   const actionData = useActionData<ActionData>()
   const m = useMessages()
   const t = m.indicators
-  const busy = useNavigation().state !== 'idle'
   const [form, fields] = useForm({
     id: 'import',
     lastResult: actionData?.intent === 'import' ? actionData.result : undefined,
@@ -99,24 +99,24 @@ export default function IndicatorsAdmin() {
       </p>
       <h2 id="stored-title">{t.stored}</h2>
       <TableScroll labelledBy="stored-title">
-        <table className="table narrow" aria-labelledby="stored-title" data-testid="indicator-years">
-          <thead>
-            <tr>
-              <th scope="col">{m.reporting.year}</th>
-              <th scope="col" className="num">
+        <Table className="narrow" aria-labelledby="stored-title" data-testid="indicator-years">
+          <Thead>
+            <Tr>
+              <Th scope="col">{m.reporting.year}</Th>
+              <Th scope="col" className="num">
                 {t.values}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+              </Th>
+            </Tr>
+          </Thead>
+          <Tbody>
             {d.stored.map((s) => (
-              <tr key={s.year}>
-                <th scope="row">{s.year}</th>
-                <td className="num">{s.count}</td>
-              </tr>
+              <Tr key={s.year}>
+                <Th scope="row">{s.year}</Th>
+                <Td className="num">{s.count}</Td>
+              </Tr>
             ))}
-          </tbody>
-        </table>
+          </Tbody>
+        </Table>
       </TableScroll>
 
       <h2 id="import-title">{t.adminTitle}</h2>
@@ -131,24 +131,24 @@ export default function IndicatorsAdmin() {
         <FormErrors id={form.errorId} errors={form.errors} />
         {rowErrors.length > 0 ? (
           <TableScroll>
-            <table className="table" data-testid="row-errors">
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
+            <Table data-testid="row-errors">
+              <Thead>
+                <Tr>
+                  <Th scope="col" className="num">
                     {t.line}
-                  </th>
-                  <th scope="col">{t.problem}</th>
-                </tr>
-              </thead>
-              <tbody>
+                  </Th>
+                  <Th scope="col">{t.problem}</Th>
+                </Tr>
+              </Thead>
+              <Tbody>
                 {rowErrors.map((e) => (
-                  <tr key={`${e.line}-${e.message}`}>
-                    <td className="num">{e.line}</td>
-                    <td className="negative">{e.message}</td>
-                  </tr>
+                  <Tr key={`${e.line}-${e.message}`}>
+                    <Td className="num">{e.line}</Td>
+                    <Td className="negative">{e.message}</Td>
+                  </Tr>
                 ))}
-              </tbody>
-            </table>
+              </Tbody>
+            </Table>
           </TableScroll>
         ) : null}
         <p className="hint">{fill(t.columns, { columns: INDICATOR_COLUMNS.join(';') })}</p>
@@ -161,9 +161,7 @@ export default function IndicatorsAdmin() {
           <label htmlFor={fields.csv.id}>{t.paste}</label>
           <textarea {...getTextareaProps(fields.csv)} rows={6} className="mono" />
         </div>
-        <button type="submit" className="button" disabled={busy}>
-          {t.submit}
-        </button>
+        <SubmitButton>{t.submit}</SubmitButton>
       </Form>
 
       <h2 id="texts-title">
@@ -181,9 +179,7 @@ export default function IndicatorsAdmin() {
           <label htmlFor={textFields.results.id}>{m.annualReport.results}</label>
           <textarea {...getTextareaProps(textFields.results)} rows={5} />
         </div>
-        <button type="submit" className="button" disabled={busy}>
-          {m.annualReport.save}
-        </button>
+        <SubmitButton>{m.annualReport.save}</SubmitButton>
       </Form>
     </>
   )

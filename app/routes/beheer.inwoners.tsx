@@ -3,7 +3,7 @@ import { title } from '#app/ui/meta.ts'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { AllocationAdminNav } from '#app/allocation/admin-nav.tsx'
 import { parsePopulationCsv, POPULATION_CSV_COLUMNS, type PopulationCsvError } from '#app/allocation/population-csv.ts'
 import { importPopulation, populationTable, populationYears } from '#app/allocation/population.server.ts'
@@ -15,6 +15,7 @@ import { useMessages } from '#app/i18n/use-messages.ts'
 import { FieldErrors, FormErrors, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { formatDateTime } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
+import { Caption, SubmitButton, Table, Tbody, Td, Th, Thead, Tr } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => m.titles.population)
 
@@ -50,7 +51,6 @@ export default function Population() {
   const { years, shownYears, table } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const m = useMessages()
-  const busy = useNavigation().state !== 'idle'
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     shouldValidate: 'onBlur',
@@ -70,33 +70,33 @@ export default function Population() {
         <p>{m.population.noYears}</p>
       ) : (
         <TableScroll labelledBy="years-title">
-          <table className="table narrow" aria-labelledby="years-title">
-            <thead>
-              <tr>
-                <th scope="col">{m.population.year}</th>
-                <th scope="col" className="num">
+          <Table className="narrow" aria-labelledby="years-title">
+            <Thead>
+              <Tr>
+                <Th scope="col">{m.population.year}</Th>
+                <Th scope="col" className="num">
                   {m.population.areas}
-                </th>
-                <th scope="col" className="num">
+                </Th>
+                <Th scope="col" className="num">
                   {m.allocation.inhabitants}
-                </th>
-                <th scope="col">{m.population.importedAt}</th>
-              </tr>
-            </thead>
-            <tbody>
+                </Th>
+                <Th scope="col">{m.population.importedAt}</Th>
+              </Tr>
+            </Thead>
+            <Tbody>
               {years.map((y) => (
-                <tr key={y.year}>
-                  <th scope="row">{y.year}</th>
-                  <td className="num">
+                <Tr key={y.year}>
+                  <Th scope="row">{y.year}</Th>
+                  <Td className="num">
                     {y.areas}
                     {y.complete ? '' : ` (${m.population.incomplete})`}
-                  </td>
-                  <td className="num">{y.inhabitants.toLocaleString('nl-NL')}</td>
-                  <td>{formatDateTime(y.importedAt)}</td>
-                </tr>
+                  </Td>
+                  <Td className="num">{y.inhabitants.toLocaleString('nl-NL')}</Td>
+                  <Td>{formatDateTime(y.importedAt)}</Td>
+                </Tr>
               ))}
-            </tbody>
-          </table>
+            </Tbody>
+          </Table>
         </TableScroll>
       )}
 
@@ -111,25 +111,25 @@ export default function Population() {
         <FormErrors id={form.errorId} errors={form.errors} />
         {rowErrors.length > 0 ? (
           <TableScroll>
-            <table className="table" data-testid="row-errors">
-              <caption className="visually-hidden">{m.population.rowErrorsCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
+            <Table data-testid="row-errors">
+              <Caption className="visually-hidden">{m.population.rowErrorsCaption}</Caption>
+              <Thead>
+                <Tr>
+                  <Th scope="col" className="num">
                     {m.population.line}
-                  </th>
-                  <th scope="col">{m.population.problem}</th>
-                </tr>
-              </thead>
-              <tbody>
+                  </Th>
+                  <Th scope="col">{m.population.problem}</Th>
+                </Tr>
+              </Thead>
+              <Tbody>
                 {rowErrors.map((e) => (
-                  <tr key={`${e.line}-${e.message}`}>
-                    <td className="num">{e.line}</td>
-                    <td className="negative">{e.message}</td>
-                  </tr>
+                  <Tr key={`${e.line}-${e.message}`}>
+                    <Td className="num">{e.line}</Td>
+                    <Td className="negative">{e.message}</Td>
+                  </Tr>
                 ))}
-              </tbody>
-            </table>
+              </Tbody>
+            </Table>
           </TableScroll>
         ) : null}
         <p className="hint">{fill(m.population.columns, { columns: POPULATION_CSV_COLUMNS.join(',') })}</p>
@@ -154,44 +154,42 @@ export default function Population() {
           <label htmlFor={fields.csv.id}>{m.population.paste}</label>
           <textarea {...getTextareaProps(fields.csv)} rows={5} className="mono" />
         </div>
-        <button type="submit" className="button" disabled={busy}>
-          {m.population.submit}
-        </button>
+        <SubmitButton>{m.population.submit}</SubmitButton>
       </Form>
 
       {shownYears.length > 0 ? (
         <>
           <h2 id="table-title">{m.population.perArea}</h2>
           <TableScroll labelledBy="table-title">
-            <table className="table" aria-labelledby="table-title">
-              <thead>
-                <tr>
-                  <th scope="col">{m.common.area}</th>
-                  <th scope="col">{m.population.code}</th>
+            <Table aria-labelledby="table-title">
+              <Thead>
+                <Tr>
+                  <Th scope="col">{m.common.area}</Th>
+                  <Th scope="col">{m.population.code}</Th>
                   {shownYears.map((y) => (
-                    <th key={y} scope="col" className="num">
+                    <Th key={y} scope="col" className="num">
                       {y}
-                    </th>
+                    </Th>
                   ))}
-                </tr>
-              </thead>
-              <tbody>
+                </Tr>
+              </Thead>
+              <Tbody>
                 {table.map((a) => (
-                  <tr key={a.code}>
-                    <th scope="row">
+                  <Tr key={a.code}>
+                    <Th scope="row">
                       {a.name}
                       {a.priority ? <span className="tag">{m.allocation.priority}</span> : null}
-                    </th>
-                    <td>{a.code}</td>
+                    </Th>
+                    <Td>{a.code}</Td>
                     {shownYears.map((y) => (
-                      <td key={y} className="num">
+                      <Td key={y} className="num">
                         {a.byYear[y]?.toLocaleString('nl-NL') ?? '–'}
-                      </td>
+                      </Td>
                     ))}
-                  </tr>
+                  </Tr>
                 ))}
-              </tbody>
-            </table>
+              </Tbody>
+            </Table>
           </TableScroll>
         </>
       ) : null}

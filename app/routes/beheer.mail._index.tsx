@@ -3,7 +3,7 @@ import { title } from '#app/ui/meta.ts'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { getEnv } from '#app/env.server.ts'
 import { fill, messages } from '#app/i18n/i18n.ts'
@@ -14,6 +14,7 @@ import { resendSchema } from '#app/mail/schemas.ts'
 import { FormErrors, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { formatDateTime } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
+import { Alert, SubmitButton, Table, Tbody, Td, Th, Thead, Tr } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => m.titles.mail)
 
@@ -35,19 +36,17 @@ export async function action({ request }: ActionFunctionArgs) {
 function ResendForm({ id }: { id: string }) {
   const m = useMessages()
   const lastResult = useActionData<typeof action>()?.result
-  const navigation = useNavigation()
   const [form] = useForm({
     id: `resend-${id}`,
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: resendSchema }),
   })
-  const busy = navigation.state !== 'idle' && navigation.formData?.get('id') === id
   return (
     <Form method="post" {...getFormProps(form)}>
       <input type="hidden" name="id" value={id} />
-      <button type="submit" name="intent" value="resend" className="button button-small" disabled={busy}>
+      <SubmitButton intent="resend" small>
         {m.mail.resend}
-      </button>
+      </SubmitButton>
       <FormErrors errors={form.errors} />
     </Form>
   )
@@ -77,34 +76,34 @@ export default function MailAdmin() {
       </section>
       <h2>{m.mail.problems}</h2>
       {problems.length === 0 ? (
-        <p className="alert alert-success">{m.mail.noProblems}</p>
+        <Alert type="ok">{m.mail.noProblems}</Alert>
       ) : (
         <TableScroll>
-          <table className="table" data-testid="mail-problems">
-            <thead>
-              <tr>
-                <th scope="col">{m.mail.subject}</th>
-                <th scope="col">{m.mail.to}</th>
-                <th scope="col">{m.common.status}</th>
-                <th scope="col" className="num">
+          <Table data-testid="mail-problems">
+            <Thead>
+              <Tr>
+                <Th scope="col">{m.mail.subject}</Th>
+                <Th scope="col">{m.mail.to}</Th>
+                <Th scope="col">{m.common.status}</Th>
+                <Th scope="col" className="num">
                   {m.mail.attempts}
-                </th>
-                <th scope="col">{m.mail.lastError}</th>
-                <th scope="col">
+                </Th>
+                <Th scope="col">{m.mail.lastError}</Th>
+                <Th scope="col">
                   <span className="visually-hidden">{m.mail.resend}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
+                </Th>
+              </Tr>
+            </Thead>
+            <Tbody>
               {problems.map((mail) => (
-                <tr key={mail.id}>
-                  <th scope="row">
+                <Tr key={mail.id}>
+                  <Th scope="row">
                     {mail.subject}
                     <br />
                     <span className="hint">{formatDateTime(mail.createdAt, lang)}</span>
-                  </th>
-                  <td>{mail.to}</td>
-                  <td>
+                  </Th>
+                  <Td>{mail.to}</Td>
+                  <Td>
                     <span className={`badge mail-status-${mail.status.toLowerCase()}`}>
                       {m.mail.status[mail.status]}
                     </span>
@@ -116,16 +115,16 @@ export default function MailAdmin() {
                         </span>
                       </>
                     ) : null}
-                  </td>
-                  <td className="num">{mail.attempts}</td>
-                  <td>
+                  </Td>
+                  <Td className="num">{mail.attempts}</Td>
+                  <Td>
                     <code className="mail-error">{mail.lastError}</code>
-                  </td>
-                  <td>{mail.status === 'SENDING' ? null : <ResendForm id={mail.id} />}</td>
-                </tr>
+                  </Td>
+                  <Td>{mail.status === 'SENDING' ? null : <ResendForm id={mail.id} />}</Td>
+                </Tr>
               ))}
-            </tbody>
-          </table>
+            </Tbody>
+          </Table>
         </TableScroll>
       )}
     </>

@@ -6,6 +6,7 @@ import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { listTemplates } from '#app/mail/preview.server.ts'
 import { PageHeader, TableScroll } from '#app/ui/components.tsx'
+import { Table, Tbody, Td, Th, Thead, Tr } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => m.titles.mailTemplates)
 
@@ -25,33 +26,33 @@ export default function MailPreviews() {
       <PageHeader title={m.mail.previewsTitle} />
       <p>{m.mail.previewsIntro}</p>
       <TableScroll>
-        <table className="table" data-testid="mail-templates">
-          <thead>
-            <tr>
-              <th scope="col">{m.mail.template}</th>
-              <th scope="col">{m.common.description}</th>
-              <th scope="col">{m.mail.languages}</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table data-testid="mail-templates">
+          <Thead>
+            <Tr>
+              <Th scope="col">{m.mail.template}</Th>
+              <Th scope="col">{m.common.description}</Th>
+              <Th scope="col">{m.mail.languages}</Th>
+            </Tr>
+          </Thead>
+          <Tbody>
             {templates.map((t) => (
-              <tr key={t.name}>
-                <th scope="row">
+              <Tr key={t.name}>
+                <Th scope="row">
                   <code>{t.name}</code>
-                </th>
-                <td>{t.description}</td>
-                <td className="mail-lang-links">
+                </Th>
+                <Td>{t.description}</Td>
+                <Td className="mail-lang-links">
                   <Link to={`/beheer/mail/voorbeelden/${t.name}?lang=nl`} aria-label={`${t.name}: ${m.mail.dutch}`}>
                     {m.mail.dutch}
                   </Link>{' '}
                   <Link to={`/beheer/mail/voorbeelden/${t.name}?lang=en`} aria-label={`${t.name}: ${m.mail.english}`}>
                     {m.mail.english}
                   </Link>
-                </td>
-              </tr>
+                </Td>
+              </Tr>
             ))}
-          </tbody>
-        </table>
+          </Tbody>
+        </Table>
       </TableScroll>
     </>
   )

@@ -3,7 +3,7 @@ import { title } from '#app/ui/meta.ts'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { TextField } from '#app/ui/fields.tsx'
 import { mailLink } from '#app/auth/request.server.ts'
@@ -17,6 +17,7 @@ import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { FieldErrors, FormErrors, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
+import { Checkbox, Select, SubmitButton, Table, Tbody, Td, Th, Thead, Tr } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => m.titles.staff)
 
@@ -88,7 +89,7 @@ function AreaChecks({
       <div className="checkbox-grid">
         {areas.map((a) => (
           <label key={a.id} className="checkbox">
-            <input type="checkbox" name={name} value={a.id} defaultChecked={chosen.includes(a.id)} /> {a.name}
+            <Checkbox name={name} value={a.id} defaultChecked={chosen.includes(a.id)} /> {a.name}
           </label>
         ))}
       </div>
@@ -99,7 +100,6 @@ function AreaChecks({
 export default function StaffAdmin() {
   const { me, areas, staff } = useLoaderData<typeof loader>()
   const m = useMessages()
-  const busy = useNavigation().state !== 'idle'
   const actionData = useActionData<typeof action>()
   const [form, fields] = useForm({
     id: 'create',
@@ -115,19 +115,19 @@ export default function StaffAdmin() {
       <p>{m.staff.intro}</p>
       <FormErrors errors={rowError} />
       <TableScroll>
-        <table className="table" data-testid="staff">
-          <thead>
-            <tr>
-              <th scope="col">{m.members.name}</th>
-              <th scope="col">{m.staff.areas}</th>
-              <th scope="col">{m.staff.secondFactor}</th>
-              <th scope="col">{m.members.actions}</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table data-testid="staff">
+          <Thead>
+            <Tr>
+              <Th scope="col">{m.members.name}</Th>
+              <Th scope="col">{m.staff.areas}</Th>
+              <Th scope="col">{m.staff.secondFactor}</Th>
+              <Th scope="col">{m.members.actions}</Th>
+            </Tr>
+          </Thead>
+          <Tbody>
             {staff.map((s) => (
-              <tr key={s.id} className={s.active ? undefined : 'inactive'}>
-                <td>
+              <Tr key={s.id} className={s.active ? undefined : 'inactive'}>
+                <Td>
                   {s.name}
                   {s.id === me ? ` (${m.members.you})` : ''}
                   <br />
@@ -138,19 +138,19 @@ export default function StaffAdmin() {
                       <strong>{m.staff.inactive}</strong>
                     </>
                   )}
-                </td>
-                <td>
+                </Td>
+                <Td>
                   <Form method="post" className="stack staff-edit">
                     <input type="hidden" name="intent" value="update" />
                     <input type="hidden" name="userId" value={s.id} />
                     <label className="visually-hidden" htmlFor={`role-${s.id}`}>
                       {m.members.role}
                     </label>
-                    <select id={`role-${s.id}`} name="role" defaultValue={s.role} disabled={!s.active}>
+                    <Select id={`role-${s.id}`} name="role" defaultValue={s.role} disabled={!s.active}>
                       <option value="REVIEWER">{m.roles.REVIEWER}</option>
                       <option value="AUDITOR">{m.roles.AUDITOR}</option>
                       <option value="ADMINISTRATOR">{m.roles.ADMINISTRATOR}</option>
-                    </select>
+                    </Select>
                     <p className="area-names">
                       {s.role === 'REVIEWER'
                         ? s.areaNames.length
@@ -160,28 +160,28 @@ export default function StaffAdmin() {
                     </p>
                     {s.active ? <AreaChecks areas={areas} chosen={s.areaIds} name="areaIds" /> : null}
                     {s.active ? (
-                      <button type="submit" className="button button-secondary button-small" disabled={busy}>
+                      <SubmitButton variant="secondary" small>
                         {m.common.save}
-                      </button>
+                      </SubmitButton>
                     ) : null}
                   </Form>
-                </td>
-                <td>{s.totp ? m.staff.totpOn : m.staff.totpOff}</td>
-                <td>
+                </Td>
+                <Td>{s.totp ? m.staff.totpOn : m.staff.totpOff}</Td>
+                <Td>
                   {s.active && s.id !== me ? (
                     <Form method="post">
                       <input type="hidden" name="intent" value="deactivate" />
                       <input type="hidden" name="userId" value={s.id} />
-                      <button type="submit" className="button button-danger button-small" disabled={busy}>
+                      <SubmitButton variant="danger" small>
                         {m.staff.deactivate}
-                      </button>
+                      </SubmitButton>
                     </Form>
                   ) : null}
-                </td>
-              </tr>
+                </Td>
+              </Tr>
             ))}
-          </tbody>
-        </table>
+          </Tbody>
+        </Table>
       </TableScroll>
       <Form method="post" {...getFormProps(form)} className="card stack narrow-form">
         <h2>{m.staff.createTitle}</h2>
@@ -192,17 +192,15 @@ export default function StaffAdmin() {
         <TextField meta={fields.email as never} label={m.login.email} type="email" />
         <div className="field">
           <label htmlFor={fields.role.id}>{m.members.role}</label>
-          <select {...getSelectProps(fields.role as never)} defaultValue="REVIEWER">
+          <Select {...getSelectProps(fields.role as never)} defaultValue="REVIEWER">
             <option value="REVIEWER">{m.roles.REVIEWER}</option>
             <option value="AUDITOR">{m.roles.AUDITOR}</option>
             <option value="ADMINISTRATOR">{m.roles.ADMINISTRATOR}</option>
-          </select>
+          </Select>
           <FieldErrors id={fields.role.errorId} errors={fields.role.errors} />
         </div>
         <AreaChecks areas={areas} chosen={[]} name="areaIds" />
-        <button type="submit" className="button" disabled={busy}>
-          {m.staff.createSubmit}
-        </button>
+        <SubmitButton>{m.staff.createSubmit}</SubmitButton>
       </Form>
     </>
   )

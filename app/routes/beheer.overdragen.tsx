@@ -14,6 +14,7 @@ import { PageHeader, StatusBadge, TableScroll } from '#app/ui/components.tsx'
 import { formatDate } from '#app/ui/format.ts'
 import { title } from '#app/ui/meta.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
+import { Alert, Select, SubmitButton, Table, Tbody, Td, Th, Thead, Tr } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => m.queue.handOverTitle)
 
@@ -64,9 +65,9 @@ export default function HandOver() {
       <PageHeader title={m.queue.handOverTitle} />
       <p className="lead">{m.queue.handOverIntro}</p>
       {result && result.field !== 'to' ? (
-        <div className="alert alert-error" role="alert">
+        <Alert type="error" role="alert">
           <p>{result.error}</p>
-        </div>
+        </Alert>
       ) : null}
       <Form method="get" style={{ display: 'flex', flexWrap: 'wrap', gap: '0 1rem', alignItems: 'end' }}>
         <div className="field">
@@ -74,9 +75,7 @@ export default function HandOver() {
           <input id="referentie" name="referentie" type="text" defaultValue={reference} maxLength={40} required />
         </div>
         <div className="field">
-          <button type="submit" className="button button-secondary">
-            {m.queue.find}
-          </button>
+          <SubmitButton variant="secondary">{m.queue.find}</SubmitButton>
         </div>
       </Form>
       {reference && !app ? <p role="status">{fill(m.queue.notFound, { reference })}</p> : null}
@@ -98,7 +97,7 @@ export default function HandOver() {
               <input type="hidden" name="referentie" value={app.reference} />
               <div className="field">
                 <label htmlFor="to">{m.queue.to}</label>
-                <select
+                <Select
                   id="to"
                   name="to"
                   defaultValue=""
@@ -111,7 +110,7 @@ export default function HandOver() {
                       {r.name} ({r.email})
                     </option>
                   ))}
-                </select>
+                </Select>
                 {toError ? (
                   <p id="to-error" className="field-errors">
                     {toError}
@@ -119,9 +118,7 @@ export default function HandOver() {
                 ) : null}
               </div>
               <div className="actions">
-                <button type="submit" className="button">
-                  {m.queue.submit}
-                </button>
+                <SubmitButton>{m.queue.submit}</SubmitButton>
               </div>
             </Form>
           )}
@@ -133,30 +130,30 @@ export default function HandOver() {
           <p>{m.queue.inReviewNone}</p>
         ) : (
           <TableScroll>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{m.common.reference}</th>
-                  <th scope="col">{m.common.title}</th>
-                  <th scope="col">{m.common.area}</th>
-                  <th scope="col">{m.decide.queueOwner}</th>
-                  <th scope="col">{m.queue.claimedAt}</th>
-                </tr>
-              </thead>
-              <tbody>
+            <Table>
+              <Thead>
+                <Tr>
+                  <Th scope="col">{m.common.reference}</Th>
+                  <Th scope="col">{m.common.title}</Th>
+                  <Th scope="col">{m.common.area}</Th>
+                  <Th scope="col">{m.decide.queueOwner}</Th>
+                  <Th scope="col">{m.queue.claimedAt}</Th>
+                </Tr>
+              </Thead>
+              <Tbody>
                 {inReview.map((r) => (
-                  <tr key={r.id}>
-                    <td>
+                  <Tr key={r.id}>
+                    <Td>
                       <Link to={`/beheer/overdragen?referentie=${encodeURIComponent(r.reference)}`}>{r.reference}</Link>
-                    </td>
-                    <td>{r.title}</td>
-                    <td>{r.area.name}</td>
-                    <td>{r.ownerName}</td>
-                    <td>{r.claimedAt ? formatDate(r.claimedAt.slice(0, 10)) : '—'}</td>
-                  </tr>
+                    </Td>
+                    <Td>{r.title}</Td>
+                    <Td>{r.area.name}</Td>
+                    <Td>{r.ownerName}</Td>
+                    <Td>{r.claimedAt ? formatDate(r.claimedAt.slice(0, 10)) : '—'}</Td>
+                  </Tr>
                 ))}
-              </tbody>
-            </table>
+              </Tbody>
+            </Table>
           </TableScroll>
         )}
       </section>

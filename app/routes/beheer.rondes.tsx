@@ -3,7 +3,7 @@ import { title } from '#app/ui/meta.ts'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CATEGORIES } from '#app/applications/categories.ts'
 import { roundSettingsSchema } from '#app/applications/schema.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
@@ -16,6 +16,7 @@ import { listRounds, updateRoundSettings } from '#app/rounds/settings.server.ts'
 import { closedYears } from '#app/rounds/closing.server.ts'
 import { FieldErrors, FormErrors, PageHeader } from '#app/ui/components.tsx'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
+import { Checkbox, SubmitButton } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => m.titles.rounds)
 
@@ -47,7 +48,6 @@ type Round = Awaited<ReturnType<typeof listRounds>>[number]
 function RoundForm({ round, closed }: { round: Round; closed: boolean }) {
   const m = useMessages()
   const actionData = useActionData<typeof action>()
-  const busy = useNavigation().state !== 'idle'
   const [form, fields] = useForm({
     id: `round-${round.year}`,
     lastResult: actionData?.roundId === round.id ? (actionData.result as SubmissionResult<string[]>) : undefined,
@@ -120,8 +120,7 @@ function RoundForm({ round, closed }: { round: Round; closed: boolean }) {
         <legend>{m.intake.categoriesInUse}</legend>
         {CATEGORIES.map((c) => (
           <div key={c} className="field field-checkbox">
-            <input
-              type="checkbox"
+            <Checkbox
               id={`${form.id}-cat-${c}`}
               name={fields.categories.name}
               value={c}
@@ -155,9 +154,7 @@ function RoundForm({ round, closed }: { round: Round; closed: boolean }) {
         m.decide.legalBasisLabel,
         <input {...getInputProps(fields.legalBasis, { type: 'text' })} />,
       )}
-      <button type="submit" className="button" disabled={busy}>
-        {m.intake.saveRound}
-      </button>
+      <SubmitButton>{m.intake.saveRound}</SubmitButton>
     </Form>
   )
 }

@@ -9,6 +9,7 @@ import { Money, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { formatDateTime } from '#app/ui/format.ts'
 import { title } from '#app/ui/meta.ts'
 import { orHttpError } from '#app/web/errors.server.ts'
+import { Table, Tbody, Td, Tfoot, Th, Thead, Tr } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => m.titles.rounds)
 
@@ -74,77 +75,77 @@ export default function RoundReport() {
         </dl>
       ) : null}
       <TableScroll>
-        <table className="table" data-testid="per-wijk">
-          <thead>
-            <tr>
-              <th scope="col">{t.area}</th>
+        <Table data-testid="per-wijk">
+          <Thead>
+            <Tr>
+              <Th scope="col">{t.area}</Th>
               {columns.map((c) => (
-                <th key={c.key} scope="col" className="num">
+                <Th key={c.key} scope="col" className="num">
                   {c.label}
-                </th>
+                </Th>
               ))}
-            </tr>
-          </thead>
-          <tbody>
+            </Tr>
+          </Thead>
+          <Tbody>
             {d.rows.map((r) => (
-              <tr key={r.code} data-wijk={r.code}>
-                <th scope="row">{r.name}</th>
+              <Tr key={r.code} data-wijk={r.code}>
+                <Th scope="row">{r.name}</Th>
                 {columns.map((c) => (
-                  <td key={c.key} className="num" data-col={c.key}>
+                  <Td key={c.key} className="num" data-col={c.key}>
                     <Money cents={r[c.key]} />
-                  </td>
+                  </Td>
                 ))}
-              </tr>
+              </Tr>
             ))}
-          </tbody>
-          <tfoot>
-            <tr data-wijk="total">
-              <th scope="row">{t.total}</th>
+          </Tbody>
+          <Tfoot>
+            <Tr data-wijk="total">
+              <Th scope="row">{t.total}</Th>
               {columns.map((c) => (
-                <td key={c.key} className="num" data-col={c.key}>
+                <Td key={c.key} className="num" data-col={c.key}>
                   <Money cents={d.totals[c.key]} />
-                </td>
+                </Td>
               ))}
-            </tr>
-          </tfoot>
-        </table>
+            </Tr>
+          </Tfoot>
+        </Table>
       </TableScroll>
-      <table className="table" data-testid="tie-out">
-        <tbody>
-          <tr>
-            <th scope="row">{t.potLine}</th>
-            <td className="num">
+      <Table data-testid="tie-out">
+        <Tbody>
+          <Tr>
+            <Th scope="row">{t.potLine}</Th>
+            <Td className="num">
               <Money cents={d.potCents} />
-            </td>
-          </tr>
+            </Td>
+          </Tr>
           {d.totals.carriedInCents > 0 ? (
-            <tr>
-              <th scope="row">{t.carriedInLine}</th>
-              <td className="num">
+            <Tr>
+              <Th scope="row">{t.carriedInLine}</Th>
+              <Td className="num">
                 <Money cents={d.totals.carriedInCents} />
-              </td>
-            </tr>
+              </Td>
+            </Tr>
           ) : null}
-          <tr>
-            <th scope="row">{t.fundedLine}</th>
-            <td className="num" data-testid="funded">
+          <Tr>
+            <Th scope="row">{t.fundedLine}</Th>
+            <Td className="num" data-testid="funded">
               <Money cents={d.fundedCents} />
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">{t.undivided}</th>
-            <td className="num">
+            </Td>
+          </Tr>
+          <Tr>
+            <Th scope="row">{t.undivided}</Th>
+            <Td className="num">
               <Money cents={d.undividedCents} />
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">{t.endedLine}</th>
-            <td className="num" data-testid="ended">
+            </Td>
+          </Tr>
+          <Tr>
+            <Th scope="row">{t.endedLine}</Th>
+            <Td className="num" data-testid="ended">
               <Money cents={d.endedCents} />
-            </td>
-          </tr>
-        </tbody>
-      </table>
+            </Td>
+          </Tr>
+        </Tbody>
+      </Table>
       <p className={d.tiesOut ? 'alert alert-success' : 'alert alert-error'} role="status" data-testid="ties-out">
         {d.tiesOut ? t.tiesOut : t.doesNotTieOut}
       </p>

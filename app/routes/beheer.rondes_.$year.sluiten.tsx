@@ -2,7 +2,7 @@ import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from '
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { fill, messages, translate } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
@@ -14,6 +14,7 @@ import { title } from '#app/ui/meta.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 import { orHttpError, replyOnDomainError } from '#app/web/errors.server.ts'
 import type { ApplicationStatus } from '#app/generated/prisma/enums.ts'
+import { Alert, SubmitButton, Table, Tbody, Td, Tfoot, Th, Thead, Tr } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => m.titles.rounds)
 
@@ -47,7 +48,6 @@ export default function CloseRound() {
   const m = useMessages()
   const t = m.roundLifecycle
   const year = d.round.year
-  const busy = useNavigation().state !== 'idle'
   const [form, fields] = useForm({
     id: 'close-round',
     lastResult: actionData?.result as SubmissionResult<string[]> | undefined,
@@ -81,58 +81,58 @@ export default function CloseRound() {
           <>
             <p>{t.openGrantsIntro}</p>
             <TableScroll>
-              <table className="table" data-testid="open-grants">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.foundation}</th>
-                    <th scope="col">{t.reference}</th>
-                    <th scope="col">{t.title}</th>
-                    <th scope="col">{t.area}</th>
-                    <th scope="col">{t.status}</th>
-                    <th scope="col" className="num">
+              <Table data-testid="open-grants">
+                <Thead>
+                  <Tr>
+                    <Th scope="col">{t.foundation}</Th>
+                    <Th scope="col">{t.reference}</Th>
+                    <Th scope="col">{t.title}</Th>
+                    <Th scope="col">{t.area}</Th>
+                    <Th scope="col">{t.status}</Th>
+                    <Th scope="col" className="num">
                       {t.committed}
-                    </th>
-                    <th scope="col" className="num">
+                    </Th>
+                    <Th scope="col" className="num">
                       {t.paid}
-                    </th>
-                    <th scope="col" className="num">
+                    </Th>
+                    <Th scope="col" className="num">
                       {t.open}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
+                    </Th>
+                  </Tr>
+                </Thead>
+                <Tbody>
                   {d.grants.map((g) => (
-                    <tr key={g.applicationId}>
-                      <td>{g.foundation}</td>
-                      <td>{g.reference}</td>
-                      <td>{g.title}</td>
-                      <td>{g.area}</td>
-                      <td>
+                    <Tr key={g.applicationId}>
+                      <Td>{g.foundation}</Td>
+                      <Td>{g.reference}</Td>
+                      <Td>{g.title}</Td>
+                      <Td>{g.area}</Td>
+                      <Td>
                         <StatusBadge status={g.status as ApplicationStatus} />
-                      </td>
-                      <td className="num">
+                      </Td>
+                      <Td className="num">
                         <Money cents={g.committedCents} />
-                      </td>
-                      <td className="num">
+                      </Td>
+                      <Td className="num">
                         <Money cents={g.paidCents} />
-                      </td>
-                      <td className="num">
+                      </Td>
+                      <Td className="num">
                         <Money cents={g.openCents} />
-                      </td>
-                    </tr>
+                      </Td>
+                    </Tr>
                   ))}
-                </tbody>
-                <tfoot>
-                  <tr>
-                    <th scope="row" colSpan={7}>
+                </Tbody>
+                <Tfoot>
+                  <Tr>
+                    <Th scope="row" colSpan={7}>
                       {t.total}
-                    </th>
-                    <td className="num">
+                    </Th>
+                    <Td className="num">
                       <Money cents={d.openCents} />
-                    </td>
-                  </tr>
-                </tfoot>
-              </table>
+                    </Td>
+                  </Tr>
+                </Tfoot>
+              </Table>
             </TableScroll>
           </>
         )}
@@ -145,48 +145,48 @@ export default function CloseRound() {
         </p>
         {d.grants.length > 0 ? <p className="hint">{t.availableHint}</p> : null}
         <TableScroll>
-          <table className="table" data-testid="unspent-per-wijk">
-            <thead>
-              <tr>
-                <th scope="col">{t.area}</th>
-                <th scope="col" className="num">
+          <Table data-testid="unspent-per-wijk">
+            <Thead>
+              <Tr>
+                <Th scope="col">{t.area}</Th>
+                <Th scope="col" className="num">
                   {t.available}
-                </th>
-                <th scope="col">{t.whatHappens}</th>
-              </tr>
-            </thead>
-            <tbody>
+                </Th>
+                <Th scope="col">{t.whatHappens}</Th>
+              </Tr>
+            </Thead>
+            <Tbody>
               {d.wijken.map((w) => (
-                <tr key={w.code}>
-                  <th scope="row">{w.name}</th>
-                  <td className="num">
+                <Tr key={w.code}>
+                  <Th scope="row">{w.name}</Th>
+                  <Td className="num">
                     <Money cents={w.availableCents} />
-                  </td>
-                  <td>{fate(w.availableCents)}</td>
-                </tr>
+                  </Td>
+                  <Td>{fate(w.availableCents)}</Td>
+                </Tr>
               ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t.total}</th>
-                <td className="num">
+            </Tbody>
+            <Tfoot>
+              <Tr>
+                <Th scope="row">{t.total}</Th>
+                <Td className="num">
                   <Money cents={d.unspentCents} />
-                </td>
-                <td>{fate(d.unspentCents)}</td>
-              </tr>
-            </tfoot>
-          </table>
+                </Td>
+                <Td>{fate(d.unspentCents)}</Td>
+              </Tr>
+            </Tfoot>
+          </Table>
         </TableScroll>
       </section>
 
       <section className="card stack" aria-labelledby="confirm">
         <h2 id="confirm">{t.confirmTitle}</h2>
         {d.refusal ? (
-          <div className="alert alert-error" role="alert" data-testid="refusal">
+          <Alert type="error" role="alert" data-testid="refusal">
             <p>
               {t.cannotClose} {d.refusal}
             </p>
-          </div>
+          </Alert>
         ) : null}
         {d.round.closed ? null : (
           <Form method="post" {...getFormProps(form)} className="stack">
@@ -198,9 +198,9 @@ export default function CloseRound() {
               <textarea {...getTextareaProps(fields.reason)} rows={3} />
               <FieldErrors id={fields.reason.errorId} errors={fields.reason.errors} />
             </div>
-            <button type="submit" className="button button-danger" disabled={busy || d.refusal !== null}>
+            <SubmitButton variant="danger" disabled={d.refusal !== null}>
               {fill(t.closeButton, { year })}
-            </button>
+            </SubmitButton>
           </Form>
         )}
       </section>

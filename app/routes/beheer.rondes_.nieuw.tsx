@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@co
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { fill, messages } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
@@ -14,6 +14,7 @@ import { FieldErrors, FormErrors, PageHeader } from '#app/ui/components.tsx'
 import { title } from '#app/ui/meta.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 import { replyOnDomainError } from '#app/web/errors.server.ts'
+import { SubmitButton } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => m.roundLifecycle.newTitle)
 
@@ -39,7 +40,6 @@ export default function NewRound() {
   const actionData = useActionData<typeof action>()
   const m = useMessages()
   const t = m.roundLifecycle
-  const busy = useNavigation().state !== 'idle'
   const money = (cents: number | null | undefined) => (cents ? formatMoneyPlain(cents) : '')
   const [form, fields] = useForm({
     id: 'new-round',
@@ -130,9 +130,7 @@ export default function NewRound() {
             <input {...getInputProps(fields.paymentApprovalThreshold, { type: 'text' })} inputMode="decimal" />,
           )}
         </div>
-        <button type="submit" className="button" disabled={busy}>
-          {t.create}
-        </button>
+        <SubmitButton>{t.create}</SubmitButton>
       </Form>
     </>
   )

@@ -3,7 +3,7 @@ import { title } from '#app/ui/meta.ts'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AllocationAdminNav } from '#app/allocation/admin-nav.tsx'
 import { ComparisonChart } from '#app/allocation/comparison-chart.tsx'
 import { replyOnDomainError } from '#app/web/errors.server.ts'
@@ -18,6 +18,7 @@ import { requireCurrentRound } from '#app/web/guards.server.ts'
 import { FieldErrors, FormErrors, Money, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { formatDateTime, formatWeight } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
+import { Alert, Checkbox, SubmitButton, Table, Tbody, Td, Tfoot, Th, Thead, Tr } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => m.titles.scenarios)
 
@@ -107,69 +108,66 @@ export default function Scenarios() {
       ) : (
         <Form method="get" aria-labelledby="saved-title">
           <TableScroll>
-            <table className="table" data-testid="scenario-list">
-              <thead>
-                <tr>
-                  <th scope="col">{m.scenarios.compareColumn}</th>
-                  <th scope="col">{m.scenarios.name}</th>
-                  <th scope="col" className="num">
+            <Table data-testid="scenario-list">
+              <Thead>
+                <Tr>
+                  <Th scope="col">{m.scenarios.compareColumn}</Th>
+                  <Th scope="col">{m.scenarios.name}</Th>
+                  <Th scope="col" className="num">
                     {m.scenarios.pot}
-                  </th>
-                  <th scope="col" className="num">
+                  </Th>
+                  <Th scope="col" className="num">
                     {m.scenarios.fixed}
-                  </th>
-                  <th scope="col" className="num">
+                  </Th>
+                  <Th scope="col" className="num">
                     {m.scenarios.priorityWeight}
-                  </th>
-                  <th scope="col" className="num">
+                  </Th>
+                  <Th scope="col" className="num">
                     {m.scenarios.listYear}
-                  </th>
-                  <th scope="col" className="num">
+                  </Th>
+                  <Th scope="col" className="num">
                     {m.scenarios.ownSettings}
-                  </th>
-                  <th scope="col">{m.scenarios.listUnspent}</th>
-                  <th scope="col">{m.scenarios.status}</th>
-                </tr>
-              </thead>
-              <tbody>
+                  </Th>
+                  <Th scope="col">{m.scenarios.listUnspent}</Th>
+                  <Th scope="col">{m.scenarios.status}</Th>
+                </Tr>
+              </Thead>
+              <Tbody>
                 {scenarios.map((s) => (
-                  <tr key={s.id}>
-                    <td>
-                      <input
-                        type="checkbox"
+                  <Tr key={s.id}>
+                    <Td>
+                      <Checkbox
                         name="vergelijk"
                         value={s.id}
                         id={`cmp-${s.id}`}
                         defaultChecked={selected.includes(s.id)}
                       />
-                    </td>
-                    <th scope="row">
+                    </Td>
+                    <Th scope="row">
                       <label htmlFor={`cmp-${s.id}`}>{s.name}</label>
                       <div className="hint nowrap">{formatDateTime(s.createdAt)}</div>
-                    </th>
-                    <td className="num">
+                    </Th>
+                    <Td className="num">
                       <Money cents={s.potCents} />
-                    </td>
-                    <td className="num">
+                    </Td>
+                    <Td className="num">
                       <Money cents={s.fixedAllowanceCents} />
-                    </td>
-                    <td className="num">{formatWeight(s.priorityWeightMilli)}</td>
-                    <td className="num">{s.inhabitantsYear}</td>
-                    <td className="num">{s.settings}</td>
-                    <td>{m.scenarios.unspentShort[s.unspentPolicy]}</td>
-                    <td>
+                    </Td>
+                    <Td className="num">{formatWeight(s.priorityWeightMilli)}</Td>
+                    <Td className="num">{s.inhabitantsYear}</Td>
+                    <Td className="num">{s.settings}</Td>
+                    <Td>{m.scenarios.unspentShort[s.unspentPolicy]}</Td>
+                    <Td>
                       {s.publishedVersions.length
                         ? fill(m.scenarios.publishedAs, { versions: s.publishedVersions.join(', ') })
                         : m.scenarios.notPublished}
-                    </td>
-                  </tr>
+                    </Td>
+                  </Tr>
                 ))}
-              </tbody>
-            </table>
+              </Tbody>
+            </Table>
           </TableScroll>
-          <button type="submit" className="button button-secondary">
-            {m.scenarios.compare}
-          </button>
+          <SubmitButton variant="secondary">{m.scenarios.compare}</SubmitButton>
         </Form>
       )}
 
@@ -180,94 +178,94 @@ export default function Scenarios() {
           {shown
             .filter((s) => !s.ok)
             .map((s) => (
-              <div key={s.id} className="alert alert-error" role="alert">
+              <Alert key={s.id} type="error" role="alert">
                 <p>
                   <strong>{s.name}</strong>: {s.message}
                 </p>
-              </div>
+              </Alert>
             ))}
           <TableScroll>
-            <table className="table comparison" data-testid="scenario-comparison">
-              <thead>
-                <tr>
-                  <td />
-                  <th scope="col" rowSpan={2} className="num">
+            <Table className="comparison" data-testid="scenario-comparison">
+              <Thead>
+                <Tr>
+                  <Td />
+                  <Th scope="col" rowSpan={2} className="num">
                     {comparison.publishedVersion
                       ? fill(m.scenarios.publishedVersion, { version: comparison.publishedVersion })
                       : m.scenarios.published}
-                  </th>
+                  </Th>
                   {shown.map((s) => (
-                    <th key={s.id} scope="colgroup" colSpan={2} className="num group-start">
+                    <Th key={s.id} scope="colgroup" colSpan={2} className="num group-start">
                       {s.name}
-                    </th>
+                    </Th>
                   ))}
-                </tr>
-                <tr>
-                  <th scope="col">{m.common.area}</th>
+                </Tr>
+                <Tr>
+                  <Th scope="col">{m.common.area}</Th>
                   {shown.map((s) => [
-                    <th key={`${s.id}-a`} scope="col" className="num group-start">
+                    <Th key={`${s.id}-a`} scope="col" className="num group-start">
                       {m.scenarios.amount}
-                    </th>,
-                    <th key={`${s.id}-d`} scope="col" className="num">
+                    </Th>,
+                    <Th key={`${s.id}-d`} scope="col" className="num">
                       {m.scenarios.difference}
-                    </th>,
+                    </Th>,
                   ])}
-                </tr>
-              </thead>
-              <tbody>
+                </Tr>
+              </Thead>
+              <Tbody>
                 {comparison.rows.map((row) => (
-                  <tr key={row.areaId} data-area={row.code}>
-                    <th scope="row">
+                  <Tr key={row.areaId} data-area={row.code}>
+                    <Th scope="row">
                       {row.name}
                       {row.priority ? <span className="tag">{m.allocation.priority}</span> : null}
-                    </th>
-                    <td className="num">
+                    </Th>
+                    <Td className="num">
                       <Money cents={row.publishedCents} />
-                    </td>
+                    </Td>
                     {row.amounts.map((a, i) =>
                       a
                         ? [
-                            <td key={`${i}-a`} className="num group-start">
+                            <Td key={`${i}-a`} className="num group-start">
                               <Money cents={a.totalCents} />
                               {a.bound ? <span className="tag tag-neutral">{m.scenarios.bound[a.bound]}</span> : null}
-                            </td>,
-                            <td key={`${i}-d`} className="num">
+                            </Td>,
+                            <Td key={`${i}-d`} className="num">
                               <Difference cents={a.differenceCents} />
-                            </td>,
+                            </Td>,
                           ]
                         : [
-                            <td key={`${i}-a`} className="num group-start">
+                            <Td key={`${i}-a`} className="num group-start">
                               –
-                            </td>,
-                            <td key={`${i}-d`} className="num">
+                            </Td>,
+                            <Td key={`${i}-d`} className="num">
                               –
-                            </td>,
+                            </Td>,
                           ],
                     )}
-                  </tr>
+                  </Tr>
                 ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{m.common.total}</th>
-                  <td className="num">
+              </Tbody>
+              <Tfoot>
+                <Tr>
+                  <Th scope="row">{m.common.total}</Th>
+                  <Td className="num">
                     <Money cents={comparison.publishedTotalCents} />
-                  </td>
+                  </Td>
                   {shown.map((s, i) => [
-                    <td key={`${s.id}-a`} className="num group-start">
+                    <Td key={`${s.id}-a`} className="num group-start">
                       <Money cents={s.totalCents} />
-                    </td>,
-                    <td key={`${s.id}-d`} className="num">
+                    </Td>,
+                    <Td key={`${s.id}-d`} className="num">
                       {computed[i] && s.totalCents !== null ? (
                         <Difference cents={s.totalCents - (comparison.publishedTotalCents ?? 0)} />
                       ) : (
                         '–'
                       )}
-                    </td>,
+                    </Td>,
                   ])}
-                </tr>
-              </tfoot>
-            </table>
+                </Tr>
+              </Tfoot>
+            </Table>
           </TableScroll>
           <ComparisonChart rows={comparison.rows} names={shown.map((s) => s.name)} maxCents={comparison.maxCents} />
 
@@ -289,7 +287,6 @@ export default function Scenarios() {
 function PublishForm({ scenario }: { scenario: { id: string; name: string } }) {
   const m = useMessages()
   const actionData = useActionData<typeof action>()
-  const busy = useNavigation().state !== 'idle'
   const [form, fields] = useForm({
     id: `publish-${scenario.id}`,
     lastResult: actionData?.scenarioId === scenario.id ? actionData.result : undefined,
@@ -311,9 +308,7 @@ function PublishForm({ scenario }: { scenario: { id: string; name: string } }) {
         <textarea {...getTextareaProps(fields.reason, { ariaDescribedBy: `${fields.reason.id}-hint` })} rows={2} />
         <FieldErrors id={fields.reason.errorId} errors={fields.reason.errors} />
       </div>
-      <button type="submit" className="button" disabled={busy}>
-        {fill(m.scenarios.publish, { name: scenario.name })}
-      </button>
+      <SubmitButton>{fill(m.scenarios.publish, { name: scenario.name })}</SubmitButton>
     </Form>
   )
 }

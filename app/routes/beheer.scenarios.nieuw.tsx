@@ -3,7 +3,7 @@ import { title } from '#app/ui/meta.ts'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AllocationAdminNav } from '#app/allocation/admin-nav.tsx'
 import { scenarioSchema, UNSPENT_POLICIES } from '#app/allocation/scenario-schema.ts'
 import { replyOnDomainError } from '#app/web/errors.server.ts'
@@ -17,6 +17,7 @@ import { requireCurrentRound } from '#app/web/guards.server.ts'
 import { FieldErrors, FormErrors, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { formatWeight } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
+import { Alert, Radio, Select, SubmitButton, Table, Tbody, Td, Th, Thead, Tr } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => m.titles.newScenario)
 
@@ -92,7 +93,6 @@ export default function NewScenario() {
   const { year, populationYears, areas, defaults, defaultPriorityWeight } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const m = useMessages()
-  const busy = useNavigation().state !== 'idle'
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     defaultValue: defaults,
@@ -112,9 +112,9 @@ export default function NewScenario() {
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors id={form.errorId} errors={form.errors} />
         {form.errors?.length || Object.values(form.allErrors).length ? (
-          <div className="alert alert-error" role="alert">
+          <Alert type="error" role="alert">
             <p>{m.common.formErrors}</p>
-          </div>
+          </Alert>
         ) : null}
         <fieldset className="narrow-form">
           <legend>{m.scenarios.parameters}</legend>
@@ -161,7 +161,7 @@ export default function NewScenario() {
             <p className="hint" id="year-hint">
               {m.scenarios.inhabitantsYearHint} <Link to="/beheer/inwoners">{m.scenarios.navPopulation}</Link>
             </p>
-            <select
+            <Select
               id={fields.inhabitantsYear.id}
               name={fields.inhabitantsYear.name}
               defaultValue={fields.inhabitantsYear.initialValue as string | undefined}
@@ -174,7 +174,7 @@ export default function NewScenario() {
                   {y}
                 </option>
               ))}
-            </select>
+            </Select>
             <FieldErrors id={fields.inhabitantsYear.errorId} errors={fields.inhabitantsYear.errors} />
           </div>
         </fieldset>
@@ -185,8 +185,7 @@ export default function NewScenario() {
           <legend>{m.scenarios.unspent}</legend>
           {UNSPENT_POLICIES.map((p) => (
             <div key={p} className="choice">
-              <input
-                type="radio"
+              <Radio
                 id={`unspent-${p}`}
                 name={fields.unspentPolicy.name}
                 value={p}
@@ -201,29 +200,29 @@ export default function NewScenario() {
           <legend>{m.scenarios.perArea}</legend>
           <p className="hint">{fill(m.scenarios.perAreaHint, { weight: formatWeight(defaultPriorityWeight) })}</p>
           <TableScroll>
-            <table className="table area-settings">
-              <thead>
-                <tr>
-                  <th scope="col">{m.common.area}</th>
-                  <th scope="col">{m.scenarios.weightOverride}</th>
-                  <th scope="col">{m.scenarios.floor}</th>
-                  <th scope="col">{m.scenarios.cap}</th>
-                </tr>
-              </thead>
-              <tbody>
+            <Table className="area-settings">
+              <Thead>
+                <Tr>
+                  <Th scope="col">{m.common.area}</Th>
+                  <Th scope="col">{m.scenarios.weightOverride}</Th>
+                  <Th scope="col">{m.scenarios.floor}</Th>
+                  <Th scope="col">{m.scenarios.cap}</Th>
+                </Tr>
+              </Thead>
+              <Tbody>
                 {areaFields.map((field, i) => {
                   const area = areas[i]
                   const f = field.getFieldset()
                   if (!area) return null
                   return (
-                    <tr key={field.key}>
-                      <th scope="row">
+                    <Tr key={field.key}>
+                      <Th scope="row">
                         <input type="hidden" name={f.areaId.name} value={area.areaId} />
                         {area.name}
                         {area.priority ? <span className="tag">{m.allocation.priority}</span> : null}
-                      </th>
+                      </Th>
                       {(['weight', 'floor', 'cap'] as const).map((key) => (
-                        <td key={key}>
+                        <Td key={key}>
                           <label htmlFor={f[key].id} className="visually-hidden">
                             {fill(m.scenarios.fieldFor[key], { area: area.name })}
                           </label>
@@ -237,19 +236,17 @@ export default function NewScenario() {
                             aria-describedby={described(f[key])}
                           />
                           <FieldErrors id={f[key].errorId} errors={f[key].errors} />
-                        </td>
+                        </Td>
                       ))}
-                    </tr>
+                    </Tr>
                   )
                 })}
-              </tbody>
-            </table>
+              </Tbody>
+            </Table>
           </TableScroll>
         </fieldset>
         <div className="actions">
-          <button type="submit" className="button" disabled={busy}>
-            {m.scenarios.save}
-          </button>
+          <SubmitButton>{m.scenarios.save}</SubmitButton>
           <Link to="/beheer/scenarios" className="button button-secondary">
             {m.common.cancel}
           </Link>

@@ -3,7 +3,7 @@ import { title } from '#app/ui/meta.ts'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { replyOnDomainError } from '#app/web/errors.server.ts'
@@ -22,6 +22,7 @@ import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { FormErrors, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
+import { SubmitButton, Table, type ButtonVariant, Tbody, Td, Th, Thead, Tr } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => m.titles.foundations)
 
@@ -86,7 +87,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function FoundationsAdmin() {
   const { canManage, me, areas, foundations } = useLoaderData<typeof loader>()
   const m = useMessages()
-  const busy = useNavigation().state !== 'idle'
   const actionData = useActionData<typeof action>()
   const [form, fields] = useForm({
     id: 'register',
@@ -95,13 +95,13 @@ export default function FoundationsAdmin() {
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })
-  const decide = (intent: string, id: string, label: string, className = 'button button-secondary button-small') => (
+  const decide = (intent: string, id: string, label: string, variant: ButtonVariant = 'secondary') => (
     <Form method="post" className="inline-form">
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="foundationId" value={id} />
-      <button type="submit" className={className} disabled={busy}>
+      <SubmitButton variant={variant} small>
         {label}
-      </button>
+      </SubmitButton>
     </Form>
   )
   return (
@@ -109,28 +109,28 @@ export default function FoundationsAdmin() {
       <PageHeader title={m.foundations.title} />
       <FormErrors errors={form.errors} />
       <TableScroll>
-        <table className="table" data-testid="foundations">
-          <thead>
-            <tr>
-              <th scope="col">{m.common.foundation}</th>
-              <th scope="col">{m.foundations.kvk}</th>
-              <th scope="col">{m.foundations.iban}</th>
-              <th scope="col">{m.foundations.areas}</th>
-              <th scope="col">{m.common.status}</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table data-testid="foundations">
+          <Thead>
+            <Tr>
+              <Th scope="col">{m.common.foundation}</Th>
+              <Th scope="col">{m.foundations.kvk}</Th>
+              <Th scope="col">{m.foundations.iban}</Th>
+              <Th scope="col">{m.foundations.areas}</Th>
+              <Th scope="col">{m.common.status}</Th>
+            </Tr>
+          </Thead>
+          <Tbody>
             {foundations.map((f) => (
-              <tr key={f.id}>
-                <td>
+              <Tr key={f.id}>
+                <Td>
                   {f.name}
                   <br />
                   <span className="hint">
                     {f.members} {f.members === 1 ? m.foundations.memberCount : m.foundations.membersCount}
                   </span>
-                </td>
-                <td>{f.kvkNumber}</td>
-                <td>
+                </Td>
+                <Td>{f.kvkNumber}</Td>
+                <Td>
                   {f.iban}
                   <br />
                   <span className="hint">{f.accountHolder}</span>
@@ -140,27 +140,27 @@ export default function FoundationsAdmin() {
                       {canManage && f.pendingIbanById !== me ? (
                         <div className="actions">
                           {decide('confirmIban', f.id, m.foundations.confirmIban)}
-                          {decide('rejectIban', f.id, m.foundations.rejectIban, 'button button-danger button-small')}
+                          {decide('rejectIban', f.id, m.foundations.rejectIban, 'danger')}
                         </div>
                       ) : null}
                     </div>
                   ) : null}
-                </td>
-                <td>{f.areas}</td>
-                <td>
+                </Td>
+                <Td>{f.areas}</Td>
+                <Td>
                   {f.verified ? (
                     m.members.verified
                   ) : (
                     <>
                       {m.members.pending}
-                      {canManage ? decide('verify', f.id, m.foundations.verify, 'button button-small') : null}
+                      {canManage ? decide('verify', f.id, m.foundations.verify, 'primary') : null}
                     </>
                   )}
-                </td>
-              </tr>
+                </Td>
+              </Tr>
             ))}
-          </tbody>
-        </table>
+          </Tbody>
+        </Table>
       </TableScroll>
       {canManage ? (
         <Form method="post" {...getFormProps(form)} className="card stack narrow-form">
@@ -168,9 +168,7 @@ export default function FoundationsAdmin() {
           <p className="hint">{m.foundations.registerIntro}</p>
           <input type="hidden" name="intent" value="register" />
           <FoundationFields fields={fields} areas={areas} />
-          <button type="submit" className="button" disabled={busy}>
-            {m.foundations.registerSubmit}
-          </button>
+          <SubmitButton>{m.foundations.registerSubmit}</SubmitButton>
         </Form>
       ) : null}
     </>

@@ -3,7 +3,7 @@ import { title } from '#app/ui/meta.ts'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AllocationAdminNav } from '#app/allocation/admin-nav.tsx'
 import { allocationParametersSchema } from '#app/allocation/parameters-schema.ts'
 import { publishAllocation, publishedAllocation, simulateAllocation } from '#app/allocation/publish.server.ts'
@@ -18,6 +18,7 @@ import { FormErrors, Money, PageHeader, TableScroll } from '#app/ui/components.t
 import { TextAreaField, TextField } from '#app/ui/fields.tsx'
 import { formatWeight } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
+import { SubmitButton, Table, Tbody, Td, Tfoot, Th, Thead, Tr } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => m.titles.allocation)
 
@@ -67,7 +68,6 @@ export default function AllocationAdmin() {
   const { year, potCents, version, defaults } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const m = useMessages()
-  const busy = useNavigation().state !== 'idle'
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     defaultValue: defaults,
@@ -103,73 +103,71 @@ export default function AllocationAdmin() {
         />
         {version ? <TextAreaField meta={fields.reason} label={m.allocation.reason} rows={2} /> : null}
         <div className="actions">
-          <button type="submit" name="intent" value="preview" className="button button-secondary" disabled={busy}>
+          <SubmitButton intent="preview" variant="secondary">
             {m.allocation.calculate}
-          </button>
-          <button type="submit" name="intent" value="publish" className="button" disabled={busy}>
-            {m.allocation.publish}
-          </button>
+          </SubmitButton>
+          <SubmitButton intent="publish">{m.allocation.publish}</SubmitButton>
         </div>
       </Form>
       {preview ? (
         <section aria-labelledby="preview-title">
           <h2 id="preview-title">{m.allocation.preview}</h2>
           <TableScroll>
-            <table className="table" data-testid="preview">
-              <thead>
-                <tr>
-                  <th scope="col">{m.common.area}</th>
-                  <th scope="col" className="num">
+            <Table data-testid="preview">
+              <Thead>
+                <Tr>
+                  <Th scope="col">{m.common.area}</Th>
+                  <Th scope="col" className="num">
                     {m.allocation.inhabitants}
-                  </th>
-                  <th scope="col" className="num">
+                  </Th>
+                  <Th scope="col" className="num">
                     {m.allocation.weight}
-                  </th>
-                  <th scope="col" className="num">
+                  </Th>
+                  <Th scope="col" className="num">
                     {m.allocation.currentAmount}
-                  </th>
-                  <th scope="col" className="num">
+                  </Th>
+                  <Th scope="col" className="num">
                     {m.allocation.newAmount}
-                  </th>
-                  <th scope="col" className="num">
+                  </Th>
+                  <Th scope="col" className="num">
                     {m.allocation.difference}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
+                  </Th>
+                </Tr>
+              </Thead>
+              <Tbody>
                 {preview.lines.map((l) => (
-                  <tr key={l.areaId}>
-                    <th scope="row">{l.name}</th>
-                    <td className="num">{l.inhabitants.toLocaleString('nl-NL')}</td>
-                    <td className="num">{formatWeight(l.weightMilli)}</td>
-                    <td className="num">
+                  <Tr key={l.areaId}>
+                    <Th scope="row">{l.name}</Th>
+                    <Td className="num">{l.inhabitants.toLocaleString('nl-NL')}</Td>
+                    <Td className="num">{formatWeight(l.weightMilli)}</Td>
+                    <Td className="num">
                       <Money cents={l.publishedCents} />
-                    </td>
-                    <td className="num">
+                    </Td>
+                    <Td className="num">
                       <Money cents={l.totalCents} />
-                    </td>
-                    <td className={`num ${l.differenceCents < 0 ? 'negative' : ''}`}>
+                    </Td>
+                    <Td className={`num ${l.differenceCents < 0 ? 'negative' : ''}`}>
                       {l.differenceCents > 0 ? '+' : ''}
                       <Money cents={l.differenceCents} />
-                    </td>
-                  </tr>
+                    </Td>
+                  </Tr>
                 ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{m.common.total}</th>
-                  <td />
-                  <td />
-                  <td />
-                  <td className="num">
+              </Tbody>
+              <Tfoot>
+                <Tr>
+                  <Th scope="row">{m.common.total}</Th>
+                  <Td />
+                  <Td />
+                  <Td />
+                  <Td className="num">
                     <strong>
                       <Money cents={preview.totalCents} />
                     </strong>
-                  </td>
-                  <td />
-                </tr>
-              </tfoot>
-            </table>
+                  </Td>
+                  <Td />
+                </Tr>
+              </Tfoot>
+            </Table>
           </TableScroll>
         </section>
       ) : null}

@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ApplicationSummary } from '#app/applications/application-summary.tsx'
 import { InformationRequests } from '#app/applications/snapshot-view.tsx'
 import { addDays } from '#app/review/terms.ts'
@@ -51,6 +51,7 @@ import { FormErrors, Money, PageHeader, StatusBadge } from '#app/ui/components.t
 import { TextAreaField, TextField } from '#app/ui/fields.tsx'
 import { formatDate } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
+import { SubmitButton } from '#app/ui/nlds.tsx'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.application.title ?? 'Aanvraag'} beoordelen – Buurtbudget Amersfoort` },
@@ -272,7 +273,6 @@ function useIntentForm(intent: ReviewIntent, defaultValue?: Record<string, strin
 
 function ApproveForm({ suggested, thresholdCents }: { suggested: number; thresholdCents: number }) {
   const m = useMessages()
-  const busy = useNavigation().state !== 'idle'
   const [form, fields] = useIntentForm('approve', { amount: formatMoneyPlain(suggested) })
   return (
     <Form method="post" {...getFormProps(form)} className="card stack">
@@ -282,16 +282,13 @@ function ApproveForm({ suggested, thresholdCents }: { suggested: number; thresho
       <TextField meta={fields.amount} label={m.review.approveAmount} hint={m.review.approveHint} inputMode="decimal" />
       <p className="hint">{fill(m.decide.fourEyesHint, { threshold: formatMoney(thresholdCents) })}</p>
       <TextAreaField meta={fields.reasons} label={m.decide.reasons} />
-      <button type="submit" className="button" disabled={busy}>
-        {m.review.approve}
-      </button>
+      <SubmitButton>{m.review.approve}</SubmitButton>
     </Form>
   )
 }
 
 function RejectForm() {
   const m = useMessages()
-  const busy = useNavigation().state !== 'idle'
   const [form, fields] = useIntentForm('reject')
   return (
     <Form method="post" {...getFormProps(form)} className="card stack">
@@ -299,16 +296,13 @@ function RejectForm() {
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="reject" />
       <TextAreaField meta={fields.reason} label={m.review.rejectReason} />
-      <button type="submit" className="button button-danger" disabled={busy}>
-        {m.review.reject}
-      </button>
+      <SubmitButton variant="danger">{m.review.reject}</SubmitButton>
     </Form>
   )
 }
 
 function InformationRequestForm({ today }: { today: string }) {
   const m = useMessages()
-  const busy = useNavigation().state !== 'idle'
   const [form, fields] = useIntentForm('request-info', { dueOn: addDays(today, 14) })
   return (
     <Form method="post" {...getFormProps(form)} className="card stack">
@@ -317,9 +311,7 @@ function InformationRequestForm({ today }: { today: string }) {
       <input type="hidden" name="intent" value="request-info" />
       <TextAreaField meta={fields.question} label={m.intake.askQuestion} />
       <TextField meta={fields.dueOn} label={m.intake.askDue} type="date" />
-      <button type="submit" className="button button-secondary" disabled={busy}>
-        {m.intake.ask}
-      </button>
+      <SubmitButton variant="secondary">{m.intake.ask}</SubmitButton>
     </Form>
   )
 }
@@ -332,7 +324,6 @@ function PendingAward({
   refusal: string | null
 }) {
   const m = useMessages()
-  const busy = useNavigation().state !== 'idle'
   const [confirmForm] = useIntentForm('confirm')
   const [sendBack, fields] = useIntentForm('send-back')
   return (
@@ -354,17 +345,13 @@ function PendingAward({
           <Form method="post" {...getFormProps(confirmForm)}>
             <FormErrors id={confirmForm.errorId} errors={confirmForm.errors} />
             <input type="hidden" name="intent" value="confirm" />
-            <button type="submit" className="button" disabled={busy}>
-              {m.decide.confirm}
-            </button>
+            <SubmitButton>{m.decide.confirm}</SubmitButton>
           </Form>
           <Form method="post" {...getFormProps(sendBack)} className="stack">
             <FormErrors id={sendBack.errorId} errors={sendBack.errors} />
             <input type="hidden" name="intent" value="send-back" />
             <TextAreaField meta={fields.reason} label={m.decide.sendBackReason} />
-            <button type="submit" className="button button-secondary" disabled={busy}>
-              {m.decide.sendBack}
-            </button>
+            <SubmitButton variant="secondary">{m.decide.sendBack}</SubmitButton>
           </Form>
         </>
       )}
@@ -374,7 +361,6 @@ function PendingAward({
 
 function NotConsideredForm({ dueOn }: { dueOn: string }) {
   const m = useMessages()
-  const busy = useNavigation().state !== 'idle'
   const [form, fields] = useIntentForm('not-considered')
   return (
     <Form method="post" {...getFormProps(form)} className="card stack">
@@ -383,9 +369,7 @@ function NotConsideredForm({ dueOn }: { dueOn: string }) {
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="not-considered" />
       <TextAreaField meta={fields.explanation} label={m.decide.notConsideredReason} />
-      <button type="submit" className="button button-danger" disabled={busy}>
-        {m.decide.notConsidered}
-      </button>
+      <SubmitButton variant="danger">{m.decide.notConsidered}</SubmitButton>
     </Form>
   )
 }
@@ -400,7 +384,6 @@ function OwnerCard({
   canRelease: boolean
 }) {
   const m = useMessages()
-  const busy = useNavigation().state !== 'idle'
   const [claimForm] = useIntentForm('claim')
   const [releaseForm] = useIntentForm('release')
   return (
@@ -412,18 +395,14 @@ function OwnerCard({
         <Form method="post" {...getFormProps(claimForm)}>
           <FormErrors id={claimForm.errorId} errors={claimForm.errors} />
           <input type="hidden" name="intent" value="claim" />
-          <button type="submit" className="button button-secondary" disabled={busy}>
-            {m.decide.claim}
-          </button>
+          <SubmitButton variant="secondary">{m.decide.claim}</SubmitButton>
         </Form>
       ) : null}
       {canRelease ? (
         <Form method="post" {...getFormProps(releaseForm)}>
           <FormErrors id={releaseForm.errorId} errors={releaseForm.errors} />
           <input type="hidden" name="intent" value="release" />
-          <button type="submit" className="button button-secondary" disabled={busy}>
-            {m.decide.release}
-          </button>
+          <SubmitButton variant="secondary">{m.decide.release}</SubmitButton>
         </Form>
       ) : null}
     </div>

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionRe
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getForStaff } from '#app/applications/review.server.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { todayIso } from '#app/clock.server.ts'
@@ -20,6 +20,7 @@ import { formatDate } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 import { replyOnDomainError } from '#app/web/errors.server.ts'
 import { readForm } from '#app/web/uploads.server.ts'
+import { Select, SubmitButton } from '#app/ui/nlds.tsx'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Bezwaar ${data?.application.reference ?? ''} – Buurtbudget Amersfoort` },
@@ -118,7 +119,6 @@ function useIntentForm(intent: ObjectionIntent, defaultValue?: Record<string, st
 
 function RegisterForm({ today }: { today: string }) {
   const m = useMessages()
-  const busy = useNavigation().state !== 'idle'
   const [form, fields] = useIntentForm('register-objection', { receivedOn: today })
   return (
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="card stack">
@@ -138,9 +138,7 @@ function RegisterForm({ today }: { today: string }) {
         />
         <FieldErrors id={fields.attachment.errorId} errors={fields.attachment.errors} />
       </div>
-      <button type="submit" className="button" disabled={busy}>
-        {m.objection.register}
-      </button>
+      <SubmitButton>{m.objection.register}</SubmitButton>
     </Form>
   )
 }
@@ -153,7 +151,6 @@ function DecideForm({
   redecideRefusal: string | null
 }) {
   const m = useMessages()
-  const busy = useNavigation().state !== 'idle'
   const [form, fields] = useIntentForm('decide-objection', {
     objectionId: objection.id,
     hearingOn: objection.hearingOn ?? '',
@@ -166,7 +163,7 @@ function DecideForm({
       <input type="hidden" name="objectionId" value={objection.id} />
       <div className="field">
         <label htmlFor={fields.outcome.id}>{m.objection.outcome}</label>
-        <select
+        <Select
           {...getSelectProps(fields.outcome)}
           aria-describedby={fields.outcome.errors ? fields.outcome.errorId : undefined}
         >
@@ -180,7 +177,7 @@ function DecideForm({
               {m.objection.outcomes[o]}
             </option>
           ))}
-        </select>
+        </Select>
         <FieldErrors id={fields.outcome.errorId} errors={fields.outcome.errors} />
       </div>
       {redecideRefusal ? <p className="hint">{redecideRefusal}</p> : null}
@@ -194,9 +191,7 @@ function DecideForm({
         />
       ) : null}
       <TextField meta={fields.hearingOn} label={m.objection.hearingOn} type="date" />
-      <button type="submit" className="button" disabled={busy}>
-        {m.objection.decide}
-      </button>
+      <SubmitButton>{m.objection.decide}</SubmitButton>
     </Form>
   )
 }

@@ -15,6 +15,7 @@ import { PageHeader } from '#app/ui/components.tsx'
 import { title } from '#app/ui/meta.ts'
 import { safeRedirect } from '#app/ui/safe-redirect.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
+import { Alert } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => m.titles.review)
 
@@ -70,9 +71,9 @@ export default function TakeInHand() {
     <>
       <PageHeader title={result ? `${result.reference} · ${result.title}` : m.review.title} />
       {result ? (
-        <div className="alert alert-error" role="alert">
+        <Alert type="error" role="alert">
           <p>{result.error}</p>
-        </div>
+        </Alert>
       ) : null}
       <p>
         {result ? <Link to={`/beoordelen/${result.id}`}>{m.review.open}</Link> : null}

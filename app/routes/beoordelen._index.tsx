@@ -20,6 +20,7 @@ import { currentRound } from '#app/rounds/rounds.server.ts'
 import { Money, PageHeader, StatusBadge, TableScroll } from '#app/ui/components.tsx'
 import { formatDate } from '#app/ui/format.ts'
 import type { ApplicationStatus } from '#app/generated/prisma/enums.ts'
+import { Select, SubmitButton, Table, Tbody, Td, Th, Thead, Tr } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => m.titles.review)
 
@@ -105,7 +106,7 @@ export default function Review() {
     const active = filter.sorteer === column
     const next = active && filter.richting === 'op' ? 'af' : 'op'
     return (
-      <th
+      <Th
         scope="col"
         className={num ? 'num' : undefined}
         aria-sort={active ? (filter.richting === 'op' ? 'ascending' : 'descending') : undefined}
@@ -122,7 +123,7 @@ export default function Review() {
             </>
           ) : null}
         </Link>
-      </th>
+      </Th>
     )
   }
 
@@ -143,13 +144,13 @@ export default function Review() {
           {rounds.length > 1 ? (
             <div className="field">
               <label htmlFor="ronde">{m.decide.roundPick}</label>
-              <select id="ronde" name="ronde" defaultValue={round?.year}>
+              <Select id="ronde" name="ronde" defaultValue={round?.year}>
                 {rounds.map((r) => (
                   <option key={r.id} value={r.year}>
                     {r.year}
                   </option>
                 ))}
-              </select>
+              </Select>
             </div>
           ) : null}
           <div className="field">
@@ -169,36 +170,36 @@ export default function Review() {
           </div>
           <div className="field">
             <label htmlFor="status">{m.queue.status}</label>
-            <select id="status" name="status" defaultValue={filter.statuses[0] ?? ''}>
+            <Select id="status" name="status" defaultValue={filter.statuses[0] ?? ''}>
               <option value="">{m.queue.anyStatus}</option>
               {QUEUE_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {m.status[s]}
                 </option>
               ))}
-            </select>
+            </Select>
           </div>
           <div className="field">
             <label htmlFor="wijk">{m.queue.area}</label>
-            <select id="wijk" name="wijk" defaultValue={filter.wijk ?? ''}>
+            <Select id="wijk" name="wijk" defaultValue={filter.wijk ?? ''}>
               <option value="">{m.queue.anyArea}</option>
               {areas.map((a) => (
                 <option key={a.id} value={a.code}>
                   {a.name}
                 </option>
               ))}
-            </select>
+            </Select>
           </div>
           <div className="field">
             <label htmlFor="categorie">{m.queue.category}</label>
-            <select id="categorie" name="categorie" defaultValue={filter.categorie ?? ''}>
+            <Select id="categorie" name="categorie" defaultValue={filter.categorie ?? ''}>
               <option value="">{m.queue.anyCategory}</option>
               {QUEUE_CATEGORIES.map((c) => (
                 <option key={c} value={c}>
                   {categories[c] ?? c}
                 </option>
               ))}
-            </select>
+            </Select>
           </div>
         </div>
         <div className="field-row" style={FILTER_GRID}>
@@ -212,26 +213,24 @@ export default function Review() {
           </div>
           <div className="field">
             <label htmlFor="termijn">{m.queue.term}</label>
-            <select id="termijn" name="termijn" defaultValue={filter.termijn ?? ''}>
+            <Select id="termijn" name="termijn" defaultValue={filter.termijn ?? ''}>
               <option value="">{m.queue.anyTerm}</option>
               <option value="verstreken">{m.queue.overdue}</option>
               <option value="binnenkort">{m.queue.soon}</option>
-            </select>
+            </Select>
           </div>
           <div className="field">
             <label htmlFor="eigenaar">{m.queue.owner}</label>
-            <select id="eigenaar" name="eigenaar" defaultValue={filter.eigenaar ?? ''}>
+            <Select id="eigenaar" name="eigenaar" defaultValue={filter.eigenaar ?? ''}>
               <option value="">{m.queue.anyOwner}</option>
               <option value="ik">{m.queue.ownerMe}</option>
               <option value="niemand">{m.queue.ownerNobody}</option>
               <option value="iemand">{m.queue.ownerSomebody}</option>
-            </select>
+            </Select>
           </div>
         </div>
         <div className="actions">
-          <button type="submit" className="button">
-            {m.queue.apply}
-          </button>
+          <SubmitButton>{m.queue.apply}</SubmitButton>
           <Link to={round && !round.isCurrent ? `/beoordelen?ronde=${round.year}` : '/beoordelen'}>
             {m.queue.clear}
           </Link>
@@ -286,9 +285,9 @@ export default function Review() {
                 })}
               </p>
               <TableScroll>
-                <table className="table" aria-describedby="queue-total">
-                  <thead>
-                    <tr>
+                <Table aria-describedby="queue-total">
+                  <Thead>
+                    <Tr>
                       <SortHeader column="referentie" label={m.common.reference} />
                       <SortHeader column="titel" label={m.common.title} />
                       <SortHeader column="stichting" label={m.common.foundation} />
@@ -298,25 +297,25 @@ export default function Review() {
                       <SortHeader column="status" label={m.common.status} />
                       <SortHeader column="behandelaar" label={m.decide.queueOwner} />
                       <SortHeader column="termijn" label={m.decide.dueDate} />
-                    </tr>
-                  </thead>
-                  <tbody>
+                    </Tr>
+                  </Thead>
+                  <Tbody>
                     {queue.rows.map((a) => (
-                      <tr key={a.id}>
-                        <td className="nowrap">{a.reference}</td>
-                        <td>
+                      <Tr key={a.id}>
+                        <Td className="nowrap">{a.reference}</Td>
+                        <Td>
                           <Link to={`/beoordelen/${a.id}`}>{a.title}</Link>
-                        </td>
-                        <td>{a.foundation.name}</td>
-                        <td>{a.area.name}</td>
-                        <td>{categories[a.category] ?? a.category}</td>
-                        <td className="num">
+                        </Td>
+                        <Td>{a.foundation.name}</Td>
+                        <Td>{a.area.name}</Td>
+                        <Td>{categories[a.category] ?? a.category}</Td>
+                        <Td className="num">
                           <Money cents={a.requestedCents} />
-                        </td>
-                        <td>
+                        </Td>
+                        <Td>
                           <StatusBadge status={a.status} />
-                        </td>
-                        <td>
+                        </Td>
+                        <Td>
                           {a.ownerId === userId ? (
                             <>
                               <strong>{a.ownerName}</strong> ({m.queue.you})
@@ -328,23 +327,23 @@ export default function Review() {
                             <Form method="post" action={`/beoordelen/${a.id}/in-behandeling`} className="inline-form">
                               <input type="hidden" name="intent" value="claim" />
                               <input type="hidden" name="terug" value={here} />
-                              <button
-                                type="submit"
-                                className="button button-secondary button-small"
+                              <SubmitButton
+                                variant="secondary"
+                                small
                                 aria-label={fill(m.queue.claimLabel, { title: a.title })}
                               >
                                 {m.queue.claim}
-                              </button>
+                              </SubmitButton>
                             </Form>
                           ) : null}
-                        </td>
-                        <td>
+                        </Td>
+                        <Td>
                           <Due today={today} dueOn={a.decisionDueOn} status={a.status} />
-                        </td>
-                      </tr>
+                        </Td>
+                      </Tr>
                     ))}
-                  </tbody>
-                </table>
+                  </Tbody>
+                </Table>
               </TableScroll>
               {queue.pages > 1 ? (
                 <nav className="pagination" aria-label={m.ui.pagination}>

@@ -2,7 +2,7 @@ import { getFormProps, useForm, type Submission, type SubmissionResult } from '@
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import type { z } from 'zod'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { todayIso } from '#app/clock.server.ts'
@@ -21,6 +21,7 @@ import { title } from '#app/ui/meta.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 import { orHttpError, replyOnDomainError } from '#app/web/errors.server.ts'
 import { intentPermission, intentTable } from '#app/web/intents.ts'
+import { Caption, SubmitButton, Table, Tbody, Td, Th, Thead, Tr } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => m.grants.ui.batchesTitle)
 
@@ -109,53 +110,50 @@ function PaymentRows({ rows, caption }: { rows: Row[]; caption: string }) {
   const g = m.grants.ui
   return (
     <TableScroll>
-      <table className="table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{g.reference}</th>
-            <th scope="col">{g.application}</th>
-            <th scope="col">{g.payOn}</th>
-            <th scope="col">IBAN</th>
-            <th scope="col">{m.common.amount}</th>
-          </tr>
-        </thead>
-        <tbody>
+      <Table>
+        <Caption>{caption}</Caption>
+        <Thead>
+          <Tr>
+            <Th scope="col">{g.reference}</Th>
+            <Th scope="col">{g.application}</Th>
+            <Th scope="col">{g.payOn}</Th>
+            <Th scope="col">IBAN</Th>
+            <Th scope="col">{m.common.amount}</Th>
+          </Tr>
+        </Thead>
+        <Tbody>
           {rows.map((p) => (
-            <tr key={p.id} data-payment={p.reference ?? p.id}>
-              <td>{p.reference}</td>
-              <td>
+            <Tr key={p.id} data-payment={p.reference ?? p.id}>
+              <Td>{p.reference}</Td>
+              <Td>
                 <Link to={`/beoordelen/${p.applicationId}`}>
                   {p.applicationReference} {p.title}
                 </Link>{' '}
                 ({p.area})
-              </td>
-              <td>{formatDate(p.payOn)}</td>
-              <td>
+              </Td>
+              <Td>{formatDate(p.payOn)}</Td>
+              <Td>
                 {p.accountHolder} · {p.iban}
-              </td>
-              <td>
+              </Td>
+              <Td>
                 <Money cents={p.amountCents} />
-              </td>
-            </tr>
+              </Td>
+            </Tr>
           ))}
-        </tbody>
-      </table>
+        </Tbody>
+      </Table>
     </TableScroll>
   )
 }
 
 function CreateBatchForm() {
   const m = useMessages()
-  const busy = useNavigation().state !== 'idle'
   const [form] = useBatchForm('create-batch')
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="create-batch" />
-      <button type="submit" className="button" disabled={busy}>
-        {m.grants.ui.createBatch}
-      </button>
+      <SubmitButton>{m.grants.ui.createBatch}</SubmitButton>
     </Form>
   )
 }
@@ -189,25 +187,20 @@ function ExportForm({ batchId, exported }: { batchId: string; exported: boolean 
       ) : refused ? (
         <FormErrors errors={[refused]} />
       ) : null}
-      <button type="submit" className="button button-secondary">
-        {g.download}
-      </button>
+      <SubmitButton variant="secondary">{g.download}</SubmitButton>
     </form>
   )
 }
 
 function MarkSentForm({ batchId }: { batchId: string }) {
   const m = useMessages()
-  const busy = useNavigation().state !== 'idle'
   const [form] = useBatchForm('mark-sent', batchId)
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="mark-sent" />
       <input type="hidden" name="batchId" value={batchId} />
-      <button type="submit" className="button" disabled={busy}>
-        {m.grants.ui.markSent}
-      </button>
+      <SubmitButton>{m.grants.ui.markSent}</SubmitButton>
     </Form>
   )
 }

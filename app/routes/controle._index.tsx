@@ -19,6 +19,7 @@ import { EXPORTS } from '#app/reporting/exports/names.ts'
 import { Money, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { formatDateTime } from '#app/ui/format.ts'
 import { title } from '#app/ui/meta.ts'
+import { SubmitButton, Table, Tbody, Td, Tfoot, Th, Thead, Tr } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => m.titles.auditDashboard)
 
@@ -73,50 +74,50 @@ export default function AuditDashboard() {
         ) : null}
       </p>
       <TableScroll>
-        <table className="table" data-testid="area-money">
-          <thead>
-            <tr>
-              <th scope="col">{r.area}</th>
-              <th scope="col" className="num">
+        <Table data-testid="area-money">
+          <Thead>
+            <Tr>
+              <Th scope="col">{r.area}</Th>
+              <Th scope="col" className="num">
                 {r.allocated}
-              </th>
+              </Th>
               <MoneyHead />
-              <th scope="col">{r.balanced}</th>
-            </tr>
-          </thead>
-          <tbody>
+              <Th scope="col">{r.balanced}</Th>
+            </Tr>
+          </Thead>
+          <Tbody>
             {d.rows.map((row) => (
-              <tr key={row.areaId} data-area={row.code}>
-                <th scope="row">
+              <Tr key={row.areaId} data-area={row.code}>
+                <Th scope="row">
                   {d.mayReadApplications ? (
                     <Link to={`/controle/wijk?round=${year}&wijk=${row.code}`}>{row.name}</Link>
                   ) : (
                     row.name
                   )}
-                </th>
-                <td className="num" data-col="allocated">
+                </Th>
+                <Td className="num" data-col="allocated">
                   <Money cents={row.allocatedCents} />
-                </td>
+                </Td>
                 <MoneyCells row={row} />
-                <td>
+                <Td>
                   <OkText ok={row.balanced} />
-                </td>
-              </tr>
+                </Td>
+              </Tr>
             ))}
-          </tbody>
-          <tfoot>
-            <tr data-area="total">
-              <th scope="row">{r.total}</th>
-              <td className="num" data-col="allocated">
+          </Tbody>
+          <Tfoot>
+            <Tr data-area="total">
+              <Th scope="row">{r.total}</Th>
+              <Td className="num" data-col="allocated">
                 <Money cents={d.totals.allocatedCents} />
-              </td>
+              </Td>
               <MoneyCells row={d.totals} />
-              <td>
+              <Td>
                 <OkText ok={d.tie.allBalanced} />
-              </td>
-            </tr>
-          </tfoot>
-        </table>
+              </Td>
+            </Tr>
+          </Tfoot>
+        </Table>
       </TableScroll>
 
       <Section id="tie-title" title={r.tieTitle}>
@@ -175,9 +176,7 @@ export default function AuditDashboard() {
           <p>{r.booksNever}</p>
         )}
         <Form method="post">
-          <button type="submit" className="button">
-            {r.booksRun}
-          </button>
+          <SubmitButton>{r.booksRun}</SubmitButton>
         </Form>
       </Section>
 
@@ -193,72 +192,72 @@ export default function AuditDashboard() {
       ).map(([id, title, rows]) => (
         <Section key={id} id={`${id}-title`} title={title}>
           <TableScroll>
-            <table className="table" data-testid={id}>
-              <thead>
-                <tr>
-                  <th scope="col">{id === 'by-category' ? r.category : r.foundation}</th>
+            <Table data-testid={id}>
+              <Thead>
+                <Tr>
+                  <Th scope="col">{id === 'by-category' ? r.category : r.foundation}</Th>
                   <MoneyHead />
-                </tr>
-              </thead>
-              <tbody>
+                </Tr>
+              </Thead>
+              <Tbody>
                 {rows.map((row) => (
-                  <tr key={row.key}>
-                    <th scope="row">{row.name}</th>
+                  <Tr key={row.key}>
+                    <Th scope="row">{row.name}</Th>
                     <MoneyCells row={row} />
-                  </tr>
+                  </Tr>
                 ))}
-              </tbody>
-            </table>
+              </Tbody>
+            </Table>
           </TableScroll>
         </Section>
       ))}
 
       <Section id="years-title" title={r.yearOnYear}>
         <TableScroll>
-          <table className="table" data-testid="year-on-year">
-            <thead>
-              <tr>
-                <th scope="col">{r.year}</th>
-                <th scope="col" className="num">
+          <Table data-testid="year-on-year">
+            <Thead>
+              <Tr>
+                <Th scope="col">{r.year}</Th>
+                <Th scope="col" className="num">
                   {r.allocated}
-                </th>
-                <th scope="col" className="num">
+                </Th>
+                <Th scope="col" className="num">
                   {r.granted}
-                </th>
-                <th scope="col" className="num">
+                </Th>
+                <Th scope="col" className="num">
                   {r.paidOut}
-                </th>
-                <th scope="col" className="num">
+                </Th>
+                <Th scope="col" className="num">
                   {r.realised}
-                </th>
-                <th scope="col" className="num">
+                </Th>
+                <Th scope="col" className="num">
                   {r.returned}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
+                </Th>
+              </Tr>
+            </Thead>
+            <Tbody>
               {d.years.map((y) => (
-                <tr key={y.year}>
-                  <th scope="row">{y.year}</th>
-                  <td className="num">
+                <Tr key={y.year}>
+                  <Th scope="row">{y.year}</Th>
+                  <Td className="num">
                     <Money cents={y.allocatedCents} />
-                  </td>
-                  <td className="num">
+                  </Td>
+                  <Td className="num">
                     <Money cents={y.grantedCents} />
-                  </td>
-                  <td className="num">
+                  </Td>
+                  <Td className="num">
                     <Money cents={y.paidOutCents} />
-                  </td>
-                  <td className="num">
+                  </Td>
+                  <Td className="num">
                     <Money cents={y.realisedCents} />
-                  </td>
-                  <td className="num">
+                  </Td>
+                  <Td className="num">
                     <Money cents={y.returnedCents} />
-                  </td>
-                </tr>
+                  </Td>
+                </Tr>
               ))}
-            </tbody>
-          </table>
+            </Tbody>
+          </Table>
         </TableScroll>
       </Section>
 

@@ -9,6 +9,7 @@ import { MoneyCells, MoneyHead, Section } from '#app/reporting/audit/ui.tsx'
 import { Money, PageHeader, StatusBadge, TableScroll } from '#app/ui/components.tsx'
 import { formatDate, formatDateTime } from '#app/ui/format.ts'
 import { title } from '#app/ui/meta.ts'
+import { Table, Tbody, Td, Th, Thead, Tr } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => m.titles.auditApplication)
 
@@ -38,54 +39,54 @@ export default function AuditApplication() {
         <Link to={`/controle?round=${a.year}`}>{r.backToDashboard}</Link>
       </p>
       <TableScroll>
-        <table className="table" data-testid="grant-money">
-          <thead>
-            <tr>
-              <th scope="col">{r.requested}</th>
+        <Table data-testid="grant-money">
+          <Thead>
+            <Tr>
+              <Th scope="col">{r.requested}</Th>
               <MoneyHead />
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <td className="num">
+            </Tr>
+          </Thead>
+          <Tbody>
+            <Tr>
+              <Td className="num">
                 <Money cents={a.requestedCents} />
-              </td>
+              </Td>
               <MoneyCells row={a.money} />
-            </tr>
-          </tbody>
-        </table>
+            </Tr>
+          </Tbody>
+        </Table>
       </TableScroll>
 
       <Section id="entries-title" title={r.ledgerEntries}>
         <TableScroll>
-          <table className="table" data-testid="grant-entries">
-            <thead>
-              <tr>
-                <th scope="col">{r.date}</th>
-                <th scope="col">{r.cause}</th>
-                <th scope="col">{r.from}</th>
-                <th scope="col">{r.to}</th>
-                <th scope="col" className="num">
+          <Table data-testid="grant-entries">
+            <Thead>
+              <Tr>
+                <Th scope="col">{r.date}</Th>
+                <Th scope="col">{r.cause}</Th>
+                <Th scope="col">{r.from}</Th>
+                <Th scope="col">{r.to}</Th>
+                <Th scope="col" className="num">
                   {r.amount}
-                </th>
-                <th scope="col">{r.description}</th>
-              </tr>
-            </thead>
-            <tbody>
+                </Th>
+                <Th scope="col">{r.description}</Th>
+              </Tr>
+            </Thead>
+            <Tbody>
               {a.entries.map((e) => (
-                <tr key={e.id}>
-                  <td>{formatDateTime(e.createdAt, lang)}</td>
-                  <td>{e.cause}</td>
-                  <td>{e.from}</td>
-                  <td>{e.to}</td>
-                  <td className="num">
+                <Tr key={e.id}>
+                  <Td>{formatDateTime(e.createdAt, lang)}</Td>
+                  <Td>{e.cause}</Td>
+                  <Td>{e.from}</Td>
+                  <Td>{e.to}</Td>
+                  <Td className="num">
                     <Money cents={e.amountCents} />
-                  </td>
-                  <td>{e.memo}</td>
-                </tr>
+                  </Td>
+                  <Td>{e.memo}</Td>
+                </Tr>
               ))}
-            </tbody>
-          </table>
+            </Tbody>
+          </Table>
         </TableScroll>
       </Section>
 
@@ -146,30 +147,30 @@ export default function AuditApplication() {
 
       <Section id="history-title" title={r.history}>
         <TableScroll>
-          <table className="table" data-testid="history">
-            <thead>
-              <tr>
-                <th scope="col">{r.date}</th>
-                <th scope="col">{r.who}</th>
-                <th scope="col">{r.role}</th>
-                <th scope="col">{r.before}</th>
-                <th scope="col">{r.after}</th>
-                <th scope="col">{r.description}</th>
-              </tr>
-            </thead>
-            <tbody>
+          <Table data-testid="history">
+            <Thead>
+              <Tr>
+                <Th scope="col">{r.date}</Th>
+                <Th scope="col">{r.who}</Th>
+                <Th scope="col">{r.role}</Th>
+                <Th scope="col">{r.before}</Th>
+                <Th scope="col">{r.after}</Th>
+                <Th scope="col">{r.description}</Th>
+              </Tr>
+            </Thead>
+            <Tbody>
               {a.history.map((h) => (
-                <tr key={h.id}>
-                  <td>{formatDateTime(h.createdAt, lang)}</td>
-                  <td>{h.actor}</td>
-                  <td>{h.actorRole ? m.roles[h.actorRole as keyof typeof m.roles] : ''}</td>
-                  <td>{h.fromStatus ? m.status[h.fromStatus] : '–'}</td>
-                  <td>{m.status[h.toStatus]}</td>
-                  <td>{h.reason}</td>
-                </tr>
+                <Tr key={h.id}>
+                  <Td>{formatDateTime(h.createdAt, lang)}</Td>
+                  <Td>{h.actor}</Td>
+                  <Td>{h.actorRole ? m.roles[h.actorRole as keyof typeof m.roles] : ''}</Td>
+                  <Td>{h.fromStatus ? m.status[h.fromStatus] : '–'}</Td>
+                  <Td>{m.status[h.toStatus]}</Td>
+                  <Td>{h.reason}</Td>
+                </Tr>
               ))}
-            </tbody>
-          </table>
+            </Tbody>
+          </Table>
         </TableScroll>
       </Section>
 

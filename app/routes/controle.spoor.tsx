@@ -8,6 +8,7 @@ import { lastTrailCheck, runTrailCheck, searchTrail, type TrailVerdict } from '#
 import { PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { formatDateTime } from '#app/ui/format.ts'
 import { title } from '#app/ui/meta.ts'
+import { SubmitButton, Table, Tbody, Td, Th, Thead, Tr } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => m.reporting.trailTitle)
 
@@ -76,9 +77,7 @@ export default function Trail() {
           <p>{r.verifyNever}</p>
         )}
         <Form method="post">
-          <button type="submit" className="button">
-            {r.verifyRun}
-          </button>
+          <SubmitButton>{r.verifyRun}</SubmitButton>
         </Form>
       </section>
 
@@ -98,9 +97,7 @@ export default function Trail() {
         <label>
           {r.filterTo} <input type="date" name="to" defaultValue={d.filter.to ?? ''} />
         </label>{' '}
-        <button type="submit" className="button button-small">
-          {r.filter}
-        </button>
+        <SubmitButton small>{r.filter}</SubmitButton>
       </Form>
       <p>
         {fill(r.results, { total: d.total })} · <a href={`/controle/export/trail.csv?${exportQuery}`}>{r.csvComma}</a> ·{' '}
@@ -108,44 +105,44 @@ export default function Trail() {
         <a href={`/controle/export/trail.xlsx?${exportQuery}`}>{r.xlsx}</a>
       </p>
       <TableScroll>
-        <table className="table" data-testid="trail">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">{r.date}</th>
-              <th scope="col">{r.who}</th>
-              <th scope="col">{r.role}</th>
-              <th scope="col">{r.ip}</th>
-              <th scope="col">{r.what}</th>
-              <th scope="col">{r.filterEntity}</th>
-              <th scope="col">{r.before}</th>
-              <th scope="col">{r.after}</th>
-              <th scope="col">{r.description}</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table data-testid="trail">
+          <Thead>
+            <Tr>
+              <Th scope="col">#</Th>
+              <Th scope="col">{r.date}</Th>
+              <Th scope="col">{r.who}</Th>
+              <Th scope="col">{r.role}</Th>
+              <Th scope="col">{r.ip}</Th>
+              <Th scope="col">{r.what}</Th>
+              <Th scope="col">{r.filterEntity}</Th>
+              <Th scope="col">{r.before}</Th>
+              <Th scope="col">{r.after}</Th>
+              <Th scope="col">{r.description}</Th>
+            </Tr>
+          </Thead>
+          <Tbody>
             {d.rows.map((row) => (
-              <tr key={`${row.source}-${row.chainSeq}`} data-action={row.action}>
-                <td>
+              <Tr key={`${row.source}-${row.chainSeq}`} data-action={row.action}>
+                <Td>
                   <span title={row.hash}>
                     {row.source}:{row.chainSeq}
                   </span>
-                </td>
-                <td>{formatDateTime(row.at, lang)}</td>
-                <td>{row.actorName ?? '–'}</td>
-                <td>{row.actorRole ? m.roles[row.actorRole as keyof typeof m.roles] : ''}</td>
-                <td>{row.ip}</td>
-                <td>{row.action}</td>
-                <td>{row.entity}</td>
-                <td>{row.before}</td>
-                <td>{row.after}</td>
-                <td>
+                </Td>
+                <Td>{formatDateTime(row.at, lang)}</Td>
+                <Td>{row.actorName ?? '–'}</Td>
+                <Td>{row.actorRole ? m.roles[row.actorRole as keyof typeof m.roles] : ''}</Td>
+                <Td>{row.ip}</Td>
+                <Td>{row.action}</Td>
+                <Td>{row.entity}</Td>
+                <Td>{row.before}</Td>
+                <Td>{row.after}</Td>
+                <Td>
                   <code>{row.data ? JSON.stringify(row.data) : ''}</code>
-                </td>
-              </tr>
+                </Td>
+              </Tr>
             ))}
-          </tbody>
-        </table>
+          </Tbody>
+        </Table>
       </TableScroll>
       <nav aria-label={fill(r.page, { page: d.page, pages })} className="pagination">
         {d.page > 1 ? <Link to={query(d.page - 1)}>{r.previous}</Link> : null} {fill(r.page, { page: d.page, pages })}{' '}

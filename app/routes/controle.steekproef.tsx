@@ -9,7 +9,7 @@ import {
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { clientIp } from '#app/auth/request.server.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
@@ -34,6 +34,7 @@ import { formatDate, formatDateTime } from '#app/ui/format.ts'
 import { title } from '#app/ui/meta.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 import { replyOnDomainError } from '#app/web/errors.server.ts'
+import { Radio, Select, SubmitButton, Table, Tbody, Td, Th, Thead, Tr } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => fill(m.sampling.title, { year: '' }).trim())
 
@@ -160,7 +161,6 @@ function DrawForm({ areas, wijk, seed }: { areas: { code: string; name: string }
   const m = useMessages()
   const s = m.sampling
   const actionData = useActionData<ActionData>()
-  const busy = useNavigation().state !== 'idle'
   const [form, fields] = useForm({
     id: 'draw',
     lastResult: actionData?.intent === 'draw' ? actionData.result : undefined,
@@ -173,13 +173,13 @@ function DrawForm({ areas, wijk, seed }: { areas: { code: string; name: string }
       <FormErrors errors={form.errors} />
       <div className="field">
         <label htmlFor={fields.wijk.id}>{s.wijk}</label>
-        <select {...getSelectProps(fields.wijk)}>
+        <Select {...getSelectProps(fields.wijk)}>
           {areas.map((a) => (
             <option key={a.code} value={a.code}>
               {a.name}
             </option>
           ))}
-        </select>
+        </Select>
         <FieldErrors id={fields.wijk.errorId} errors={fields.wijk.errors} />
       </div>
       <div className="field">
@@ -197,8 +197,7 @@ function DrawForm({ areas, wijk, seed }: { areas: { code: string; name: string }
         <legend>{s.method}</legend>
         {(['RANDOM', 'MONETARY_UNIT'] as const).map((k) => (
           <label key={k} className="radio">
-            <input
-              type="radio"
+            <Radio
               name={fields.method.name}
               value={k}
               defaultChecked={(fields.method.initialValue ?? 'RANDOM') === k}
@@ -212,12 +211,7 @@ function DrawForm({ areas, wijk, seed }: { areas: { code: string; name: string }
         <legend>{s.sizeBy}</legend>
         {(['COUNT', 'PERCENT'] as const).map((k) => (
           <label key={k} className="radio">
-            <input
-              type="radio"
-              name={fields.sizeBy.name}
-              value={k}
-              defaultChecked={(fields.sizeBy.initialValue ?? 'COUNT') === k}
-            />{' '}
+            <Radio name={fields.sizeBy.name} value={k} defaultChecked={(fields.sizeBy.initialValue ?? 'COUNT') === k} />{' '}
             {s.sizeBys[k]}
           </label>
         ))}
@@ -234,9 +228,7 @@ function DrawForm({ areas, wijk, seed }: { areas: { code: string; name: string }
         />
         <FieldErrors id={fields.size.errorId} errors={fields.size.errors} />
       </div>
-      <button type="submit" className="button" disabled={busy}>
-        {s.draw}
-      </button>
+      <SubmitButton>{s.draw}</SubmitButton>
     </Form>
   )
 }
@@ -245,7 +237,6 @@ function FindingForm({ sampleId, expenseId }: { sampleId: string; expenseId: str
   const m = useMessages()
   const s = m.sampling
   const actionData = useActionData<ActionData>()
-  const busy = useNavigation().state !== 'idle'
   const mine = actionData?.intent === 'finding' && actionData.expenseId === expenseId
   const [form, fields] = useForm({
     id: `finding-${expenseId}`,
@@ -260,13 +251,13 @@ function FindingForm({ sampleId, expenseId }: { sampleId: string; expenseId: str
       <FormErrors errors={form.errors} />
       <div className="field">
         <label htmlFor={fields.verdict.id}>{s.verdict}</label>
-        <select {...getSelectProps(fields.verdict)}>
+        <Select {...getSelectProps(fields.verdict)}>
           {FINDING_VERDICTS.map((v) => (
             <option key={v} value={v}>
               {s.verdicts[v]}
             </option>
           ))}
-        </select>
+        </Select>
         <FieldErrors id={fields.verdict.errorId} errors={fields.verdict.errors} />
       </div>
       <div className="field">
@@ -274,9 +265,7 @@ function FindingForm({ sampleId, expenseId }: { sampleId: string; expenseId: str
         <textarea {...getTextareaProps(fields.text)} rows={3} aria-describedby={fields.text.errorId} />
         <FieldErrors id={fields.text.errorId} errors={fields.text.errors} />
       </div>
-      <button type="submit" className="button button-small" disabled={busy}>
-        {s.record}
-      </button>
+      <SubmitButton small>{s.record}</SubmitButton>
     </Form>
   )
 }
@@ -329,9 +318,9 @@ export default function Sampling() {
             <input type="hidden" name="method" value={sample.method} />
             <input type="hidden" name="sizeBy" value={sample.sizeBy} />
             <input type="hidden" name="size" value={sample.sizeValue} />
-            <button type="submit" className="button button-secondary button-small">
+            <SubmitButton variant="secondary" small>
               {s.redraw}
-            </button>
+            </SubmitButton>
           </Form>
           <ol className="stack" data-testid="sample-expenses">
             {sample.expenses.map((e) => (
@@ -386,38 +375,38 @@ export default function Sampling() {
           <p>{s.none}</p>
         ) : (
           <TableScroll>
-            <table className="table" data-testid="samples">
-              <thead>
-                <tr>
-                  <th scope="col">{s.when}</th>
-                  <th scope="col">{s.wijk}</th>
-                  <th scope="col">{s.seed}</th>
-                  <th scope="col">{s.method}</th>
-                  <th scope="col">{s.result}</th>
-                  <th scope="col">
+            <Table data-testid="samples">
+              <Thead>
+                <Tr>
+                  <Th scope="col">{s.when}</Th>
+                  <Th scope="col">{s.wijk}</Th>
+                  <Th scope="col">{s.seed}</Th>
+                  <Th scope="col">{s.method}</Th>
+                  <Th scope="col">{s.result}</Th>
+                  <Th scope="col">
                     <span className="visually-hidden">{s.open}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
+                  </Th>
+                </Tr>
+              </Thead>
+              <Tbody>
                 {d.samples.map((x) => (
-                  <tr key={x.id}>
-                    <td>{formatDateTime(x.createdAt, lang)}</td>
-                    <td>{x.area?.name ?? '–'}</td>
-                    <td>
+                  <Tr key={x.id}>
+                    <Td>{formatDateTime(x.createdAt, lang)}</Td>
+                    <Td>{x.area?.name ?? '–'}</Td>
+                    <Td>
                       <code>{x.seed}</code>
-                    </td>
-                    <td>{s.methods[x.method]}</td>
-                    <td>
+                    </Td>
+                    <Td>{s.methods[x.method]}</Td>
+                    <Td>
                       {x.drawn} / {x.population}
-                    </td>
-                    <td>
+                    </Td>
+                    <Td>
                       <Link to={`/controle/steekproef?round=${d.year}&sample=${x.id}`}>{s.open}</Link>
-                    </td>
-                  </tr>
+                    </Td>
+                  </Tr>
                 ))}
-              </tbody>
-            </table>
+              </Tbody>
+            </Table>
           </TableScroll>
         )}
       </Section>

@@ -8,6 +8,7 @@ import { areaGrants, pickRound } from '#app/reporting/audit/dashboard.server.ts'
 import { MoneyCells, MoneyHead } from '#app/reporting/audit/ui.tsx'
 import { Money, PageHeader, StatusBadge, TableScroll } from '#app/ui/components.tsx'
 import { title } from '#app/ui/meta.ts'
+import { Table, Tbody, Td, Th, Thead, Tr } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => m.titles.auditArea)
 
@@ -44,38 +45,38 @@ export default function AuditArea() {
         <p>{r.noGrants}</p>
       ) : (
         <TableScroll>
-          <table className="table" data-testid="area-grants">
-            <thead>
-              <tr>
-                <th scope="col">{r.reference}</th>
-                <th scope="col">{r.title}</th>
-                <th scope="col">{r.foundation}</th>
-                <th scope="col">{r.status}</th>
-                <th scope="col" className="num">
+          <Table data-testid="area-grants">
+            <Thead>
+              <Tr>
+                <Th scope="col">{r.reference}</Th>
+                <Th scope="col">{r.title}</Th>
+                <Th scope="col">{r.foundation}</Th>
+                <Th scope="col">{r.status}</Th>
+                <Th scope="col" className="num">
                   {r.requested}
-                </th>
+                </Th>
                 <MoneyHead />
-              </tr>
-            </thead>
-            <tbody>
+              </Tr>
+            </Thead>
+            <Tbody>
               {grants.map((g) => (
-                <tr key={g.id} data-reference={g.reference}>
-                  <th scope="row">
+                <Tr key={g.id} data-reference={g.reference}>
+                  <Th scope="row">
                     <Link to={`/controle/aanvragen/${g.id}`}>{g.reference}</Link>
-                  </th>
-                  <td>{g.title}</td>
-                  <td>{g.foundation.name}</td>
-                  <td>
+                  </Th>
+                  <Td>{g.title}</Td>
+                  <Td>{g.foundation.name}</Td>
+                  <Td>
                     <StatusBadge status={g.status} />
-                  </td>
-                  <td className="num">
+                  </Td>
+                  <Td className="num">
                     <Money cents={g.requestedCents} />
-                  </td>
+                  </Td>
                   <MoneyCells row={g} />
-                </tr>
+                </Tr>
               ))}
-            </tbody>
-          </table>
+            </Tbody>
+          </Table>
         </TableScroll>
       )}
     </>

@@ -3,7 +3,7 @@ import { title } from '#app/ui/meta.ts'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { resendVerification } from '#app/auth/accounts.server.ts'
 import { audit } from '#app/auth/audit.server.ts'
@@ -20,6 +20,7 @@ import { useMessages } from '#app/i18n/use-messages.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from '#app/seed/demo-accounts.ts'
 import { FormErrors } from '#app/ui/components.tsx'
 import { safeRedirect } from '#app/ui/safe-redirect.ts'
+import { SubmitButton, Table, Tbody, Td, Tr } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => m.titles.signIn)
 
@@ -87,7 +88,6 @@ export default function Login() {
   const { demoAccounts, demoPassword, demoTotpSecret, oidc } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
-  const navigation = useNavigation()
   const m = useMessages()
   const [form, fields] = useForm({
     lastResult,
@@ -104,9 +104,7 @@ export default function Login() {
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField meta={fields.email} label={m.login.email} type="email" autoComplete="username" />
         <TextField meta={fields.password} label={m.login.password} type="password" autoComplete="current-password" />
-        <button type="submit" className="button" disabled={navigation.state === 'submitting'}>
-          {m.login.submit}
-        </button>
+        <SubmitButton>{m.login.submit}</SubmitButton>
       </Form>
       <p className="login-links">
         <Link to="/wachtwoord-vergeten">{m.accounts.forgotLink}</Link> ·{' '}
@@ -120,9 +118,7 @@ export default function Login() {
             method="post"
             action={`/inloggen/oidc${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ''}`}
           >
-            <button type="submit" className="button button-secondary">
-              {m.accounts.oidcButton}
-            </button>
+            <SubmitButton variant="secondary">{m.accounts.oidcButton}</SubmitButton>
           </Form>
         </section>
       ) : null}
@@ -132,21 +128,21 @@ export default function Login() {
           <p>
             {m.login.demoIntro} <code>{demoPassword}</code>. {m.accounts.demoTotp} <code>{demoTotpSecret}</code>
           </p>
-          <table>
-            <tbody>
+          <Table>
+            <Tbody>
               {demoAccounts.map((a) => (
-                <tr key={a.email}>
-                  <td>
+                <Tr key={a.email}>
+                  <Td>
                     <code>{a.email}</code>
-                  </td>
-                  <td>
+                  </Td>
+                  <Td>
                     {a.description}
                     {a.totp ? ` · ${m.accounts.demoTotpShort}` : ''}
-                  </td>
-                </tr>
+                  </Td>
+                </Tr>
               ))}
-            </tbody>
-          </table>
+            </Tbody>
+          </Table>
         </section>
       ) : null}
     </div>

@@ -29,6 +29,7 @@ import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { FormErrors } from '#app/ui/components.tsx'
 import { safeRedirect } from '#app/ui/safe-redirect.ts'
+import { Alert, SubmitButton } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => m.titles.secondStep)
 
@@ -122,9 +123,9 @@ export default function SecondStep() {
     return (
       <div className="narrow stack">
         <h1>{m.accounts.recoveryTitle}</h1>
-        <p className="alert alert-success" role="status">
+        <Alert type="ok" role="status">
           {m.accounts.enrolled}
-        </p>
+        </Alert>
         <p>
           <Link className="button" to="/">
             {m.accounts.continue}
@@ -137,9 +138,9 @@ export default function SecondStep() {
     return (
       <div className="narrow stack">
         <h1>{m.accounts.recoveryTitle}</h1>
-        <div className="alert alert-success" role="status">
+        <Alert type="ok" role="status">
           {m.accounts.enrolled}
-        </div>
+        </Alert>
         <p>{m.accounts.recoveryIntro}</p>
         <ul className="recovery-codes" data-testid="recovery-codes">
           {actionData.codes.map((c) => (
@@ -189,9 +190,7 @@ export default function SecondStep() {
           autoComplete="one-time-code"
           className="code-field"
         />
-        <button type="submit" className="button">
-          {mode === 'enrol' ? m.accounts.enrolSubmit : m.accounts.codeSubmit}
-        </button>
+        <SubmitButton>{mode === 'enrol' ? m.accounts.enrolSubmit : m.accounts.codeSubmit}</SubmitButton>
       </Form>
     </div>
   )

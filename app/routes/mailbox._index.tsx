@@ -6,6 +6,7 @@ import { listMailbox } from '#app/mail/mailbox.server.ts'
 import { requireLocalMailbox } from '#app/web/guards.server.ts'
 import { PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { formatDateTime } from '#app/ui/format.ts'
+import { Alert, Table, Tbody, Td, Th, Thead, Tr } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => m.titles.mailbox)
 
@@ -20,37 +21,37 @@ export default function Mailbox() {
   return (
     <>
       <PageHeader title={m.mail.mailboxTitle} />
-      <p className="alert alert-info">{m.mail.mailboxIntro}</p>
+      <Alert type="info">{m.mail.mailboxIntro}</Alert>
       {mails.length === 0 ? (
         <p>{m.mail.mailboxEmpty}</p>
       ) : (
         <TableScroll>
-          <table className="table" data-testid="mailbox">
-            <thead>
-              <tr>
-                <th scope="col">{m.mail.subject}</th>
-                <th scope="col">{m.mail.to}</th>
-                <th scope="col">{m.mail.when}</th>
-                <th scope="col">{m.common.status}</th>
-              </tr>
-            </thead>
-            <tbody>
+          <Table data-testid="mailbox">
+            <Thead>
+              <Tr>
+                <Th scope="col">{m.mail.subject}</Th>
+                <Th scope="col">{m.mail.to}</Th>
+                <Th scope="col">{m.mail.when}</Th>
+                <Th scope="col">{m.common.status}</Th>
+              </Tr>
+            </Thead>
+            <Tbody>
               {mails.map((mail) => (
-                <tr key={mail.id}>
-                  <th scope="row">
+                <Tr key={mail.id}>
+                  <Th scope="row">
                     <Link to={`/mailbox/${mail.id}`}>{mail.subject}</Link>
-                  </th>
-                  <td>{mail.to}</td>
-                  <td>{formatDateTime(mail.sentAt ?? mail.createdAt, m.lang as 'nl' | 'en')}</td>
-                  <td>
+                  </Th>
+                  <Td>{mail.to}</Td>
+                  <Td>{formatDateTime(mail.sentAt ?? mail.createdAt, m.lang as 'nl' | 'en')}</Td>
+                  <Td>
                     <span className={`badge mail-status-${mail.status.toLowerCase()}`}>
                       {m.mail.status[mail.status]}
                     </span>
-                  </td>
-                </tr>
+                  </Td>
+                </Tr>
               ))}
-            </tbody>
-          </table>
+            </Tbody>
+          </Table>
         </TableScroll>
       )}
     </>

@@ -7,6 +7,7 @@ import { AreaIndicatorsTable, CityIndicatorsTable } from '#app/reporting/indicat
 import { publicRound } from '#app/reporting/open-data/open-data.server.ts'
 import { PageHeader } from '#app/ui/components.tsx'
 import { title } from '#app/ui/meta.ts'
+import { Alert } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => fill(m.indicators.title, { year: '' }).replace(/\s+:/, ':'))
 
@@ -33,7 +34,7 @@ export default function Indicators() {
       <h2>{t.cityTitle}</h2>
       <CityIndicatorsTable rows={city} />
       <h2>{t.areaTitle}</h2>
-      <p className="alert alert-info">{t.noCause}</p>
+      <Alert type="info">{t.noCause}</Alert>
       <AreaIndicatorsTable rows={areas} />
     </>
   )

@@ -7,6 +7,7 @@ import { CityIndicatorsTable } from '#app/reporting/indicators/ui.tsx'
 import { InitiativesTable } from '#app/reporting/open-data/public-table.tsx'
 import { Money, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { title } from '#app/ui/meta.ts'
+import { Table, Tbody, Td, Th, Thead, Tr } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => fill(m.annualReport.title, { year: '' }).trim())
 
@@ -63,47 +64,47 @@ export default function AnnualReportPage() {
       </dl>
       <h2>{a.perArea}</h2>
       <TableScroll>
-        <table className="table" data-testid="report-areas">
-          <thead>
-            <tr>
-              <th scope="col">{r.area}</th>
-              <th scope="col" className="num">
+        <Table data-testid="report-areas">
+          <Thead>
+            <Tr>
+              <Th scope="col">{r.area}</Th>
+              <Th scope="col" className="num">
                 {r.allocated}
-              </th>
-              <th scope="col" className="num">
+              </Th>
+              <Th scope="col" className="num">
                 {r.granted}
-              </th>
-              <th scope="col" className="num">
+              </Th>
+              <Th scope="col" className="num">
                 {r.realised}
-              </th>
-              <th scope="col" className="num">
+              </Th>
+              <Th scope="col" className="num">
                 {r.perInhabitant}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+              </Th>
+            </Tr>
+          </Thead>
+          <Tbody>
             {d.areas.map((x) => (
-              <tr key={x.code} data-area={x.code}>
-                <th scope="row">
+              <Tr key={x.code} data-area={x.code}>
+                <Th scope="row">
                   {x.name}
                   {x.priority ? ` (${r.priority})` : ''}
-                </th>
-                <td className="num">
+                </Th>
+                <Td className="num">
                   <Money cents={x.allocatedCents} />
-                </td>
-                <td className="num">
+                </Td>
+                <Td className="num">
                   <Money cents={x.grantedCents} />
-                </td>
-                <td className="num">
+                </Td>
+                <Td className="num">
                   <Money cents={x.realisedCents} />
-                </td>
-                <td className="num">
+                </Td>
+                <Td className="num">
                   <Money cents={x.inhabitants > 0 ? Math.round(x.realisedCents / x.inhabitants) : 0} />
-                </td>
-              </tr>
+                </Td>
+              </Tr>
             ))}
-          </tbody>
-        </table>
+          </Tbody>
+        </Table>
       </TableScroll>
       <h2>{a.examples}</h2>
       <InitiativesTable initiatives={d.examples} />

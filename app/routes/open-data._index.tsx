@@ -5,6 +5,7 @@ import { useMessages } from '#app/i18n/use-messages.ts'
 import { OPEN_DATA_FILES } from '#app/reporting/open-data/fields.ts'
 import { PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { title } from '#app/ui/meta.ts'
+import { Table, Tbody, Td, Th, Thead, Tr } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => m.reporting.openDataTitle)
 
@@ -41,24 +42,24 @@ export default function OpenData() {
         <section key={file} aria-labelledby={`fields-${file}`}>
           <h2 id={`fields-${file}`}>{fill(r.openDataFields, { file })}</h2>
           <TableScroll>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{r.field}</th>
-                  <th scope="col">{r.meaning}</th>
-                </tr>
-              </thead>
-              <tbody>
+            <Table>
+              <Thead>
+                <Tr>
+                  <Th scope="col">{r.field}</Th>
+                  <Th scope="col">{r.meaning}</Th>
+                </Tr>
+              </Thead>
+              <Tbody>
                 {fields.map((f) => (
-                  <tr key={f}>
-                    <th scope="row">
+                  <Tr key={f}>
+                    <Th scope="row">
                       <code>{f}</code>
-                    </th>
-                    <td>{r.fields[f]}</td>
-                  </tr>
+                    </Th>
+                    <Td>{r.fields[f]}</Td>
+                  </Tr>
                 ))}
-              </tbody>
-            </table>
+              </Tbody>
+            </Table>
           </TableScroll>
         </section>
       ))}

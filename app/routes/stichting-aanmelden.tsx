@@ -3,7 +3,7 @@ import { title } from '#app/ui/meta.ts'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { TextField } from '#app/ui/fields.tsx'
 import { clientIp, mailLink } from '#app/auth/request.server.ts'
 import { FoundationFields } from '#app/foundations/foundation-fields.tsx'
@@ -17,6 +17,7 @@ import { useMessages } from '#app/i18n/use-messages.ts'
 import { FormErrors, PageHeader } from '#app/ui/components.tsx'
 import { rememberRegistration } from '#app/mail/mailbox.server.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
+import { SubmitButton } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => m.titles.registerFoundation)
 
@@ -45,7 +46,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function SelfRegistration() {
   const { areas } = useLoaderData<typeof loader>()
   const m = useMessages()
-  const busy = useNavigation().state !== 'idle'
   const [form, fields] = useForm({
     lastResult: useActionData<typeof action>()?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: selfRegistrationSchema }),
@@ -74,9 +74,7 @@ export default function SelfRegistration() {
             autoComplete="new-password"
           />
         </fieldset>
-        <button type="submit" className="button" disabled={busy}>
-          {m.foundations.selfSubmit}
-        </button>
+        <SubmitButton>{m.foundations.selfSubmit}</SubmitButton>
       </Form>
     </>
   )

@@ -2,7 +2,7 @@ import { getFormProps, getSelectProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { TextField } from '#app/ui/fields.tsx'
 import { hasFoundationPermission, type FoundationPermission } from '#app/auth/permissions.ts'
 import { mailLink } from '#app/auth/request.server.ts'
@@ -18,6 +18,7 @@ import { useMessages } from '#app/i18n/use-messages.ts'
 import { FieldErrors, FormErrors, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { formatDate } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
+import { Alert, Select, SubmitButton, Table, Tbody, Td, Th, Thead, Tr } from '#app/ui/nlds.tsx'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.foundation.name ?? 'Stichting'} – Buurtbudget Amersfoort` },
@@ -113,7 +114,6 @@ function useIntentForm(intent: string) {
 export default function FoundationPage() {
   const { me, canManage, canChangeIban, foundation: f, members, invitations } = useLoaderData<typeof loader>()
   const m = useMessages()
-  const busy = useNavigation().state !== 'idle'
   const actionData = useActionData<typeof action>()
   const [inviteForm, inviteFields] = useIntentForm('invite')
   const [ibanForm, ibanFields] = useIntentForm('iban')
@@ -127,32 +127,32 @@ export default function FoundationPage() {
           {f.verified ? m.members.verified : <strong className="badge badge-submitted">{m.members.pending}</strong>}
         </p>
       </PageHeader>
-      {!f.verified ? <p className="alert alert-info">{m.members.pendingIntro}</p> : null}
+      {!f.verified ? <Alert type="info">{m.members.pendingIntro}</Alert> : null}
       <div className="two-columns reverse">
         <section aria-labelledby="members-title" className="stack">
           <h2 id="members-title">{m.members.title}</h2>
           <FormErrors errors={memberError} />
           <TableScroll>
-            <table className="table" data-testid="members">
-              <thead>
-                <tr>
-                  <th scope="col">{m.members.name}</th>
-                  <th scope="col">{m.login.email}</th>
-                  <th scope="col">{m.members.role}</th>
-                  {canManage ? <th scope="col">{m.members.actions}</th> : null}
-                </tr>
-              </thead>
-              <tbody>
+            <Table data-testid="members">
+              <Thead>
+                <Tr>
+                  <Th scope="col">{m.members.name}</Th>
+                  <Th scope="col">{m.login.email}</Th>
+                  <Th scope="col">{m.members.role}</Th>
+                  {canManage ? <Th scope="col">{m.members.actions}</Th> : null}
+                </Tr>
+              </Thead>
+              <Tbody>
                 {members.map((x) => (
-                  <tr key={x.id}>
-                    <td>
+                  <Tr key={x.id}>
+                    <Td>
                       {x.name}
                       {x.id === me ? ` (${m.members.you})` : ''}
-                    </td>
-                    <td>{x.email}</td>
-                    <td>{m.memberRoles[x.role]}</td>
+                    </Td>
+                    <Td>{x.email}</Td>
+                    <Td>{m.memberRoles[x.role]}</Td>
                     {canManage ? (
-                      <td className="member-actions">
+                      <Td className="member-actions">
                         <Form method="post" className="inline-form">
                           <input type="hidden" name="intent" value="role" />
                           <input type="hidden" name="userId" value={x.id} />
@@ -161,36 +161,33 @@ export default function FoundationPage() {
                             name="role"
                             value={x.role === 'FOUNDATION_ADMIN' ? 'MEMBER' : 'FOUNDATION_ADMIN'}
                           />
-                          <button type="submit" className="button button-secondary button-small" disabled={busy}>
+                          <SubmitButton variant="secondary" small>
                             {x.role === 'FOUNDATION_ADMIN' ? m.members.makeMember : m.members.makeAdmin}
-                          </button>
+                          </SubmitButton>
                         </Form>
                         {x.id !== me ? (
                           <Form method="post" className="inline-form">
                             <input type="hidden" name="intent" value="remove" />
                             <input type="hidden" name="userId" value={x.id} />
-                            <button
-                              type="submit"
-                              className="button button-danger button-small"
-                              disabled={busy}
+                            <SubmitButton
+                              variant="danger"
+                              small
                               aria-label={fill(m.members.removeLabel, { name: x.name })}
                             >
                               {m.members.remove}
-                            </button>
+                            </SubmitButton>
                           </Form>
                         ) : null}
-                      </td>
+                      </Td>
                     ) : null}
-                  </tr>
+                  </Tr>
                 ))}
-              </tbody>
-            </table>
+              </Tbody>
+            </Table>
           </TableScroll>
           <Form method="post">
             <input type="hidden" name="intent" value="leave" />
-            <button type="submit" className="link-button" disabled={busy}>
-              {m.members.leave}
-            </button>
+            <SubmitButton variant="link">{m.members.leave}</SubmitButton>
           </Form>
           {canManage ? (
             <>
@@ -215,15 +212,13 @@ export default function FoundationPage() {
                 <TextField meta={inviteFields.email} label={m.login.email} type="email" />
                 <div className="field">
                   <label htmlFor={inviteFields.role.id}>{m.members.role}</label>
-                  <select {...getSelectProps(inviteFields.role)} defaultValue="MEMBER">
+                  <Select {...getSelectProps(inviteFields.role)} defaultValue="MEMBER">
                     <option value="MEMBER">{m.memberRoles.MEMBER}</option>
                     <option value="FOUNDATION_ADMIN">{m.memberRoles.FOUNDATION_ADMIN}</option>
-                  </select>
+                  </Select>
                   <FieldErrors id={inviteFields.role.errorId} errors={inviteFields.role.errors} />
                 </div>
-                <button type="submit" className="button" disabled={busy}>
-                  {m.members.inviteSubmit}
-                </button>
+                <SubmitButton>{m.members.inviteSubmit}</SubmitButton>
               </Form>
             </>
           ) : null}
@@ -249,9 +244,9 @@ export default function FoundationPage() {
               <dd>{f.areas.join(', ')}</dd>
             </dl>
             {f.pendingIban ? (
-              <p className="alert alert-info">
+              <Alert type="info">
                 {fill(m.members.ibanPending, { iban: f.pendingIban, holder: f.pendingAccountHolder ?? '' })}
-              </p>
+              </Alert>
             ) : null}
           </div>
           {canChangeIban ? (
@@ -262,9 +257,7 @@ export default function FoundationPage() {
               <input type="hidden" name="intent" value="iban" />
               <TextField meta={ibanFields.iban} label={m.foundations.iban} />
               <TextField meta={ibanFields.accountHolder} label={m.foundations.accountHolder} />
-              <button type="submit" className="button button-secondary" disabled={busy}>
-                {m.members.ibanSubmit}
-              </button>
+              <SubmitButton variant="secondary">{m.members.ibanSubmit}</SubmitButton>
             </Form>
           ) : null}
         </aside>

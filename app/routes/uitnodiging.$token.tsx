@@ -17,6 +17,7 @@ import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { FormErrors } from '#app/ui/components.tsx'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
+import { Alert, SubmitButton } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => m.titles.invitation)
 
@@ -91,7 +92,7 @@ export default function AcceptInvitation() {
     return (
       <div className="narrow stack">
         <h1>{m.accounts.invitationTitle}</h1>
-        <p className="alert alert-error">{m.accounts.invitationInvalid}</p>
+        <Alert type="error">{m.accounts.invitationInvalid}</Alert>
       </div>
     )
   }
@@ -102,16 +103,14 @@ export default function AcceptInvitation() {
         {fill(m.accounts.invitationIntro, { foundation: invitation.foundation, role: m.memberRoles[invitation.role] })}
       </p>
       {mode === 'signIn' ? (
-        <p className="alert alert-info">
+        <Alert type="info">
           {m.accounts.invitationSignIn}{' '}
           <Link to={`/inloggen?redirectTo=${encodeURIComponent(location.pathname)}`}>{m.login.submit}</Link>
-        </p>
+        </Alert>
       ) : mode === 'join' ? (
         <Form method="post" className="stack">
           <FormErrors errors={form.errors} />
-          <button type="submit" className="button">
-            {m.accounts.invitationJoin}
-          </button>
+          <SubmitButton>{m.accounts.invitationJoin}</SubmitButton>
         </Form>
       ) : (
         <Form method="post" {...getFormProps(form)} className="stack">
@@ -128,9 +127,7 @@ export default function AcceptInvitation() {
             hint={m.accounts.passwordHint}
             autoComplete="new-password"
           />
-          <button type="submit" className="button">
-            {m.accounts.invitationAccept}
-          </button>
+          <SubmitButton>{m.accounts.invitationAccept}</SubmitButton>
         </Form>
       )}
     </div>

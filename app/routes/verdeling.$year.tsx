@@ -8,6 +8,7 @@ import { useMessages } from '#app/i18n/use-messages.ts'
 import { formatMoney } from '#app/money/money.ts'
 import { Money, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { formatDate, formatWeight } from '#app/ui/format.ts'
+import { Table, Tbody, Td, Tfoot, Th, Thead, Tr } from '#app/ui/nlds.tsx'
 
 export const meta: MetaFunction = ({ params, matches }) => {
   const m = messages(langOf(matches))
@@ -144,80 +145,80 @@ export default function PublicAllocation() {
 
       <h2 id="lines-title">{pe.linesTitle}</h2>
       <TableScroll labelledBy="lines-title">
-        <table className="table" data-testid="allocation-lines" aria-labelledby="lines-title">
-          <thead>
-            <tr>
-              <th scope="col">{m.common.area}</th>
-              <th scope="col" className="num">
+        <Table data-testid="allocation-lines" aria-labelledby="lines-title">
+          <Thead>
+            <Tr>
+              <Th scope="col">{m.common.area}</Th>
+              <Th scope="col" className="num">
                 {m.allocation.inhabitants}
-              </th>
-              <th scope="col" className="num">
+              </Th>
+              <Th scope="col" className="num">
                 {m.allocation.weight}
-              </th>
-              <th scope="col" className="num">
+              </Th>
+              <Th scope="col" className="num">
                 {pe.shareColumn}
-              </th>
-              <th scope="col" className="num">
+              </Th>
+              <Th scope="col" className="num">
                 {m.allocation.fixedPart}
-              </th>
-              <th scope="col" className="num">
+              </Th>
+              <Th scope="col" className="num">
                 {m.allocation.share}
-              </th>
-              <th scope="col" className="num">
+              </Th>
+              <Th scope="col" className="num">
                 {m.allocation.rounding}
-              </th>
-              <th scope="col" className="num">
+              </Th>
+              <Th scope="col" className="num">
                 {m.allocation.total}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+              </Th>
+            </Tr>
+          </Thead>
+          <Tbody>
             {allocation.lines.map((l, i) => (
-              <tr key={l.areaId} data-area={l.area.code}>
-                <th scope="row">
+              <Tr key={l.areaId} data-area={l.area.code}>
+                <Th scope="row">
                   {l.area.name}
                   {l.area.priority ? <span className="tag">{m.allocation.priority}</span> : null}
                   {l.bound ? <span className="tag tag-neutral">{l.bound === 'floor' ? pe.floor : pe.cap}</span> : null}
-                </th>
-                <td className="num">{l.inhabitants.toLocaleString('nl-NL')}</td>
-                <td className="num">{formatWeight(l.weightMilli)}</td>
-                <td className="num">
+                </Th>
+                <Td className="num">{l.inhabitants.toLocaleString('nl-NL')}</Td>
+                <Td className="num">{formatWeight(l.weightMilli)}</Td>
+                <Td className="num">
                   {e.shareBasisPoints[i] === null ? '–' : formatBasisPoints(e.shareBasisPoints[i] ?? 0)}
-                </td>
-                <td className="num">
+                </Td>
+                <Td className="num">
                   <Money cents={l.fixedCents} />
-                </td>
-                <td className="num">
+                </Td>
+                <Td className="num">
                   <Money cents={l.proportionalCents} />
-                </td>
-                <td className="num">{l.roundingCents ? '+ € 0,01' : ''}</td>
-                <td className="num">
+                </Td>
+                <Td className="num">{l.roundingCents ? '+ € 0,01' : ''}</Td>
+                <Td className="num">
                   <strong>
                     <Money cents={l.totalCents} />
                   </strong>
-                </td>
-              </tr>
+                </Td>
+              </Tr>
             ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{m.common.total}</th>
-              <td className="num">{allocation.lines.reduce((s, l) => s + l.inhabitants, 0).toLocaleString('nl-NL')}</td>
-              <td />
-              <td className="num">100,00%</td>
-              <td className="num">
+          </Tbody>
+          <Tfoot>
+            <Tr>
+              <Th scope="row">{m.common.total}</Th>
+              <Td className="num">{allocation.lines.reduce((s, l) => s + l.inhabitants, 0).toLocaleString('nl-NL')}</Td>
+              <Td />
+              <Td className="num">100,00%</Td>
+              <Td className="num">
                 <Money cents={e.fixedTotalCents} />
-              </td>
-              <td />
-              <td className="num">{e.roundingCents ? `+ ${formatMoney(e.roundingCents)}` : ''}</td>
-              <td className="num" data-testid="allocation-total">
+              </Td>
+              <Td />
+              <Td className="num">{e.roundingCents ? `+ ${formatMoney(e.roundingCents)}` : ''}</Td>
+              <Td className="num" data-testid="allocation-total">
                 <strong>
                   <Money cents={total} />
                 </strong>
-              </td>
-            </tr>
-          </tfoot>
-        </table>
+              </Td>
+            </Tr>
+          </Tfoot>
+        </Table>
       </TableScroll>
 
       <h2 id="history-title">{pe.historyTitle}</h2>

@@ -13,6 +13,7 @@ import { messages } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
+import { Alert, SubmitButton } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => m.titles.resetPassword)
 
@@ -47,7 +48,7 @@ export default function ResetPassword() {
     return (
       <div className="narrow stack">
         <h1>{m.accounts.resetTitle}</h1>
-        <p className="alert alert-error">{m.accounts.linkInvalid}</p>
+        <Alert type="error">{m.accounts.linkInvalid}</Alert>
         <p>
           <Link to="/wachtwoord-vergeten">{m.accounts.forgotLink}</Link>
         </p>
@@ -59,9 +60,9 @@ export default function ResetPassword() {
       <h1>{m.accounts.resetTitle}</h1>
       <Form method="post" {...getFormProps(form)} className="stack">
         {form.errors ? (
-          <p className="alert alert-error" role="alert" id={form.errorId}>
+          <Alert type="error" role="alert" id={form.errorId}>
             {form.errors.join(' ')}
-          </p>
+          </Alert>
         ) : null}
         <input type="email" name="username" value={email ?? ''} autoComplete="username" readOnly hidden />
         <TextField
@@ -71,9 +72,7 @@ export default function ResetPassword() {
           hint={m.accounts.passwordHint}
           autoComplete="new-password"
         />
-        <button type="submit" className="button">
-          {m.accounts.resetSubmit}
-        </button>
+        <SubmitButton>{m.accounts.resetSubmit}</SubmitButton>
       </Form>
     </div>
   )

@@ -13,6 +13,7 @@ import { messages } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
+import { SubmitButton } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => m.titles.forgotPassword)
 
@@ -44,9 +45,7 @@ export default function ForgotPassword() {
       <p>{m.accounts.forgotIntro}</p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <TextField meta={fields.email} label={m.login.email} type="email" autoComplete="username" />
-        <button type="submit" className="button">
-          {m.accounts.forgotSubmit}
-        </button>
+        <SubmitButton>{m.accounts.forgotSubmit}</SubmitButton>
       </Form>
     </div>
   )

@@ -1,6 +1,16 @@
 import { TableScroll } from './components.tsx'
 import { Link, useNavigation, useSearchParams } from '@remix-run/react'
-import type { ReactNode } from 'react'
+import { useRef } from 'react'
+import type {
+  ButtonHTMLAttributes,
+  HTMLAttributes,
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TableHTMLAttributes,
+  TdHTMLAttributes,
+  ThHTMLAttributes,
+} from 'react'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { FieldErrors } from '#app/ui/components.tsx'
 
@@ -13,59 +23,230 @@ export function Alert({
   type = 'info',
   role,
   children,
+  className,
+  ...rest
 }: {
   type?: 'info' | 'ok' | 'warning' | 'error'
   role?: 'status' | 'alert'
   children: ReactNode
-}) {
+} & Omit<HTMLAttributes<HTMLDivElement>, 'role' | 'children'>) {
   const legacy = { info: 'alert-info', ok: 'alert-success', warning: 'alert-warning', error: 'alert-error' }[type]
   return (
-    <div className={`utrecht-alert utrecht-alert--${type} alert ${legacy}`} role={role}>
+    <div
+      {...rest}
+      className={`utrecht-alert utrecht-alert--${type} alert ${legacy}${className ? ` ${className}` : ''}`}
+      role={role}
+    >
       {children}
     </div>
   )
 }
 
+export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'link'
+
+function buttonClass(variant: ButtonVariant, small: boolean | undefined, busy: boolean, extra: string | undefined) {
+  const base =
+    variant === 'link'
+      ? 'utrecht-link-button utrecht-link-button--html-button link-button'
+      : `utrecht-button utrecht-button--${variant === 'danger' ? 'primary-action utrecht-button--danger' : `${variant}-action`} button${
+          variant === 'primary' ? '' : ` button-${variant}`
+        }`
+  return `${base}${small ? ' button-small' : ''}${busy ? ' utrecht-button--busy' : ''}${extra ? ` ${extra}` : ''}`
+}
+
+type ButtonProps = {
+  variant?: ButtonVariant
+  /** The compact size, for buttons in a table row or beside a field. */
+  small?: boolean
+} & Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type'>
+
+/** A button that does not submit (it runs a script or opens something on the page). */
+export function Button({ variant = 'primary', small, className, children, ...rest }: ButtonProps) {
+  return (
+    <button {...rest} type="button" className={buttonClass(variant, small, false, className)}>
+      {children}
+    </button>
+  )
+}
+
 /**
  * A submit button that shows "busy" only while ITS form is on its way: the navigation's action and
- * intent must be this button's, so a second form on the page keeps its own state.
+ * the button's name/value (intent) must be this button's, so a second form on the page keeps its own
+ * state. `intent` is short for name="intent" value=intent.
  */
 export function SubmitButton({
   children,
   action,
   intent,
+  name,
+  value,
   variant = 'primary',
+  small,
   className,
+  disabled,
+  onClick,
+  type: _type,
+  ...rest
 }: {
-  children: ReactNode
+  children?: ReactNode
+  /** Accepted (and always "submit") so Conform's getButtonProps() can be spread onto the button. */
+  type?: 'submit'
   /** The form's action (defaults to the current address). */
   action?: string
   intent?: string
-  variant?: 'primary' | 'secondary'
-  className?: string
-}) {
+  name?: string
+  value?: string
+} & ButtonProps) {
   const navigation = useNavigation()
   const m = useMessages()
+  const ref = useRef<HTMLButtonElement>(null)
+  const buttonName = intent === undefined ? name : 'intent'
+  const buttonValue = intent === undefined ? value : intent
   const pending =
     navigation.state === 'submitting' &&
     (!action || navigation.formAction === action) &&
-    (intent === undefined || navigation.formData?.get('intent') === intent)
+    (buttonName === undefined || navigation.formData?.get(buttonName) === buttonValue) &&
+    isThisForm(ref.current, navigation.formAction, navigation.formData)
   return (
     <button
+      {...rest}
+      ref={ref}
       type="submit"
-      name={intent === undefined ? undefined : 'intent'}
-      value={intent}
+      name={buttonName}
+      value={buttonValue}
+      disabled={disabled}
       aria-disabled={pending || undefined}
-      className={`utrecht-button utrecht-button--${variant}-action${pending ? ' utrecht-button--busy' : ''} button${
-        variant === 'secondary' ? ' button-secondary' : ''
-      } ${className ?? ''}`}
+      className={buttonClass(variant, small, pending, className)}
       onClick={(e) => {
         if (pending) e.preventDefault()
+        onClick?.(e)
       }}
     >
       {children}
       {pending ? <span className="visually-hidden"> {m.ui.busy}</span> : null}
     </button>
+  )
+}
+
+/**
+ * Whether the navigation under way was sent by the form this button belongs to: same action, and every
+ * hidden field of the form (its intent, the row's id) sent with the same value. On a page with one
+ * form per table row, only the row that was sent shows busy.
+ */
+function isThisForm(button: HTMLButtonElement | null, formAction: string | undefined, data: FormData | undefined) {
+  const form = button?.form
+  if (!form || !data) return true
+  if (formAction) {
+    const url = new URL(form.action, window.location.href)
+    if (url.pathname + url.search !== formAction && url.pathname !== formAction) return false
+  }
+  for (const el of Array.from(form.elements)) {
+    if (el instanceof HTMLInputElement && el.type === 'hidden' && el.name && data.get(el.name) !== el.value)
+      return false
+  }
+  return true
+}
+
+/** The bare select control in NL Design System style, for a select whose label sits elsewhere (a table, a filter bar). */
+export function Select({ className, children, ...rest }: SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <select {...rest} className={`utrecht-select utrecht-select--html-select${className ? ` ${className}` : ''}`}>
+      {children}
+    </select>
+  )
+}
+
+/** The bare checkbox control, for a checkbox in a table row or a list whose label is built around it. */
+export function Checkbox({ className, ...rest }: Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
+  return (
+    <input
+      {...rest}
+      type="checkbox"
+      className={`utrecht-checkbox utrecht-checkbox--html-input${className ? ` ${className}` : ''}`}
+    />
+  )
+}
+
+/** The bare radio control, for a radio whose label is built around it. */
+export function Radio({ className, ...rest }: Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
+  return (
+    <input
+      {...rest}
+      type="radio"
+      className={`utrecht-radio-button utrecht-radio-button--html-input${className ? ` ${className}` : ''}`}
+    />
+  )
+}
+
+/**
+ * Table primitives with the Utrecht table markup, for tables the server already sorts and pages (the
+ * reviewer's queue) or that are not lists (totals, a budget). A cell with className "num" is numeric.
+ */
+export function Table({ className, children, ...rest }: TableHTMLAttributes<HTMLTableElement>) {
+  return (
+    <table {...rest} className={`utrecht-table utrecht-table--html-table table${className ? ` ${className}` : ''}`}>
+      {children}
+    </table>
+  )
+}
+export function Caption({ className, children, ...rest }: HTMLAttributes<HTMLTableCaptionElement>) {
+  return (
+    <caption {...rest} className={`utrecht-table__caption${className ? ` ${className}` : ''}`}>
+      {children}
+    </caption>
+  )
+}
+export function Thead({ className, children, ...rest }: HTMLAttributes<HTMLTableSectionElement>) {
+  return (
+    <thead {...rest} className={`utrecht-table__header${className ? ` ${className}` : ''}`}>
+      {children}
+    </thead>
+  )
+}
+export function Tbody({ className, children, ...rest }: HTMLAttributes<HTMLTableSectionElement>) {
+  return (
+    <tbody {...rest} className={`utrecht-table__body${className ? ` ${className}` : ''}`}>
+      {children}
+    </tbody>
+  )
+}
+export function Tfoot({ className, children, ...rest }: HTMLAttributes<HTMLTableSectionElement>) {
+  return (
+    <tfoot {...rest} className={`utrecht-table__footer${className ? ` ${className}` : ''}`}>
+      {children}
+    </tfoot>
+  )
+}
+export function Tr({ className, children, ...rest }: HTMLAttributes<HTMLTableRowElement>) {
+  return (
+    <tr {...rest} className={`utrecht-table__row${className ? ` ${className}` : ''}`}>
+      {children}
+    </tr>
+  )
+}
+const numeric = (className: string | undefined) => (className?.split(' ').includes('num') ? true : false)
+export function Th({ className, children, ...rest }: ThHTMLAttributes<HTMLTableCellElement>) {
+  return (
+    <th
+      {...rest}
+      className={`utrecht-table__header-cell${numeric(className) ? ' utrecht-table__header-cell--numeric' : ''}${
+        className ? ` ${className}` : ''
+      }`}
+    >
+      {children}
+    </th>
+  )
+}
+export function Td({ className, children, ...rest }: TdHTMLAttributes<HTMLTableCellElement>) {
+  return (
+    <td
+      {...rest}
+      className={`utrecht-table__cell${numeric(className) ? ' utrecht-table__cell--numeric' : ''}${
+        className ? ` ${className}` : ''
+      }`}
+    >
+      {children}
+    </td>
   )
 }
 
