@@ -1,5 +1,6 @@
 // The real events queue their mails in their own transaction: receipt on submission, decision (with
-// the decision letter as PDF) on approve and reject, payment notice on a payment; delivered over SMTP.
+// the decision letter as PDF, whose text is checked) on approve and reject, payment notice on a payment; delivered over SMTP.
+import { extractText, getDocumentProxy } from 'unpdf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '#app/db.server.ts'
 import { submitApplication } from '#app/applications/applications.server.ts'
@@ -21,6 +22,12 @@ beforeAll(async () => {
   smtp = await startSmtp()
 })
 afterAll(() => smtp.close())
+
+/** The text of a PDF, its whitespace (line breaks, non-breaking spaces) as single spaces. */
+async function pdfText(bytes: Uint8Array) {
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true })
+  return text.replace(/\s+/g, ' ')
+}
 
 function input(areaId: string, title: string) {
   return applicationSchema.parse({
@@ -82,6 +89,16 @@ describe('mails of the application lifecycle', () => {
     expect(decision.attachments).toHaveLength(1)
     expect(decision.attachments[0].filename).toBe(`beschikking-${app.reference}.pdf`)
     expect(decision.attachments[0].content.subarray(0, 5).toString()).toBe('%PDF-')
+    // The letter itself: whose it is, what was decided, in Dutch amounts, and the objection clause.
+    const letter = await pdfText(decision.attachments[0].content)
+    const foundation = await prisma.foundation.findUniqueOrThrow({ where: { id: app.foundationId } })
+    expect(letter).toContain(`Kenmerk: ${app.reference}`)
+    expect(letter).toContain(foundation.name)
+    expect(letter).toContain('verleent u een subsidie van € 800,00. Dat is minder dan de aangevraagde € 1.000,00.')
+    expect(letter).toContain('Een deel van de begroting valt buiten de regeling.') // the reasons of the partial award
+    expect(letter).toContain(
+      'binnen 6 weken na de dag waarop dit besluit is verzonden bezwaar maken, dus uiterlijk op 13 juli 2026.',
+    )
     expect(mails.find((m) => /^Betaald: €\s600,00 voor/.test(m.subject ?? ''))).toBeDefined()
   })
 

@@ -34,6 +34,7 @@ export function accessibilityProblems(html: string, lang: string): string[] {
 }
 
 describe('mail templates', () => {
+  // That each of these is also sent by an event of the portal: app/mail/every-template-sent.test.ts.
   it('has one template for every message of the portal', () => {
     expect([...TEMPLATE_NAMES].sort()).toEqual([...EXPECTED].sort())
   })
