@@ -263,8 +263,14 @@ export const roundSettingsSchema = z
     closesOn: date('sluitingsdatum'),
     maxAmount: moneyOrZero,
     categories: z
-      .array(z.enum(CATEGORIES, { error: 'Onbekende soort.' }), { error: 'Kies minstens één soort initiatief.' })
-      .min(1, 'Kies minstens één soort initiatief.'),
+      .array(z.string(), { error: 'Kies minstens één soort initiatief.' })
+      .min(1, 'Kies minstens één soort initiatief.')
+      // at the list (where the form shows it), not at categories[0] where no field shows it
+      .refine(
+        (list) => list.every((c) => (CATEGORIES as readonly string[]).includes(c)),
+        'Kies soorten initiatief uit de lijst.',
+      )
+      .transform((list) => list as (typeof CATEGORIES)[number][]),
     reportTermWeeks: wholeNumber('de termijn voor de verantwoording', 1, 52),
     advancePercent: wholeNumber('het voorschotpercentage', 0, 100),
     // review (issue 10): four eyes from this amount; the legal basis named in the letters
