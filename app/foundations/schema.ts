@@ -4,8 +4,15 @@ import { passwordProblem, PASSWORD_MESSAGES } from '#app/auth/password-policy.ts
 
 /** Forms of foundations, members and accounts: one zod schema per form, for browser and server (Conform). Dutch messages. */
 
+/** Control characters (NUL and friends) are never typed text; PostgreSQL cannot even store NUL. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
 const required = (message: string, max = 200) =>
-  z.string({ error: message }).trim().min(1, message).max(max, `Hoogstens ${max} tekens.`)
+  z
+    .string({ error: message })
+    .trim()
+    .min(1, message)
+    .max(max, `Hoogstens ${max} tekens.`)
+    .refine((s) => !CONTROL.test(s), 'Dit veld bevat een teken dat niet kan worden opgeslagen. Typ de tekst opnieuw.')
 
 export const email = z
   .string({ error: 'Vul een e-mailadres in.' })
