@@ -94,6 +94,12 @@ describe('the request guard', () => {
   })
 
   test('finding 2: a body sent chunked (no Content-Length) is cut off at the limit with 413, and not read further', async () => {
+    // Ten times: a server that closes the socket while the body still comes makes the kernel send
+    // a reset, and the client then loses the 413 now and then (seen in the replay, 1 in 6).
+    for (let attempt = 0; attempt < 10; attempt++) await chunkedFiftyMegabytes()
+  })
+
+  async function chunkedFiftyMegabytes() {
     const { status, sent } = await new Promise<{ status: number; sent: number }>((resolve, reject) => {
       const req = http.request(server.url + '/inloggen', {
         method: 'POST',
@@ -121,7 +127,7 @@ describe('the request guard', () => {
     expect(status).toBe(413)
     // The answer came long before the 50 MB were sent.
     expect(sent).toBeLessThan(20 * 1024 * 1024)
-  })
+  }
 
   test('a declared Content-Length over the limit is refused with 413 at once', async () => {
     const result = await guardRequest({

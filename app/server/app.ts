@@ -169,12 +169,16 @@ export function createApp(opts: AppOptions) {
       })
       if (!guarded.ok) {
         opts.onRefusal?.(guarded.refusal.reason, req)
-        // The rest of a refused body is not read: the connection ends after this answer.
-        res.setHeader('Connection', 'close')
-        // (It is drained without being kept, so the client can read this answer; cut off after 10 s.)
+        // The rest of a refused body is read and dropped, never kept ("lingering close"): closing a
+        // socket with unread data makes the kernel send a reset, and the client may lose this answer
+        // before it reads it. A body that has not ended 10 s after the answer is cut off. (A cap in
+        // bytes would not do: on a fast link a client sends tens of MB before it reads the answer.)
         res.on('finish', () => {
+          if (req.complete) return
+          const timer = setTimeout(() => req.socket.destroy(), 10_000).unref()
+          req.once('end', () => clearTimeout(timer))
+          req.once('close', () => clearTimeout(timer))
           req.resume()
-          setTimeout(() => req.destroy(), 10_000).unref()
         })
         return await sendPage(req, res, guarded.refusal.status)
       }
