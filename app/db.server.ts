@@ -98,6 +98,14 @@ export async function databaseReady(timeoutMs = 2000): Promise<boolean> {
   }
 }
 
+/**
+ * A connection of the same pool as Prisma's, for what Prisma cannot do: COPY ... TO STDOUT (the
+ * ledger's CSV export, app/reporting/exports/copy.server.ts). The caller must release it.
+ */
+export function poolConnection(): Promise<pg.PoolClient> {
+  return db().pool.connect()
+}
+
 export async function disconnectPrisma() {
   const g = globalThis as unknown as Record<symbol, { values: Map<string, unknown> } | undefined>
   const current = g[Symbol.for('buurtbudget.singletons')]?.values.get('db') as Db | undefined

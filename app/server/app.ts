@@ -6,7 +6,7 @@
  * and can be any (request, context) => Response function in tests.
  */
 import { randomBytes } from 'node:crypto'
-import { createReadableStreamFromReadable, writeReadableStreamToWritable } from '@remix-run/node'
+import { createReadableStreamFromReadable } from '@remix-run/node'
 import express, { type Request as ExpressRequest, type Response as ExpressResponse } from 'express'
 import { databaseReady, recentDatabaseTrouble } from '#app/db.server.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
@@ -96,8 +96,42 @@ async function sendRemixResponse(res: ExpressResponse, response: Response) {
   res.statusMessage = response.statusText
   res.status(response.status)
   for (const [key, value] of response.headers.entries()) res.append(key, value)
-  if (response.body) await writeReadableStreamToWritable(response.body, res)
+  if (response.body) await writeWithBackpressure(response.body, res)
   else res.end()
+}
+
+/**
+ * The body to the socket, one chunk after the other as the client takes them. (Remix's
+ * writeReadableStreamToWritable ignores `write()`'s answer, so a large download to a slow client
+ * piles up in the server's memory.) A client that goes away cancels the body.
+ */
+async function writeWithBackpressure(body: ReadableStream<Uint8Array>, res: ExpressResponse) {
+  const reader = body.getReader()
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      if (!res.write(value)) {
+        await new Promise<void>((resolve) => {
+          const go = () => {
+            res.off('drain', go)
+            res.off('close', go)
+            resolve()
+          }
+          res.on('drain', go)
+          res.on('close', go)
+        })
+      }
+      if (res.destroyed) {
+        await reader.cancel().catch(() => {})
+        return
+      }
+    }
+    res.end()
+  } catch (error) {
+    res.destroy(error as Error)
+    throw error
+  }
 }
 
 function remixRequest(req: ExpressRequest, res: ExpressResponse, body: Buffer | null): Request {

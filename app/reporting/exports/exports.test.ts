@@ -9,6 +9,7 @@ import { loader } from '#app/routes/controle.export.$file.tsx'
 import { createUserSession } from '#app/auth/session.server.ts'
 import { euros, type Cell } from './names.ts'
 import { SPECS } from './queries.server.ts'
+import { ledgerCsvByCopy } from './copy.server.ts'
 import { csvStream, xlsxStream } from './write.server.ts'
 
 async function text(stream: Readable) {
@@ -62,6 +63,41 @@ describe('exports', () => {
       }
       if (name === 'applications') expect(rows.map((r) => r.kenmerk)).toContain('BB-2026-0001')
     }
+  })
+
+  it('the ledger CSV from COPY has exactly the rows and cells of the row-by-row export, with "," and ";", for the round and one wijk', async () => {
+    const entry = await prisma.ledgerEntry.findFirstOrThrow({ where: { roundId, areaId: { not: null } } })
+    const someArea = { area: await prisma.area.findUniqueOrThrow({ where: { id: entry.areaId! } }) }
+    for (const delimiter of [',', ';'] as const)
+      for (const areaCode of [undefined, someArea.area!.code]) {
+        const spec = SPECS['ledger-entries']
+        const byRows = parse(await text(csvStream(spec.columns, spec.rows({ roundId, areaCode }), { delimiter })), {
+          bom: true,
+          columns: true,
+          delimiter,
+        }) as Record<string, string>[]
+        const copied = await text(await ledgerCsvByCopy({ roundId, areaCode }, { delimiter }))
+        expect([...copied.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+        const byCopy = parse(copied, { bom: true, columns: true, delimiter }) as Record<string, string>[]
+        expect(byRows.length).toBeGreaterThan(areaCode ? 0 : 5)
+        expect(byCopy).toEqual(byRows)
+      }
+  })
+
+  it('an abandoned COPY export gives its connection back (no pool leak)', async () => {
+    const before = await prisma.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE 'COPY (%' AND state <> 'idle'`
+    for (let i = 0; i < 25; i++) {
+      const stream = await ledgerCsvByCopy({ roundId }, { delimiter: ',' })
+      await new Promise((resolve) => stream.once('readable', resolve))
+      stream.destroy()
+    }
+    // 25 exports on a pool of at most 20 connections: a leak would leave the next query waiting.
+    const full = await text(await ledgerCsvByCopy({ roundId }, { delimiter: ',' }))
+    expect(full.length).toBeGreaterThan(100)
+    const after = await prisma.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE 'COPY (%' AND state <> 'idle'`
+    expect(Number(after[0].n)).toBeLessThanOrEqual(Number(before[0].n))
   })
 
   it('an XLSX of 100,000 rows is read back by exceljs with the same sum', async () => {

@@ -64,6 +64,24 @@ export function xlsxStream(sheetName: string, columns: Column[], rows: AsyncIter
   return out
 }
 
+/**
+ * A web stream that reads `stream` only when its reader asks (no read-ahead): Node 20's
+ * Readable.toWeb reads on as far as the source gives, so a fast database filled memory.
+ */
 export function toWebStream(stream: Readable): ReadableStream<Uint8Array> {
-  return Readable.toWeb(stream) as ReadableStream<Uint8Array>
+  const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const { done, value } = await chunks.next()
+        if (done) controller.close()
+        else controller.enqueue(typeof value === 'string' ? Buffer.from(value) : value)
+      },
+      async cancel() {
+        await chunks.return?.()
+        stream.destroy()
+      },
+    },
+    { highWaterMark: 0 },
+  )
 }
