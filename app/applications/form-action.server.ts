@@ -1,5 +1,4 @@
 import type { SubmissionResult } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from '@remix-run/node'
 import type { SessionUser } from '#app/auth/session.server.ts'
 import { fill, messages } from '#app/i18n/i18n.ts'
@@ -15,7 +14,7 @@ import {
   withdrawApplication,
 } from './applications.server.ts'
 import { readForm } from '#app/web/uploads.server.ts'
-import { replyOnDomainError } from '#app/web/errors.server.ts'
+import { parseForm, replyOnDomainError } from '#app/web/errors.server.ts'
 import {
   MAX_BUDGET_LINES,
   answerSchema,
@@ -56,7 +55,9 @@ export async function handleApplicationForm(
     )
   const rawIntent = formData.get('intent')
   const intent = rawIntent === 'submit' ? 'submit' : rawIntent === 'autosave' ? 'autosave' : 'save'
-  const submission = parseWithZod(formData, { schema: intent === 'submit' ? applicationSchema : draftSchema })
+  const submission = await parseForm(request, formData, {
+    schema: intent === 'submit' ? applicationSchema : draftSchema,
+  })
   if (submission.status !== 'success') {
     return data({ result: submission.reply(), intent }, { status: submission.status === 'error' ? 400 : 200 })
   }
@@ -129,7 +130,7 @@ export async function handleApplicationIntent(
 ) {
   const intent = formData.get('intent')
   const schema = intent === 'withdraw' ? withdrawSchema : intent === 'answer' ? answerSchema : deleteAttachmentSchema
-  const submission = parseWithZod(formData, { schema })
+  const submission = await parseForm(request, formData, { schema })
   if (submission.status !== 'success') return data({ result: submission.reply(), intent }, { status: 400 })
   const m = messages(await getLang(request))
   return replyOnDomainError(

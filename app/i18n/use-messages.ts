@@ -6,3 +6,9 @@ export function useMessages() {
   const data = useRouteLoaderData('root') as { lang: Lang } | undefined
   return messages(data?.lang ?? 'nl')
 }
+
+/** The language chosen in the root loader (Dutch when there is none, as on an error page). */
+export function useLang(): Lang {
+  const data = useRouteLoaderData('root') as { lang: Lang } | undefined
+  return data?.lang ?? 'nl'
+}

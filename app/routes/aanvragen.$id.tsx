@@ -47,7 +47,7 @@ import { formatMoney } from '#app/money/money.ts'
 import { Money } from '#app/ui/components.tsx'
 import { TextAreaField, TextField } from '#app/ui/fields.tsx'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
-import { replyOnDomainError } from '#app/web/errors.server.ts'
+import { parseForm, replyOnDomainError } from '#app/web/errors.server.ts'
 import { Select, SubmitButton } from '#app/ui/nlds.tsx'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -95,7 +95,7 @@ async function grantAction(
   intent: 'expense' | 'report',
   formData: FormData,
 ) {
-  const submission = parseWithZod(formData, { schema: intent === 'expense' ? expenseSchema : reportSchema })
+  const submission = await parseForm(request, formData, { schema: intent === 'expense' ? expenseSchema : reportSchema })
   if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
   const g = messages(await getLang(request)).grants.ui
   const back = `/aanvragen/${id}`

@@ -1,5 +1,4 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -16,6 +15,7 @@ import { FieldErrors, FormErrors, PageHeader, TableScroll } from '#app/ui/compon
 import { title } from '#app/ui/meta.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 import { SubmitButton, Table, Tbody, Td, Th, Thead, Tr } from '#app/ui/nlds.tsx'
+import { parseForm } from '#app/web/errors.server.ts'
 
 export const meta = title((m) => m.indicators.adminTitle)
 
@@ -51,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'manage:indicators:any')
   const m = messages(await getLang(request))
-  const submission = parseWithZod(await request.formData(), { schema })
+  const submission = await parseForm(request, await request.formData(), { schema })
   const intent = submission.payload.intent
   const fail = (rowErrors: RowError[], formErrors?: string[]) =>
     data({ intent, result: submission.reply(formErrors ? { formErrors } : undefined), rowErrors }, { status: 400 })

@@ -16,6 +16,7 @@ import { FieldErrors, FormErrors, PageHeader, TableScroll } from '#app/ui/compon
 import { formatDateTime } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 import { Caption, SubmitButton, Table, Tbody, Td, Th, Thead, Tr } from '#app/ui/nlds.tsx'
+import { parseForm } from '#app/web/errors.server.ts'
 
 export const meta = title((m) => m.titles.population)
 
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requirePermission(request, 'manage:population:any')
-  const submission = parseWithZod(await request.formData(), { schema: populationImportSchema })
+  const submission = await parseForm(request, await request.formData(), { schema: populationImportSchema })
   const fail = (rowErrors: PopulationCsvError[], status: number, formErrors?: string[]) =>
     data({ result: submission.reply(formErrors ? { formErrors } : undefined), rowErrors }, { status })
   if (submission.status !== 'success') return fail([], 400)

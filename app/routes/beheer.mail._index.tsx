@@ -15,6 +15,7 @@ import { FormErrors, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { formatDateTime } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 import { Alert, SubmitButton, Table, Tbody, Td, Th, Thead, Tr } from '#app/ui/nlds.tsx'
+import { parseForm } from '#app/web/errors.server.ts'
 
 export const meta = title((m) => m.titles.mail)
 
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requirePermission(request, 'manage:mail:any')
-  const submission = parseWithZod(await request.formData(), { schema: resendSchema })
+  const submission = await parseForm(request, await request.formData(), { schema: resendSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const m = messages(await getLang(request))
   const resent = await resendMail(submission.value.id)

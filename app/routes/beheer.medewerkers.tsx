@@ -8,7 +8,7 @@ import { z } from 'zod'
 import { TextField } from '#app/ui/fields.tsx'
 import { mailLink } from '#app/auth/request.server.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
-import { replyOnDomainError } from '#app/web/errors.server.ts'
+import { parseForm, replyOnDomainError } from '#app/web/errors.server.ts'
 import { createStaff, deactivateStaff, listStaff, updateStaff } from '#app/auth/staff.server.ts'
 import { listAreas } from '#app/foundations/foundations.server.ts'
 import { email } from '#app/foundations/schema.ts'
@@ -52,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'manage:staff:any')
-  const submission = parseWithZod(await request.formData(), { schema })
+  const submission = await parseForm(request, await request.formData(), { schema })
   const intent = submission.payload.intent
   if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
   const m = messages(await getLang(request))

@@ -11,7 +11,7 @@ import { fill, messages } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { formatMoneyPlain } from '#app/money/money.ts'
-import { replyOnDomainError } from '#app/web/errors.server.ts'
+import { parseForm, replyOnDomainError } from '#app/web/errors.server.ts'
 import { listRounds, updateRoundSettings } from '#app/rounds/settings.server.ts'
 import { closedYears } from '#app/rounds/closing.server.ts'
 import { FieldErrors, FormErrors, PageHeader } from '#app/ui/components.tsx'
@@ -29,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   await requirePermission(request, 'manage:round:any')
   const formData = await request.formData()
   const roundId = String(formData.get('roundId') ?? '')
-  const submission = parseWithZod(formData, { schema: roundSettingsSchema })
+  const submission = await parseForm(request, formData, { schema: roundSettingsSchema })
   if (submission.status !== 'success') return data({ roundId, result: submission.reply() }, { status: 400 })
   return replyOnDomainError(
     request,

@@ -12,7 +12,7 @@ import { closeRoundSchema } from '#app/rounds/schema.ts'
 import { FieldErrors, FormErrors, Money, PageHeader, StatusBadge, TableScroll } from '#app/ui/components.tsx'
 import { title } from '#app/ui/meta.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
-import { orHttpError, replyOnDomainError } from '#app/web/errors.server.ts'
+import { parseForm, orHttpError, replyOnDomainError } from '#app/web/errors.server.ts'
 import type { ApplicationStatus } from '#app/generated/prisma/enums.ts'
 import { Alert, SubmitButton, Table, Tbody, Td, Tfoot, Th, Thead, Tr } from '#app/ui/nlds.tsx'
 
@@ -33,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'manage:round:any')
   const year = Number(params.year)
   const formData = await request.formData()
-  const submission = parseWithZod(formData, { schema: closeRoundSchema })
+  const submission = await parseForm(request, formData, { schema: closeRoundSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   return replyOnDomainError(request, submission, async () => {
     await closeRoundByYear(year, submission.value.reason, user.id)

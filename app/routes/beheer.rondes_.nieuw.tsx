@@ -13,7 +13,7 @@ import { newRoundSchema } from '#app/rounds/schema.ts'
 import { FieldErrors, FormErrors, PageHeader } from '#app/ui/components.tsx'
 import { title } from '#app/ui/meta.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
-import { replyOnDomainError } from '#app/web/errors.server.ts'
+import { parseForm, replyOnDomainError } from '#app/web/errors.server.ts'
 import { SubmitButton } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => m.roundLifecycle.newTitle)
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'manage:round:any')
   const formData = await request.formData()
-  const submission = parseWithZod(formData, { schema: newRoundSchema })
+  const submission = await parseForm(request, formData, { schema: newRoundSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   return replyOnDomainError(request, submission, async () => {
     const round = await createRound(submission.value, user.id)

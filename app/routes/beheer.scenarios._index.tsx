@@ -6,7 +6,7 @@ import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AllocationAdminNav } from '#app/allocation/admin-nav.tsx'
 import { ComparisonChart } from '#app/allocation/comparison-chart.tsx'
-import { replyOnDomainError } from '#app/web/errors.server.ts'
+import { parseForm, replyOnDomainError } from '#app/web/errors.server.ts'
 import { publishScenarioSchema } from '#app/allocation/scenario-schema.ts'
 import { compareScenarios, listScenarios, publishScenario } from '#app/allocation/scenarios.server.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
@@ -49,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'manage:allocation:any')
   const round = await requireCurrentRound(request)
-  const submission = parseWithZod(await request.formData(), { schema: publishScenarioSchema })
+  const submission = await parseForm(request, await request.formData(), { schema: publishScenarioSchema })
   const scenarioId = submission.payload.scenarioId
   if (submission.status !== 'success') return data({ result: submission.reply(), scenarioId }, { status: 400 })
   return replyOnDomainError(

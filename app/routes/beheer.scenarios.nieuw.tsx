@@ -6,7 +6,7 @@ import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AllocationAdminNav } from '#app/allocation/admin-nav.tsx'
 import { scenarioSchema, UNSPENT_POLICIES } from '#app/allocation/scenario-schema.ts'
-import { replyOnDomainError } from '#app/web/errors.server.ts'
+import { parseForm, replyOnDomainError } from '#app/web/errors.server.ts'
 import { saveScenario, scenarioDefaults } from '#app/allocation/scenarios.server.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { fill, messages } from '#app/i18n/i18n.ts'
@@ -52,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'manage:allocation:any')
   const round = await requireCurrentRound(request)
   const { populationYears } = await scenarioDefaults(round.id)
-  const submission = parseWithZod(await request.formData(), {
+  const submission = await parseForm(request, await request.formData(), {
     schema: scenarioSchema.superRefine((v, ctx) => {
       if (!populationYears.includes(v.inhabitantsYear)) {
         ctx.addIssue({

@@ -6,7 +6,7 @@ import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requirePermission } from '#app/auth/session.server.ts'
-import { replyOnDomainError } from '#app/web/errors.server.ts'
+import { parseForm, replyOnDomainError } from '#app/web/errors.server.ts'
 import { plainReply } from '#app/web/plain-reply.ts'
 import {
   decideIbanChange,
@@ -59,7 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData()
   const m = messages(await getLang(request))
   if (formData.get('intent') === 'register') {
-    const submission = parseWithZod(formData, { schema: foundationSchema })
+    const submission = await parseForm(request, formData, { schema: foundationSchema })
     if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
     return replyOnDomainError(request, submission, async () => {
       await registerFoundation(user.id, submission.value)

@@ -8,7 +8,7 @@ import { AllocationAdminNav } from '#app/allocation/admin-nav.tsx'
 import { allocationParametersSchema } from '#app/allocation/parameters-schema.ts'
 import { publishAllocation, publishedAllocation, simulateAllocation } from '#app/allocation/publish.server.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
-import { replyOnDomainError } from '#app/web/errors.server.ts'
+import { parseForm, replyOnDomainError } from '#app/web/errors.server.ts'
 import { fill, messages } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
@@ -42,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'manage:allocation:any')
   const round = await requireCurrentRound(request)
-  const submission = parseWithZod(await request.formData(), { schema: allocationParametersSchema })
+  const submission = await parseForm(request, await request.formData(), { schema: allocationParametersSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), preview: null }, { status: 400 })
   const { intent, fixedAllowance, priorityWeight, reason } = submission.value
   const params = { fixedAllowanceCents: fixedAllowance, priorityWeightMilli: priorityWeight }

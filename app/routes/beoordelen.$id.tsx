@@ -38,7 +38,7 @@ import { registerRecoveryReceipt, settle } from '#app/grants/settlement.server.t
 import { reviewExpense } from '#app/grants/spend.server.ts'
 import { forbidden, notFound } from '#app/domain/errors.ts'
 import { centsFromDb } from '#app/money/bigint.ts'
-import { replyOnDomainError } from '#app/web/errors.server.ts'
+import { parseForm, replyOnDomainError } from '#app/web/errors.server.ts'
 import type { Permission } from '#app/auth/permissions.ts'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { todayIso } from '#app/clock.server.ts'
@@ -106,7 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = asked as ReviewIntent
   if (!(intent in REVIEW_SCHEMAS)) throw new Response('Onbekende actie', { status: 400 })
   const user = await requirePermission(request, PERMISSION_FOR[intent])
-  const submission = parseWithZod(formData, { schema: REVIEW_SCHEMAS[intent] })
+  const submission = await parseForm(request, formData, { schema: REVIEW_SCHEMAS[intent] })
   if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
   const m = messages(await getLang(request))
   const id = params.id!
@@ -165,7 +165,7 @@ const MONEY_PERMISSION: Record<MoneyIntent, Permission> = {
 
 async function moneyAction(request: Request, id: string, intent: MoneyIntent, formData: FormData) {
   const user = await requirePermission(request, MONEY_PERMISSION[intent])
-  const submission = parseWithZod(formData, { schema: MONEY_SCHEMAS[intent] })
+  const submission = await parseForm(request, formData, { schema: MONEY_SCHEMAS[intent] })
   const raw = (name: string) => {
     const v = formData.get(name)
     return typeof v === 'string' ? v.slice(0, 40) : undefined

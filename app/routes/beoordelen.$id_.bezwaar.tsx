@@ -18,7 +18,7 @@ import { FieldErrors, FormErrors, Money, PageHeader, StatusBadge } from '#app/ui
 import { TextAreaField, TextField } from '#app/ui/fields.tsx'
 import { formatDate } from '#app/ui/format.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
-import { replyOnDomainError } from '#app/web/errors.server.ts'
+import { parseForm, replyOnDomainError } from '#app/web/errors.server.ts'
 import { readForm } from '#app/web/uploads.server.ts'
 import { Select, SubmitButton } from '#app/ui/nlds.tsx'
 
@@ -66,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request)
   const intent = String(formData.get('intent')) as ObjectionIntent
   if (!(intent in OBJECTION_SCHEMAS)) throw new Response('Onbekende actie', { status: 400 })
-  const submission = parseWithZod(formData, { schema: OBJECTION_SCHEMAS[intent] })
+  const submission = await parseForm(request, formData, { schema: OBJECTION_SCHEMAS[intent] })
   if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
   const m = messages(await getLang(request))
   const id = params.id!

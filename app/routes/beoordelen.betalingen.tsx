@@ -19,7 +19,7 @@ import { FieldErrors, FormErrors, Money, PageHeader, TableScroll } from '#app/ui
 import { formatDate, formatDateTime } from '#app/ui/format.ts'
 import { title } from '#app/ui/meta.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
-import { orHttpError, replyOnDomainError } from '#app/web/errors.server.ts'
+import { parseForm, orHttpError, replyOnDomainError } from '#app/web/errors.server.ts'
 import { intentPermission, intentTable } from '#app/web/intents.ts'
 import { Caption, SubmitButton, Table, Tbody, Td, Th, Thead, Tr } from '#app/ui/nlds.tsx'
 
@@ -50,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'record:payment:area')
   const formData = await request.formData()
   const { intent } = intentPermission(formData, PERMISSION_FOR)
-  const submission = parseWithZod(formData, { schema: BATCH_SCHEMAS[intent] as z.ZodTypeAny })
+  const submission = await parseForm(request, formData, { schema: BATCH_SCHEMAS[intent] as z.ZodTypeAny })
   const raw = formData.get('batchId')
   const target = typeof raw === 'string' ? raw.slice(0, 40) : undefined
   if (submission.status !== 'success') return data({ intent, target, result: submission.reply() }, { status: 400 })

@@ -6,7 +6,6 @@ import {
   useForm,
   type SubmissionResult,
 } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -33,7 +32,7 @@ import { FieldErrors, FormErrors, Money, PageHeader, TableScroll } from '#app/ui
 import { formatDate, formatDateTime } from '#app/ui/format.ts'
 import { title } from '#app/ui/meta.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
-import { replyOnDomainError } from '#app/web/errors.server.ts'
+import { parseForm, replyOnDomainError } from '#app/web/errors.server.ts'
 import { Radio, Select, SubmitButton, Table, Tbody, Td, Th, Thead, Tr } from '#app/ui/nlds.tsx'
 
 export const meta = title((m) => fill(m.sampling.title, { year: '' }).trim())
@@ -111,7 +110,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const round = await pickRound(url.searchParams.get('round'))
   if (!round) throw new Response('Niet gevonden', { status: 404 })
   const m = messages(await getLang(request))
-  const submission = parseWithZod(await request.formData(), { schema: schemaFor(m) })
+  const submission = await parseForm(request, await request.formData(), { schema: schemaFor(m) })
   const intent = submission.payload.intent
   const expenseId = typeof submission.payload.expenseId === 'string' ? submission.payload.expenseId : null
   if (submission.status !== 'success') return data({ intent, expenseId, result: submission.reply() }, { status: 400 })

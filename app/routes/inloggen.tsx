@@ -21,6 +21,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from '#app/seed/demo-a
 import { FormErrors } from '#app/ui/components.tsx'
 import { safeRedirect } from '#app/ui/safe-redirect.ts'
 import { SubmitButton, Table, Tbody, Td, Tr } from '#app/ui/nlds.tsx'
+import { parseForm } from '#app/web/errors.server.ts'
 
 export const meta = title((m) => m.titles.signIn)
 
@@ -57,7 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData()
-  const submission = parseWithZod(formData, { schema })
+  const submission = await parseForm(request, formData, { schema })
   if (submission.status !== 'success') return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
   const ip = clientIp(context)
   const m = messages(await getLang(request))

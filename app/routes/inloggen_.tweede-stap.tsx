@@ -30,6 +30,7 @@ import { useMessages } from '#app/i18n/use-messages.ts'
 import { FormErrors } from '#app/ui/components.tsx'
 import { safeRedirect } from '#app/ui/safe-redirect.ts'
 import { Alert, SubmitButton } from '#app/ui/nlds.tsx'
+import { parseForm } from '#app/web/errors.server.ts'
 
 export const meta = title((m) => m.titles.secondStep)
 
@@ -66,7 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!user) throw redirect('/inloggen')
   const ip = clientIp(context)
   const m = messages(await getLang(request))
-  const submission = parseWithZod(await request.formData(), { schema })
+  const submission = await parseForm(request, await request.formData(), { schema })
   if (submission.status !== 'success') return data({ result: submission.reply(), codes: null }, { status: 400 })
   const target = safeRedirect(submission.value.redirectTo, HOME_BY_ROLE[user.role])
 

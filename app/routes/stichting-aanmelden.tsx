@@ -7,7 +7,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { TextField } from '#app/ui/fields.tsx'
 import { clientIp, mailLink } from '#app/auth/request.server.ts'
 import { FoundationFields } from '#app/foundations/foundation-fields.tsx'
-import { replyOnDomainError } from '#app/web/errors.server.ts'
+import { parseForm, replyOnDomainError } from '#app/web/errors.server.ts'
 import { hiding } from '#app/web/plain-reply.ts'
 import { listAreas, selfRegisterFoundation } from '#app/foundations/foundations.server.ts'
 import { selfRegistrationSchema } from '#app/foundations/schema.ts'
@@ -27,7 +27,7 @@ export async function loader(_: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: selfRegistrationSchema })
+  const submission = await parseForm(request, await request.formData(), { schema: selfRegistrationSchema })
   if (submission.status !== 'success')
     return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   return replyOnDomainError(request, hiding(submission, ['password']), async () => {

@@ -8,7 +8,7 @@ import { hasFoundationPermission, type FoundationPermission } from '#app/auth/pe
 import { mailLink } from '#app/auth/request.server.ts'
 import { requireFoundationMember } from '#app/auth/session.server.ts'
 import { intentPermission, intentTable } from '#app/web/intents.ts'
-import { replyOnDomainError } from '#app/web/errors.server.ts'
+import { parseForm, replyOnDomainError } from '#app/web/errors.server.ts'
 import { getFoundationForMember, requestIbanChange } from '#app/foundations/foundations.server.ts'
 import { changeMember, inviteMember } from '#app/foundations/members.server.ts'
 import { formatIban, memberActionSchema } from '#app/foundations/schema.ts'
@@ -69,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requireFoundationMember(request, foundationId)
   const { intent, permission } = intentPermission(formData, PERMISSION_FOR)
   if (permission) await requireFoundationMember(request, foundationId, permission)
-  const submission = parseWithZod(formData, { schema: memberActionSchema })
+  const submission = await parseForm(request, formData, { schema: memberActionSchema })
   if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
   const m = messages(await getLang(request))
   const v = submission.value

@@ -8,7 +8,7 @@ import { audit } from '#app/auth/audit.server.ts'
 import { TextField } from '#app/ui/fields.tsx'
 import { clientIp } from '#app/auth/request.server.ts'
 import { createUserSession, getUser } from '#app/auth/session.server.ts'
-import { replyOnDomainError } from '#app/web/errors.server.ts'
+import { parseForm, replyOnDomainError } from '#app/web/errors.server.ts'
 import { plainReply } from '#app/web/plain-reply.ts'
 import { acceptInvitation, findInvitation } from '#app/foundations/members.server.ts'
 import { acceptInvitationSchema } from '#app/foundations/schema.ts'
@@ -52,7 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         fill(m.accounts.joined, { foundation: invitation.foundation.name }),
       )
     }
-    const submission = parseWithZod(formData, { schema: acceptInvitationSchema })
+    const submission = await parseForm(request, formData, { schema: acceptInvitationSchema })
     if (submission.status !== 'success')
       return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
     const done = await acceptInvitation(token, submission.value)

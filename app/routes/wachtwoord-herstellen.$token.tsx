@@ -14,6 +14,7 @@ import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 import { Alert, SubmitButton } from '#app/ui/nlds.tsx'
+import { parseForm } from '#app/web/errors.server.ts'
 
 export const meta = title((m) => m.titles.resetPassword)
 
@@ -26,7 +27,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema })
+  const submission = await parseForm(request, await request.formData(), { schema })
   if (submission.status !== 'success') return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
   const m = messages(await getLang(request))
   const user = await resetPassword(params.token ?? '', submission.value.password, clientIp(context))

@@ -14,6 +14,7 @@ import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 import { SubmitButton } from '#app/ui/nlds.tsx'
+import { parseForm } from '#app/web/errors.server.ts'
 
 export const meta = title((m) => m.titles.forgotPassword)
 
@@ -21,7 +22,7 @@ const schema = z.object({ email })
 
 // Public. The answer is the same whether or not the address has an account.
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema })
+  const submission = await parseForm(request, await request.formData(), { schema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const m = messages(await getLang(request))
   const answer = await redirectWithToast('/inloggen', m.accounts.resetSent)

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import type { ApplicationStatus } from '#app/generated/prisma/enums.ts'
-import { useMessages } from '#app/i18n/use-messages.ts'
+import { useLang, useMessages } from '#app/i18n/use-messages.ts'
+import { localizeValidation } from '#app/i18n/validation.ts'
 import { formatMoney } from '#app/money/money.ts'
 
 export function Money({ cents }: { cents: number | null | undefined }) {
@@ -25,22 +26,25 @@ export function StatusBadge({ status }: { status: ApplicationStatus }) {
 
 /** Errors of one field, tied to the input with aria-describedby through `id`. */
 export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
+  // the browser's own check (Conform) gives the schema's Dutch: shown in the user's language (0047)
+  const lang = useLang()
   if (!errors?.length) return null
   return (
     <ul id={id} className="field-errors">
       {errors.map((e) => (
-        <li key={e}>{e}</li>
+        <li key={e}>{localizeValidation(lang, e)}</li>
       ))}
     </ul>
   )
 }
 
 export function FormErrors({ id, errors }: { id?: string; errors?: string[] | null }) {
+  const lang = useLang()
   if (!errors?.length) return null
   return (
     <div id={id} className="alert alert-error" role="alert">
       {errors.map((e) => (
-        <p key={e}>{e}</p>
+        <p key={e}>{localizeValidation(lang, e)}</p>
       ))}
     </div>
   )

@@ -1,11 +1,34 @@
 import type { SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from '@remix-run/node'
+import type { $ZodIssue, $ZodType } from 'zod/v4/core'
 import { DomainError } from '#app/domain/errors.ts'
 import { translate } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
+import { localizeIssue } from '#app/i18n/validation.ts'
 
 type Replyable = {
   reply(options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }): SubmissionResult
+}
+
+/**
+ * A form's submission parsed with its zod schema (as Conform's parseWithZod), its messages in the
+ * user's language (docs/decisions/0047): the schemas speak Dutch, and an English user gets the
+ * English of each message. Every reply made from this submission (`submission.reply()`, also
+ * through `replyOnDomainError`) carries those messages at their fields, with what was typed.
+ *
+ *   const submission = await parseForm(request, formData, { schema })
+ */
+export async function parseForm<Schema extends $ZodType>(
+  request: Request,
+  payload: FormData | URLSearchParams,
+  options: { schema: Schema },
+) {
+  const lang = await getLang(request)
+  return parseWithZod(payload, {
+    schema: options.schema,
+    formatError: (issues: $ZodIssue[]) => issues.map((issue) => localizeIssue(lang, issue)),
+  })
 }
 
 /**
