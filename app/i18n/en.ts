@@ -1564,4 +1564,8 @@ export const en: Messages = {
   badQuery: {
     date: 'This date does not exist. Enter a date as yyyy-mm-dd, for example 2026-03-31.',
   },
+  badFile: {
+    notCsv: 'Choose a CSV file (.csv) with the lines as text; this file is not one.',
+    tooBig: 'The file is too large: at most 2 MB.',
+  },
 }

@@ -1594,6 +1594,10 @@ export const nl = {
   badQuery: {
     date: 'Deze datum bestaat niet. Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2026-03-31.',
   },
+  badFile: {
+    notCsv: 'Kies een CSV-bestand (.csv) met de regels als tekst; dit bestand is dat niet.',
+    tooBig: 'Het bestand is te groot: hoogstens 2 MB.',
+  },
 }
 
 export type Messages = typeof nl
