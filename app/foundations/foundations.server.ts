@@ -102,7 +102,7 @@ export async function verifyFoundation(adminId: string, foundationId: string) {
     where: { id: foundationId, verifiedAt: null },
     data: { verifiedAt: new Date() },
   })
-  if (count === 0) throw foundationError('errors.foundations.alreadyVerified')
+  if (count === 0) throw foundationError('errors.foundations.alreadyVerified', 'foundationId')
   await audit({ action: 'foundation.verified', actorId: adminId, foundationId })
 }
 
@@ -139,7 +139,8 @@ export async function requestIbanChange(userId: string, foundationId: string, ib
 export async function decideIbanChange(adminId: string, foundationId: string, confirm: boolean) {
   return prisma.$transaction(async (tx) => {
     const f = await tx.foundation.findUnique({ where: { id: foundationId } })
-    if (!f?.pendingIban || !f.pendingAccountHolder) throw foundationError('errors.foundations.noIbanChange')
+    if (!f?.pendingIban || !f.pendingAccountHolder)
+      throw foundationError('errors.foundations.noIbanChange', 'foundationId')
     assertAllowed(mayConfirmIbanChange({ id: adminId }, f))
     await tx.foundation.update({
       where: { id: foundationId },

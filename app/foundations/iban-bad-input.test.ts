@@ -228,7 +228,7 @@ describe('confirming a new IBAN (/beheer/stichtingen)', () => {
     const before = await written()
     const reply = await decide({ intent: 'confirmIban', foundationId: otherFoundationId })
     expect(reply.status, reply.text).toBe(409)
-    expect(reply.error[''].join(' ')).toMatch(/geen wijziging van het rekeningnummer/)
+    expect(reply.error.foundationId.join(' ')).toMatch(/geen wijziging van het rekeningnummer/)
     expect(await written()).toEqual(before)
   })
 
@@ -240,7 +240,10 @@ describe('confirming a new IBAN (/beheer/stichtingen)', () => {
     const before = await written()
     const reply = await decide(fields as Record<string, string>)
     expect([400, 404, 409], reply.text).toContain(reply.status)
-    expect(reply.error[''].join(' '), reply.text).toMatch(/formulier|geen wijziging|niet gevonden|Controleer/i)
+    // At the field that is wrong (the row of the foundation shows it), not only at the form.
+    expect([...(reply.error.foundationId ?? []), ...(reply.error.intent ?? [])].join(' '), reply.text).toMatch(
+      /ongeldige waarde|geen wijziging|bestaat niet/i,
+    )
     expect(await written()).toEqual(before)
   })
 

@@ -1560,4 +1560,12 @@ export const en: Messages = {
     inBatchNobody:
       'This batch holds a payment for {reference}, an application of a foundation you are linked to or have an interest in. You may therefore not export this batch or mark it as sent. There is no other reviewer for this neighbourhood: ask the application manager.',
   },
+  // ---- fuzz5: a bad value in a page's query (a filter), shown at its field ----
+  badQuery: {
+    date: 'This date does not exist. Enter a date as yyyy-mm-dd, for example 2026-03-31.',
+  },
+  badFile: {
+    notCsv: 'Choose a CSV file (.csv) with the lines as text; this file is not one.',
+    tooBig: 'The file is too large: at most 2 MB.',
+  },
 }

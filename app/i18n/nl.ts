@@ -1590,6 +1590,14 @@ export const nl = {
     inBatchNobody:
       'Deze batch bevat een betaling voor {reference}, een aanvraag van een stichting waarmee u een band heeft of waarbij u een belang heeft. U mag deze batch daarom niet exporteren of als verzonden markeren. Er is geen andere beoordelaar voor deze wijk: vraag de functioneel beheerder.',
   },
+  // ---- fuzz5: a bad value in a page's query (a filter), shown at its field ----
+  badQuery: {
+    date: 'Deze datum bestaat niet. Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2026-03-31.',
+  },
+  badFile: {
+    notCsv: 'Kies een CSV-bestand (.csv) met de regels als tekst; dit bestand is dat niet.',
+    tooBig: 'Het bestand is te groot: hoogstens 2 MB.',
+  },
 }
 
 export type Messages = typeof nl

@@ -65,10 +65,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
     })
     return redirectWithToast('/beheer/indicatoren', m.annualReport.saved)
   }
-  const text = v.file && v.file.size > 0 ? await v.file.text() : (v.csv ?? '')
-  if (!text.trim()) return fail([], [m.indicators.empty])
+  // Every refusal of an import is at its field: the file chosen, or else the pasted lines.
+  const file = v.file && (v.file.size > 0 || v.file.name !== '') ? v.file : null
+  const at = file ? 'file' : 'csv'
+  const failAt = (message: string, rowErrors: RowError[] = []) =>
+    data({ intent, result: submission.reply({ fieldErrors: { [at]: [message] } }), rowErrors }, { status: 400 })
+  if (file && file.size > 2 * 1024 * 1024) return failAt(m.badFile.tooBig)
+  if (file && !/\.(csv|txt)$/i.test(file.name) && !/^text\/(csv|plain)\b/.test(file.type))
+    return failAt(m.badFile.notCsv)
+  const text = file ? await file.text() : (v.csv ?? '')
+  if (file && (text.includes('\u0000') || text.includes('\uFFFD'))) return failAt(m.badFile.notCsv)
+  if (!text.trim()) return failAt(m.indicators.empty)
   const result = await importIndicators(user.id, text, clientIp(context))
-  if (!result.ok) return fail(result.errors, [fill(m.indicators.rowErrors, { count: result.errors.length })])
+  if (!result.ok) return failAt(fill(m.indicators.rowErrors, { count: result.errors.length }), result.errors)
   return redirectWithToast('/beheer/indicatoren', fill(m.indicators.imported, { count: result.count }))
 }
 

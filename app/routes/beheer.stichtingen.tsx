@@ -7,7 +7,6 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requirePermission } from '#app/auth/session.server.ts'
 import { parseForm, replyOnDomainError } from '#app/web/errors.server.ts'
-import { plainReply } from '#app/web/plain-reply.ts'
 import {
   decideIbanChange,
   listAreas,
@@ -20,7 +19,7 @@ import { foundationSchema, formatIban } from '#app/foundations/schema.ts'
 import { messages } from '#app/i18n/i18n.ts'
 import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
-import { FormErrors, PageHeader, TableScroll } from '#app/ui/components.tsx'
+import { FieldErrors, FormErrors, PageHeader, TableScroll } from '#app/ui/components.tsx'
 import { redirectWithToast } from '#app/ui/toast.server.ts'
 import { SubmitButton, Table, type ButtonVariant, Tbody, Td, Th, Thead, Tr } from '#app/ui/nlds.tsx'
 
@@ -66,22 +65,28 @@ export async function action({ request }: ActionFunctionArgs) {
       return redirectWithToast('/beheer/stichtingen', m.foundations.registered)
     })
   }
-  const parsed = decisionSchema.safeParse(Object.fromEntries(formData))
-  if (!parsed.success)
-    return data({ result: { status: 'error' as const, error: { '': [m.common.formErrors] } } }, { status: 400 })
-  const { intent, foundationId } = parsed.data
-  return replyOnDomainError(request, plainReply, async () => {
-    if (intent === 'verify') await verifyFoundation(user.id, foundationId)
-    else await decideIbanChange(user.id, foundationId, intent === 'confirmIban')
-    return redirectWithToast(
-      '/beheer/stichtingen',
-      {
-        verify: m.foundations.verifiedToast,
-        confirmIban: m.foundations.ibanConfirmed,
-        rejectIban: m.foundations.ibanRejected,
-      }[intent],
-    )
-  })
+  // A decision's refusal is at its field (the foundation's row shows it), with what was sent kept.
+  const submission = await parseForm(request, formData, { schema: decisionSchema })
+  if (submission.status !== 'success')
+    return data({ decision: true, result: submission.reply({ formErrors: [m.common.formErrors] }) }, { status: 400 })
+  const { intent, foundationId } = submission.value
+  return replyOnDomainError(
+    request,
+    submission,
+    async () => {
+      if (intent === 'verify') await verifyFoundation(user.id, foundationId)
+      else await decideIbanChange(user.id, foundationId, intent === 'confirmIban')
+      return redirectWithToast(
+        '/beheer/stichtingen',
+        {
+          verify: m.foundations.verifiedToast,
+          confirmIban: m.foundations.ibanConfirmed,
+          rejectIban: m.foundations.ibanRejected,
+        }[intent],
+      )
+    },
+    { decision: true },
+  )
 }
 
 export default function FoundationsAdmin() {
@@ -90,11 +95,16 @@ export default function FoundationsAdmin() {
   const actionData = useActionData<typeof action>()
   const [form, fields] = useForm({
     id: 'register',
-    lastResult: actionData?.result,
+    lastResult: actionData && 'decision' in actionData ? undefined : actionData?.result,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: foundationSchema }),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })
+  const decided = actionData && 'decision' in actionData ? actionData.result : undefined
+  const decisionFor = (id: string) =>
+    decided?.initialValue?.foundationId === id
+      ? [...(decided.error?.foundationId ?? []), ...(decided.error?.intent ?? [])]
+      : undefined
   const decide = (intent: string, id: string, label: string, variant: ButtonVariant = 'secondary') => (
     <Form method="post" className="inline-form">
       <input type="hidden" name="intent" value={intent} />
@@ -102,6 +112,7 @@ export default function FoundationsAdmin() {
       <SubmitButton variant={variant} small>
         {label}
       </SubmitButton>
+      {decisionFor(id) ? <FieldErrors id={`decision-${id}-error`} errors={decisionFor(id)} /> : null}
     </Form>
   )
   return (

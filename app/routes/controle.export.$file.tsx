@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { requirePermission } from '#app/auth/session.server.ts'
+import { messages } from '#app/i18n/i18n.ts'
+import { getLang } from '#app/i18n/lang.server.ts'
 import { pickRound } from '#app/reporting/audit/dashboard.server.ts'
 import { parseExportFile } from '#app/reporting/exports/names.ts'
 import { SPECS } from '#app/reporting/exports/queries.server.ts'
@@ -24,6 +26,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     from: q('from'),
     to: q('to'),
   }
+  // A date that does not exist is a 400 with its reason, not a download that breaks halfway.
+  for (const day of [filter.from, filter.to])
+    if (day !== undefined && !isCalendarDay(day))
+      throw new Response(messages(await getLang(request)).badQuery.date, {
+        status: 400,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+      })
   const spec = SPECS[file.name]
   const base = `buurtbudget-${round.year}-${file.name}`
   if (file.format === 'csv') {
@@ -48,4 +57,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       'Cache-Control': 'no-store',
     },
   })
+}
+
+const isCalendarDay = (s: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false
+  const d = new Date(`${s}T00:00:00Z`)
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
 }

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { requirePermission } from '#app/auth/session.server.ts'
-import { fill } from '#app/i18n/i18n.ts'
+import { fill, messages } from '#app/i18n/i18n.ts'
+import { getLang } from '#app/i18n/lang.server.ts'
 import { useMessages } from '#app/i18n/use-messages.ts'
 import { lastTrailCheck, runTrailCheck, searchTrail, type TrailVerdict } from '#app/reporting/audit/trail.server.ts'
 import { PageHeader, TableScroll } from '#app/ui/components.tsx'
@@ -20,11 +21,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = Object.fromEntries(
     FILTERS.map((k) => [k, url.searchParams.get(k)?.trim() || undefined]).filter(([, v]) => v),
   ) as Record<(typeof FILTERS)[number], string | undefined>
-  for (const k of ['from', 'to'] as const) if (filter[k] && !/^\d{4}-\d{2}-\d{2}$/.test(filter[k]!)) delete filter[k]
-  const page = Math.max(1, Number(url.searchParams.get('page')) || 1)
+  // A date that does not exist (2026-13-45, 2026-02-30) is not searched for: its field says why.
+  const filterErrors: Partial<Record<'from' | 'to', string>> = {}
+  const typed = { ...filter }
+  for (const k of ['from', 'to'] as const)
+    if (filter[k] && !isCalendarDay(filter[k]!)) {
+      filterErrors[k] = messages(await getLang(request)).badQuery.date
+      delete filter[k]
+    }
+  const page = Math.min(100_000, Math.max(1, Math.floor(Number(url.searchParams.get('page'))) || 1))
   const [result, check] = await Promise.all([searchTrail(filter, page), lastTrailCheck()])
   return {
-    filter,
+    filter: { ...filter, from: typed.from, to: typed.to },
+    filterErrors,
     ...result,
     check: check ? { ok: check.ok, ranAt: check.ranAt, result: check.result as unknown as TrailVerdict } : null,
   }
@@ -35,6 +44,12 @@ export async function action({ request }: ActionFunctionArgs) {
   // Verifying writes nothing to the trail itself: it stores its result (CheckRun) with its time.
   await runTrailCheck(user.id)
   return redirect('/controle/spoor')
+}
+
+const isCalendarDay = (s: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false
+  const d = new Date(`${s}T00:00:00Z`)
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
 }
 
 export default function Trail() {
@@ -92,10 +107,34 @@ export default function Trail() {
           {r.filterKind} <input name="kind" defaultValue={d.filter.kind ?? ''} />
         </label>{' '}
         <label>
-          {r.filterFrom} <input type="date" name="from" defaultValue={d.filter.from ?? ''} />
+          {r.filterFrom}{' '}
+          <input
+            type="date"
+            name="from"
+            defaultValue={d.filter.from ?? ''}
+            aria-invalid={d.filterErrors.from ? true : undefined}
+            aria-describedby={d.filterErrors.from ? 'trail-from-error' : undefined}
+          />
+          {d.filterErrors.from ? (
+            <span id="trail-from-error" className="field-errors">
+              {d.filterErrors.from}
+            </span>
+          ) : null}
         </label>{' '}
         <label>
-          {r.filterTo} <input type="date" name="to" defaultValue={d.filter.to ?? ''} />
+          {r.filterTo}{' '}
+          <input
+            type="date"
+            name="to"
+            defaultValue={d.filter.to ?? ''}
+            aria-invalid={d.filterErrors.to ? true : undefined}
+            aria-describedby={d.filterErrors.to ? 'trail-to-error' : undefined}
+          />
+          {d.filterErrors.to ? (
+            <span id="trail-to-error" className="field-errors">
+              {d.filterErrors.to}
+            </span>
+          ) : null}
         </label>{' '}
         <SubmitButton small>{r.filter}</SubmitButton>
       </Form>

@@ -131,7 +131,9 @@ function trailSql(filter: TrailFilter) {
   }
   if (filter.kind) conditions.push(Prisma.sql`t."action" ILIKE ${`%${filter.kind}%`}`)
   if (filter.from) conditions.push(Prisma.sql`t."at" >= ${new Date(`${filter.from}T00:00:00Z`)}`)
-  if (filter.to) conditions.push(Prisma.sql`t."at" < ${new Date(`${filter.to}T00:00:00Z`)} + interval '1 day'`)
+  // Up to and including the `to` day: before the next midnight (a Date parameter plus an interval
+  // was "timestamp < interval" to PostgreSQL: every search with a to-date was a 500).
+  if (filter.to) conditions.push(Prisma.sql`t."at" < ${new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000)}`)
   return Prisma.sql`
     FROM (
       SELECT 'account' AS source, e."chainSeq", e."createdAt" AS at, e."actorId", e."actorRole", e."ip",
