@@ -9,6 +9,11 @@ declare module '@remix-run/node' {
 
 export default defineConfig({
   server: { port: 3000 },
+  // Bundled into the server build rather than loaded from node_modules at start: these packages'
+  // barrels import everything they have (all of date-fns and its 90 locales, every react-email
+  // component with Tailwind and Prism), which cost ≈2.5 s of the cold start; bundled, only what the
+  // app uses is in (docs/decisions/0050-cold-start.md).
+  ssr: { noExternal: ['date-fns', '@date-fns/tz', /^@react-email\//] },
   plugins: [
     !process.env.VITEST &&
       remix({

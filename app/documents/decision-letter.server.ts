@@ -2,7 +2,7 @@
 // foundation, what was asked, the decision and amount, reasons, conditions (report due date, what the
 // report holds, the advance), the legal basis, the objection clause and the signature. Dutch first;
 // English as a courtesy translation. The bytes are kept unchanged with the decision (KeptDocument).
-import PDFDocument from 'pdfkit'
+import { loadPdfKit } from '#app/documents/pdfkit.server.ts'
 import { formatMailDate, formatMailMoney, type MailLang } from '../../emails/components/format.ts'
 
 export type LetterKind = 'award' | 'partialAward' | 'rejection' | 'notConsidered'
@@ -133,8 +133,9 @@ function texts(letter: DecisionLetter) {
   }
 }
 
-export function decisionLetterPdf(letter: DecisionLetter): Promise<Buffer> {
+export async function decisionLetterPdf(letter: DecisionLetter): Promise<Buffer> {
   const t = texts(letter)
+  const PDFDocument = await loadPdfKit()
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,

@@ -1,6 +1,6 @@
 // The settlement letter (beschikking tot vaststelling) as a PDF: the final amount, what follows from
 // it (a final payment or a recovery), the reasons and the objection clause. Kept with keepDocument.
-import PDFDocument from 'pdfkit'
+import { loadPdfKit } from '#app/documents/pdfkit.server.ts'
 import { formatMailDate, formatMailMoney, type MailLang } from '../../emails/components/format.ts'
 
 export interface SettlementLetter {
@@ -19,8 +19,9 @@ export interface SettlementLetter {
   objectionDeadline: string
 }
 
-export function settlementLetterPdf(letter: SettlementLetter): Promise<Buffer> {
+export async function settlementLetterPdf(letter: SettlementLetter): Promise<Buffer> {
   const nl = letter.lang === 'nl'
+  const PDFDocument = await loadPdfKit()
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,

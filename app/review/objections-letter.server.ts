@@ -3,7 +3,7 @@
 // and what was done with it, the outcome with its reasons, for a founded objection the new decision
 // and amount and that it replaces the contested one, and the appeal clause (beroep bij de rechtbank,
 // Awb 8:1 and 6:7). Dutch first; English as a courtesy translation. Kept unchanged (KeptDocument).
-import PDFDocument from 'pdfkit'
+import { loadPdfKit } from '#app/documents/pdfkit.server.ts'
 import { MUNICIPALITY } from '#app/documents/decision-letter.server.ts'
 import { formatMailDate, formatMailMoney, type MailLang } from '../../emails/components/format.ts'
 
@@ -103,8 +103,9 @@ function texts(l: ObjectionLetter) {
   }
 }
 
-export function objectionLetterPdf(letter: ObjectionLetter): Promise<Buffer> {
+export async function objectionLetterPdf(letter: ObjectionLetter): Promise<Buffer> {
   const t = texts(letter)
+  const PDFDocument = await loadPdfKit()
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,

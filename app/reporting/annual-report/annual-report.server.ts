@@ -2,7 +2,7 @@
 // the municipal accounts: important events (the administrator's text), the indicators table
 // (realisation per year, target, source), visible results, measures with amounts, spend per wijk with
 // the priority wijken marked, and examples of initiatives (only those whose foundation consented).
-import PDFDocument from 'pdfkit'
+import { loadPdfKit } from '#app/documents/pdfkit.server.ts'
 import { prisma } from '#app/db.server.ts'
 import { fill, messages, type Lang } from '#app/i18n/i18n.ts'
 import { formatMoney } from '#app/money/money.ts'
@@ -44,11 +44,12 @@ const indicator = (v: number | undefined, lang: Lang) =>
   v === undefined ? '–' : (v / 1000).toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 3 })
 
 /** The report as a PDF (pdfkit, like the beschikking). Text only, so a reader or a test can extract it. */
-export function annualReportPdf(report: AnnualReport, lang: Lang = 'nl'): Promise<Buffer> {
+export async function annualReportPdf(report: AnnualReport, lang: Lang = 'nl'): Promise<Buffer> {
   const m = messages(lang)
   const a = m.annualReport
   const t = m.indicators
   const r = m.reporting
+  const PDFDocument = await loadPdfKit()
   const doc = new PDFDocument({
     size: 'A4',
     margin: 50,
