@@ -14,6 +14,9 @@ import { NonceProvider } from '#app/web/nonce.tsx'
 
 export const streamTimeout = 5000
 
+/** What the server process needs besides rendering, from this same bundle (app/server/kit.server.ts). */
+export * as serverKit from '#app/server/kit.server.ts'
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,

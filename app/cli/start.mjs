@@ -1,5 +1,8 @@
 // `npm start`: builds only when the sources changed since the last build (a second start serves
-// within seconds). The fingerprint of every source file (path, size, mtime) is kept in the build.
+// within seconds), then runs the server (app/server/main.ts) in this same process: one Node start,
+// not three (npm, tsx's CLI, node), which is ≈1 s of a cold start (docs/decisions/0050-cold-start.md).
+// The fingerprint of every source file (path, size, mtime) is kept in the build. `--build-only`
+// stops after the build (the benchmark uses it before it measures `npm start`).
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
@@ -31,10 +34,18 @@ if (fs.existsSync(path.join(root, 'public'))) walk(path.join(root, 'public'), fi
 const fingerprint = createHash('sha256').update(files.sort().join('\n')).digest('hex')
 
 const current =
-  fs.existsSync(path.join(buildDir, 'server/index.js')) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === fingerprint
+  fs.existsSync(path.join(buildDir, 'server/index.js')) &&
+  fs.existsSync(stamp) &&
+  fs.readFileSync(stamp, 'utf8') === fingerprint
 if (current) {
   console.log('Build is actueel: niet opnieuw gebouwd.')
 } else {
   execFileSync('npx', ['remix', 'vite:build'], { cwd: root, stdio: 'inherit' })
   fs.writeFileSync(stamp, fingerprint)
 }
+if (process.argv.includes('--build-only')) process.exit(0)
+
+// NODE_ENV is read by React and Remix when their modules load: set it before the server is imported.
+process.env.NODE_ENV = 'production'
+await import('tsx')
+await import('../server/main.ts')

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import path from 'node:path'
+import { projectRoot } from '#app/db/embedded.server.ts'
 import { composeIBAN } from 'ibantools'
 import { prisma } from '#app/db.server.ts'
 import { hashPassword } from '#app/auth/password.server.ts'
@@ -17,7 +18,8 @@ import type { ApplicationStatus, Role } from '#app/generated/prisma/enums.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo-accounts.ts'
 import { seedReporting } from '#app/reporting/seed.server.ts'
 
-const CSV = fileURLToPath(new URL('../../prisma/data/amersfoort-wijken-2024.csv', import.meta.url))
+// From the project root, not this file: in `npm start` this module runs from the server bundle.
+const CSV = path.join(projectRoot(), 'prisma/data/amersfoort-wijken-2024.csv')
 
 export function readAreasCsv(text = readFileSync(CSV, 'utf8')) {
   const [header, ...rows] = text.trim().split(/\r?\n/)

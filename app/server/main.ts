@@ -13,24 +13,37 @@ import {
   startEmbeddedPostgres,
   type EmbeddedPostgres,
 } from '#app/db/embedded.server.ts'
-import { migrate } from '#app/db/migrate.server.ts'
-import { disconnectPrisma } from '#app/db.server.ts'
 import { getEnv } from '#app/env.server.ts'
-import { isEmpty, seed } from '#app/seed/seed.server.ts'
-import { mailWorkerFromEnv, type MailWorker } from '#app/mail/worker.server.ts'
-import { registerReviewJobs } from '#app/jobs/deadline-warnings.server.ts'
-import { startScheduler, type Scheduler } from '#app/jobs/scheduler.server.ts'
-import { createApp, type Handle } from './app.ts'
+import type * as ServerKit from './kit.server.ts'
+
+type Kit = typeof ServerKit
+type MailWorker = ServerKit.MailWorker
+type Scheduler = ServerKit.Scheduler
 
 const dev = process.argv.includes('--dev')
 const root = projectRoot()
 const buildDir = path.resolve(root, process.env.BUILD_DIR ?? 'build')
+
+/**
+ * The built app and the server kit in it (production), or the kit from source (development). In
+ * production the kit comes from the bundle so that every module is loaded once; see kit.server.ts.
+ */
+async function load(): Promise<{ kit: Kit; build?: ServerBuild }> {
+  if (dev) return { kit: await import('./kit.server.ts') }
+  const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild
+  const kit = (build.entry.module as unknown as { serverKit?: Kit }).serverKit
+  if (!kit) throw new Error(`De build in ${buildDir} is van een oudere versie: bouw opnieuw met \`npm run build\`.`)
+  return { kit, build }
+}
 
 async function main() {
   const env = getEnv()
   // The mode is decided once, before the embedded database sets DATABASE_URL (which would otherwise
   // make the app bundle, reading the environment later, think it runs in production).
   process.env.PORTAL_MODE = env.PORTAL_MODE
+  // The app is loaded while the embedded database starts (two processes, two cores).
+  const loading = load()
+  loading.catch(() => {})
   let embedded: EmbeddedPostgres | undefined
   let stopping = false
   let server: ReturnType<ReturnType<typeof express>['listen']> | undefined
@@ -44,7 +57,7 @@ async function main() {
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()))
     await mailWorker?.stop().catch(() => {})
     await scheduler?.stop().catch(() => {})
-    await disconnectPrisma().catch(() => {})
+    await loading.then(({ kit }) => kit.disconnectPrisma()).catch(() => {})
     if (embedded) {
       await embedded.stop()
       console.log('PostgreSQL is netjes gestopt; alle gegevens staan in', path.resolve(root, env.DATA_DIR, 'postgres'))
@@ -87,6 +100,8 @@ async function main() {
     embedded = await startDatabase()
     process.env.DATABASE_URL = embedded.url
   }
+  const loaded = await loading
+  const { migrate, isEmpty, seed, mailWorkerFromEnv, registerReviewJobs, startScheduler, createApp } = loaded.kit
   const { applied } = await migrate(process.env.DATABASE_URL!, { log: (m) => console.log(m) })
   if (applied.length) console.log(`Migraties toegepast: ${applied.join(', ')}`)
   if (await isEmpty()) {
@@ -115,7 +130,7 @@ async function main() {
   }
 
   const staticMiddleware: express.RequestHandler[] = []
-  let handle: Handle
+  let handle: ServerKit.Handle
   if (dev) {
     const vite = await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }))
     staticMiddleware.push(vite.middlewares)
@@ -128,10 +143,8 @@ async function main() {
     const assets = express.Router()
     assets.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }))
     staticMiddleware.push(assets, express.static(path.join(buildDir, 'client'), { maxAge: '1h' }))
-    // The built app shares this process's singletons (Prisma client, pool, env) through
-    // app/web/remember.ts: one of each, whichever copy of a module asks.
-    const build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild
-    const remix = createRequestHandler(build, 'production')
+    // The server kit came from this same bundle: one copy of each module, one of each singleton.
+    const remix = createRequestHandler(loaded.build!, 'production')
     handle = (request, context) => remix(request, context)
   }
   const app = createApp({

@@ -1,7 +1,9 @@
 /**
  * One of each per process (the Epic Stack's `remember`): the value lives on globalThis under a
- * shared key, so the tsx-run server entry (app/server/main.ts) and the built app bundle, which
- * each load their own copy of a module, still share one Prisma client, one pool, one environment.
+ * shared key, so two copies of a module still share one Prisma client, one pool, one environment.
+ * In `npm start` the server takes its services from the built app (app/server/kit.server.ts) and
+ * only the environment module is loaded twice (by app/server/main.ts before the bundle, and in it);
+ * the CLIs and tests, which import sources next to a bundle or reset modules, rely on it too.
  */
 const KEY = Symbol.for('buurtbudget.singletons')
 
