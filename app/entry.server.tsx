@@ -11,6 +11,7 @@ import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from '#app/web/nonce.tsx'
+import { htmlStream } from '#app/web/responses.ts'
 
 export const streamTimeout = 5000
 
@@ -40,10 +41,7 @@ export default function handleRequest(
         [waitForAll ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true
           const body = new PassThrough()
-          responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-          resolve(
-            new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: statusCode }),
-          )
+          resolve(htmlStream(createReadableStreamFromReadable(body), responseHeaders, statusCode))
           pipe(body)
         },
         onShellError(error: unknown) {

@@ -8,6 +8,7 @@
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import { createApp, type AppOptions, type LoadContext } from '#app/server/app.ts'
+import { jsonAnswer, plainText } from '#app/web/responses.ts'
 
 type RouteFn = (args: { request: Request; params: Record<string, string>; context: LoadContext }) => unknown
 export type RouteModule = { loader?: RouteFn; action?: RouteFn }
@@ -43,19 +44,8 @@ const isDataWithResponseInit = (v: unknown): v is { type: string; data: unknown;
 
 function toResponse(value: unknown): Response {
   if (value instanceof Response) return value
-  const json = (data: unknown, init?: ResponseInit | null) =>
-    new Response(
-      JSON.stringify(data ?? null, (_k, v) => (typeof v === 'bigint' ? String(v) : v)),
-      {
-        ...init,
-        headers: {
-          'Content-Type': 'application/json; charset=utf-8',
-          ...Object.fromEntries(new Headers(init?.headers ?? {})),
-        },
-      },
-    )
-  if (isDataWithResponseInit(value)) return json(value.data, value.init)
-  return json(value)
+  if (isDataWithResponseInit(value)) return jsonAnswer(value.data, value.init)
+  return jsonAnswer(value)
 }
 
 export function routeHandler(modules: Record<string, RouteModule>) {
@@ -68,14 +58,14 @@ export function routeHandler(modules: Record<string, RouteModule>) {
       if (!m) continue
       const params = Object.fromEntries(r.names.map((n, i) => [n, decodeURIComponent(m[i + 1])]))
       const fn = request.method === 'GET' || request.method === 'HEAD' ? r.mod.loader : r.mod.action
-      if (!fn) return new Response('Method Not Allowed', { status: 405 })
+      if (!fn) return plainText('Method Not Allowed', { status: 405 })
       try {
         return toResponse(await fn({ request, params, context }))
       } catch (error) {
         if (error instanceof Response) return error
         if (isDataWithResponseInit(error)) return toResponse(error)
         // Remix in production: a bare 500 without details (the error is logged, not shown).
-        return new Response('Unexpected Server Error', {
+        return plainText('Unexpected Server Error', {
           status: 500,
           headers: {
             'X-Test-Error': String((error as Error)?.message ?? error)
@@ -85,7 +75,7 @@ export function routeHandler(modules: Record<string, RouteModule>) {
         })
       }
     }
-    return new Response('Niet gevonden', { status: 404 })
+    return plainText('Niet gevonden', { status: 404 })
   }
 }
 
