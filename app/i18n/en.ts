@@ -305,7 +305,11 @@ export const en: Messages = {
     withdraw: 'Withdraw application',
     withdrawn: 'The application was withdrawn.',
     byWhen: 'By',
-    overdue: 'The term ended on {date}.',
+    overdue: {
+      DRAFT: 'The round closed on {date}.',
+      INCOMPLETE: 'Your answer was due on {date}.',
+      SUBMITTED: "The municipality's decision term ended on {date}.",
+    },
     nextDraft: 'Submit before {date} (the round closes then).',
     nextSubmitted: 'Decision by the municipality by {date}.',
     nextIncomplete: 'Answer the municipality’s question before {date}.',

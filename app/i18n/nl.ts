@@ -313,7 +313,11 @@ export const nl = {
     withdraw: 'Aanvraag intrekken',
     withdrawn: 'De aanvraag is ingetrokken.',
     byWhen: 'Uiterlijk',
-    overdue: 'De termijn liep af op {date}.',
+    overdue: {
+      DRAFT: 'De ronde sloot op {date}.',
+      INCOMPLETE: 'Uw antwoord werd uiterlijk {date} verwacht.',
+      SUBMITTED: 'De beslistermijn van de gemeente liep af op {date}.',
+    },
     nextDraft: 'Indienen vóór {date} (de ronde sluit dan).',
     nextSubmitted: 'Besluit van de gemeente uiterlijk {date}.',
     nextIncomplete: 'Beantwoord de vraag van de gemeente vóór {date}.',

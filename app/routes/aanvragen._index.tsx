@@ -33,6 +33,11 @@ function nextBy(a: {
   return null
 }
 
+/** Whose date has passed: the round's (a draft), the foundation's answer, or the municipality's decision. */
+function overdueKind(status: string): 'DRAFT' | 'INCOMPLETE' | 'SUBMITTED' {
+  return status === 'DRAFT' || status === 'INCOMPLETE' ? status : 'SUBMITTED'
+}
+
 export default function Applications() {
   const { applications, roundOpen, today } = useLoaderData<typeof loader>()
   const m = useMessages()
@@ -88,7 +93,7 @@ export default function Applications() {
                       <br />
                       <strong>
                         {new Date(nextBy(a)!).toISOString().slice(0, 10) < today
-                          ? fill(m.intake.overdue, { date: formatDate(nextBy(a), lang) })
+                          ? fill(m.intake.overdue[overdueKind(a.status)], { date: formatDate(nextBy(a), lang) })
                           : `${m.intake.byWhen} ${formatDate(nextBy(a), lang)}`}
                       </strong>
                     </>
