@@ -102,27 +102,43 @@ export default function Review() {
   const link = (overrides: Partial<QueueFilter>) => `/beoordelen${queueSearch(filter, { pagina: 1, ...overrides })}`
   const categories = m.categories as Record<string, string>
 
-  const SortHeader = ({ column, label, num }: { column: SortKey; label: string; num?: boolean }) => {
+  /** A link that sorts the queue by one column; a second click on the active one turns the direction. */
+  const SortLink = ({ column, label }: { column: SortKey; label: string }) => {
     const active = filter.sorteer === column
     const next = active && filter.richting === 'op' ? 'af' : 'op'
+    return (
+      <Link to={link({ sorteer: column, richting: next })} aria-label={fill(m.queue.sortBy, { column: label })}>
+        {label}
+        {active ? (
+          <>
+            {' '}
+            <span aria-hidden="true">{filter.richting === 'op' ? '▲' : '▼'}</span>
+            <span className="visually-hidden">
+              ({filter.richting === 'op' ? m.queue.ascending : m.queue.descending})
+            </span>
+          </>
+        ) : null}
+      </Link>
+    )
+  }
+  /**
+   * A column header with one sort link, or two where a column shows two facts (the initiative and
+   * its foundation, the wijk and the kind): the table then fits beside the wijken at 1280 px.
+   */
+  const SortHeader = ({ columns, num }: { columns: [SortKey, string][]; num?: boolean }) => {
+    const active = columns.some(([column]) => filter.sorteer === column)
     return (
       <Th
         scope="col"
         className={num ? 'num' : undefined}
         aria-sort={active ? (filter.richting === 'op' ? 'ascending' : 'descending') : undefined}
       >
-        <Link to={link({ sorteer: column, richting: next })} aria-label={fill(m.queue.sortBy, { column: label })}>
-          {label}
-          {active ? (
-            <>
-              {' '}
-              <span aria-hidden="true">{filter.richting === 'op' ? '▲' : '▼'}</span>
-              <span className="visually-hidden">
-                ({filter.richting === 'op' ? m.queue.ascending : m.queue.descending})
-              </span>
-            </>
-          ) : null}
-        </Link>
+        {columns.map(([column, label], i) => (
+          <span key={column}>
+            {i > 0 ? <span aria-hidden="true"> / </span> : null}
+            <SortLink column={column} label={label} />
+          </span>
+        ))}
       </Th>
     )
   }
@@ -236,7 +252,7 @@ export default function Review() {
           </Link>
         </div>
       </Form>
-      <div className="two-columns">
+      <div className="two-columns queue-layout">
         <nav aria-labelledby="areas-title" className="area-list">
           <h2 id="areas-title">{m.review.areas}</h2>
           <ul>
@@ -285,18 +301,26 @@ export default function Review() {
                 })}
               </p>
               <TableScroll>
-                <Table aria-describedby="queue-total">
+                <Table aria-describedby="queue-total" className="table--compact">
                   <Thead>
                     <Tr>
-                      <SortHeader column="referentie" label={m.common.reference} />
-                      <SortHeader column="titel" label={m.common.title} />
-                      <SortHeader column="stichting" label={m.common.foundation} />
-                      <SortHeader column="wijk" label={m.common.area} />
-                      <SortHeader column="soort" label={m.decide.category} />
-                      <SortHeader column="bedrag" label={m.common.requested} num />
-                      <SortHeader column="status" label={m.common.status} />
-                      <SortHeader column="behandelaar" label={m.decide.queueOwner} />
-                      <SortHeader column="termijn" label={m.decide.dueDate} />
+                      <SortHeader columns={[['referentie', m.common.reference]]} />
+                      <SortHeader
+                        columns={[
+                          ['titel', m.common.title],
+                          ['stichting', m.common.foundation],
+                        ]}
+                      />
+                      <SortHeader
+                        columns={[
+                          ['wijk', m.common.area],
+                          ['soort', m.decide.category],
+                        ]}
+                      />
+                      <SortHeader columns={[['bedrag', m.common.requested]]} num />
+                      <SortHeader columns={[['status', m.common.status]]} />
+                      <SortHeader columns={[['behandelaar', m.decide.queueOwner]]} />
+                      <SortHeader columns={[['termijn', m.decide.dueDate]]} />
                     </Tr>
                   </Thead>
                   <Tbody>
@@ -305,10 +329,14 @@ export default function Review() {
                         <Td className="nowrap">{a.reference}</Td>
                         <Td>
                           <Link to={`/beoordelen/${a.id}`}>{a.title}</Link>
+                          <br />
+                          <span className="hint">{a.foundation.name}</span>
                         </Td>
-                        <Td>{a.foundation.name}</Td>
-                        <Td>{a.area.name}</Td>
-                        <Td>{categories[a.category] ?? a.category}</Td>
+                        <Td>
+                          {a.area.name}
+                          <br />
+                          <span className="hint">{categories[a.category] ?? a.category}</span>
+                        </Td>
                         <Td className="num">
                           <Money cents={a.requestedCents} />
                         </Td>

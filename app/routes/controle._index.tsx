@@ -74,7 +74,7 @@ export default function AuditDashboard() {
         ) : null}
       </p>
       <TableScroll>
-        <Table data-testid="area-money">
+        <Table data-testid="area-money" className="table--compact">
           <Thead>
             <Tr>
               <Th scope="col">{r.area}</Th>
@@ -192,7 +192,7 @@ export default function AuditDashboard() {
       ).map(([id, title, rows]) => (
         <Section key={id} id={`${id}-title`} title={title}>
           <TableScroll>
-            <Table data-testid={id}>
+            <Table data-testid={id} className="table--compact">
               <Thead>
                 <Tr>
                   <Th scope="col">{id === 'by-category' ? r.category : r.foundation}</Th>
